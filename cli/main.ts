@@ -1,0 +1,37 @@
+/** `mmm` — the headless MMM Workbench: the same data and model code as the app. */
+export interface CommandModule {
+  /** Runs the command; resolves to the process exit code. Bad input never throws a stack trace. */
+  run(argv: string[]): Promise<number>;
+}
+
+const commands: Record<string, { summary: string; load: () => Promise<CommandModule> }> = {
+  inspect: { summary: 'detected schema, mapping, validation report and model-frame summary', load: () => import('./commands/inspect') },
+  fit: { summary: 'fit the Bayesian adstock + saturation MMM with NUTS', load: () => import('./commands/fit') },
+  dml: { summary: 'double-ML causal estimates of channel effects', load: () => import('./commands/dml') },
+};
+
+function usage(): string {
+  const lines = Object.entries(commands).map(([name, c]) => `  mmm ${name.padEnd(8)} ${c.summary}`);
+  return ['usage: mmm <command> [options]', '', ...lines, '', 'mmm <command> --help for its options'].join('\n');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h') {
+    process.stdout.write(usage() + '\n');
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    process.stderr.write(`mmm: unknown command '${name}'\n${usage()}\n`);
+    return 2;
+  }
+  try {
+    const mod = await command.load();
+    return await mod.run(rest);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`mmm ${name}: ${message}\n`);
+    return 1;
+  }
+}

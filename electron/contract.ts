@@ -1,0 +1,70 @@
+/**
+ * The one contract between the renderer and the desktop shell: the API the preload exposes
+ * (`window.workbench`), its IPC channel names and the schemas main validates every payload with.
+ * The renderer imports types only; main and preload import the values.
+ */
+import { z } from 'zod';
+
+export const IPC = {
+  appInfo: 'workbench:app-info',
+  openDataFiles: 'workbench:open-data-files',
+  openDroppedFiles: 'workbench:open-dropped-files',
+  recentFiles: 'workbench:recent-files',
+  openRecent: 'workbench:open-recent',
+  openPlan: 'workbench:open-plan',
+  savePlan: 'workbench:save-plan',
+  menuCommand: 'workbench:menu-command',
+} as const;
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  platform: string;
+  mode: 'desktop' | 'browser';
+}
+
+/** A file the user chose or dropped: its name and bytes, never a path the renderer can reuse. */
+export interface OpenedFile {
+  name: string;
+  bytes: Uint8Array;
+  size: number;
+}
+
+export interface RecentFile {
+  id: string;
+  name: string;
+  kind: 'data' | 'plan';
+  openedAt: string;
+}
+
+export type MenuCommand = 'open-data' | 'open-plan' | 'load-sample';
+
+export const MAX_FILE_BYTES = 2 * 1024 ** 3;
+
+export const schemas = {
+  droppedPaths: z.array(z.string().min(1).max(4096)).min(1).max(64),
+  recentId: z.string().regex(/^[a-f0-9]{16}$/),
+  savePlan: z.object({
+    suggestedName: z.string().min(1).max(200).regex(/^[^/\\:*?"<>|]+$/),
+    contents: z.string().max(64 * 1024 ** 2),
+  }),
+} as const;
+
+/** What `window.workbench` offers; the browser build implements the same interface. */
+export interface WorkbenchApi {
+  appInfo(): Promise<AppInfo>;
+  /** Shows the native open dialog (CSV / Parquet); resolves to [] when cancelled. */
+  openDataFiles(): Promise<Result<OpenedFile[]>>;
+  /** Reads files dropped on the window (desktop: paths via webUtils in the preload). */
+  openDroppedFiles(files: File[]): Promise<Result<OpenedFile[]>>;
+  recentFiles(): Promise<RecentFile[]>;
+  openRecent(id: string): Promise<Result<OpenedFile[]>>;
+  /** Shows the open dialog for a plan file; null when cancelled. */
+  openPlan(): Promise<Result<OpenedFile | null>>;
+  /** Saves a plan (save dialog in the desktop, a download in the browser). */
+  savePlan(suggestedName: string, contents: string): Promise<Result<{ saved: boolean; name?: string }>>;
+  /** Subscribes to menu commands; returns the unsubscribe function. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+}

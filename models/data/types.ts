@@ -1,0 +1,139 @@
+/**
+ * Contract of the data layer: what an export becomes on its way to a model frame.
+ * Implemented in `models/data/*` (pure; the DuckDB connection is passed in) and used by the
+ * CLI (`cli/`) and the renderer's data store. Change it only together with both.
+ */
+
+/** The part of an Arrow table the data layer reads (structural, so either Arrow copy fits). */
+export interface ArrowTableLike {
+  readonly numRows: number;
+  readonly schema: { readonly fields: ReadonlyArray<{ readonly name: string; readonly type: unknown }> };
+  getChild(name: string): { toArray(): ArrayLike<unknown>; get(index: number): unknown } | null;
+  toArray(): ArrayLike<Record<string, unknown>>;
+}
+
+/**
+ * A DuckDB connection as the data layer needs it. Node (duckdb-wasm blocking bindings, CLI and
+ * tests) and the browser (AsyncDuckDB in its worker) each provide one.
+ */
+export interface SqlConnection {
+  query(sql: string): Promise<ArrowTableLike>;
+  /** Makes bytes readable by SQL under `name` (e.g. `read_csv('name')`). */
+  registerFile(name: string, bytes: Uint8Array): Promise<void>;
+  /** Creates table `tableName` from Arrow IPC stream bytes (Parquet is read to Arrow outside DuckDB). */
+  insertArrowIpc(tableName: string, ipc: Uint8Array): Promise<void>;
+  /** Drops what `registerFile` registered. */
+  dropFile(name: string): Promise<void>;
+}
+
+export type FileFormat = 'csv' | 'parquet';
+
+/** A file handed to the data layer: its display name and bytes. */
+export interface InputFile {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
+
+export interface CsvOptions {
+  delimiter?: string;
+  header?: boolean;
+  decimalSeparator?: '.' | ',';
+  dateFormat?: string;
+}
+
+export type ColumnKind = 'date' | 'number' | 'text' | 'boolean';
+
+export interface ColumnProfile {
+  readonly name: string;
+  readonly kind: ColumnKind;
+  readonly sqlType: string;
+  readonly nulls: number;
+  readonly distinct: number;
+  readonly min: number | string | null;
+  readonly max: number | string | null;
+  readonly mean: number | null;
+  readonly zeros: number;
+  readonly negatives: number;
+  /** Set when the values look like personal data (e-mails, phone numbers, user ids). */
+  readonly personalData: 'email' | 'phone' | 'user-id' | null;
+}
+
+export interface ImportedFile {
+  readonly name: string;
+  /** DuckDB table holding the file's rows. */
+  readonly table: string;
+  readonly format: FileFormat;
+  readonly rows: number;
+  readonly csv?: CsvOptions;
+  readonly columns: readonly ColumnProfile[];
+  /** 'long' = (date, [geo], channel, metrics…); 'wide' = a column per channel; 'kpi'/'controls' tables. */
+  readonly shape: 'long' | 'wide';
+}
+
+export type ColumnRole = 'date' | 'kpi' | 'spend' | 'impressions' | 'clicks' | 'control' | 'geo' | 'channel' | 'ignore';
+
+/** One column of one file and what it means for the model. */
+export interface ColumnMapping {
+  readonly file: string;
+  readonly column: string;
+  readonly role: ColumnRole;
+  /** For wide spend/impressions columns: the channel name. */
+  readonly channel?: string;
+  /** Personal-data columns enter the frame only when the user sets this. */
+  readonly keepPersonalData?: boolean;
+}
+
+export interface Mapping {
+  readonly version: 1;
+  readonly columns: readonly ColumnMapping[];
+  readonly weekStart: 'monday' | 'sunday';
+  readonly aggregateGeos: boolean;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface ValidationProblem {
+  readonly severity: Severity;
+  readonly code:
+    | 'unparseable-date'
+    | 'non-numeric'
+    | 'null'
+    | 'duplicate-date'
+    | 'missing-week'
+    | 'negative-spend'
+    | 'constant-channel'
+    | 'zero-channel'
+    | 'kpi-outlier'
+    | 'non-overlapping-dates'
+    | 'personal-data'
+    | 'unmapped'
+    | 'parse-error';
+  readonly file: string;
+  /** 1-based data row in the file (header excluded), when one row is at fault. */
+  readonly row?: number;
+  readonly date?: string;
+  readonly column?: string;
+  readonly message: string;
+}
+
+export interface ValidationReport {
+  readonly problems: readonly ValidationProblem[];
+  /** True when no problem has severity 'error'. */
+  readonly usable: boolean;
+}
+
+/** The weekly, wide model frame: one row per week (per geo unless aggregated). */
+export interface ModelFrame {
+  readonly weeks: readonly string[]; // ISO dates of week starts
+  readonly geos: readonly string[] | null;
+  readonly kpiName: string;
+  readonly kpi: Float64Array;
+  readonly channels: readonly string[];
+  /** spend[c] is the weekly spend of channel c (length = rows). */
+  readonly spend: readonly Float64Array[];
+  readonly impressions: readonly (Float64Array | null)[];
+  readonly controls: readonly string[];
+  readonly controlValues: readonly Float64Array[];
+  /** Row → geo index when geos are kept. */
+  readonly geoIndex: Int32Array | null;
+}
