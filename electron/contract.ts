@@ -5,18 +5,11 @@
  */
 import { z } from 'zod';
 
-export const IPC = {
-  appInfo: 'workbench:app-info',
-  openDataFiles: 'workbench:open-data-files',
-  openDroppedFiles: 'workbench:open-dropped-files',
-  recentFiles: 'workbench:recent-files',
-  openRecent: 'workbench:open-recent',
-  openPlan: 'workbench:open-plan',
-  savePlan: 'workbench:save-plan',
-  menuCommand: 'workbench:menu-command',
-} as const;
+// The channel names live in their own dependency-free module so the preload bundle stays free of zod.
+export { IPC } from './channels';
 
-export type Result<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+export type Result<T> =
+  { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
 
 export interface AppInfo {
   name: string;
@@ -39,7 +32,11 @@ export interface RecentFile {
   openedAt: string;
 }
 
-export type MenuCommand = 'open-data' | 'open-plan' | 'load-sample';
+/**
+ * What a native menu item asks the renderer to do. `open-recent:<id>` comes from File › Open Recent:
+ * the renderer answers it with `openRecent(id)` (the id is a `RecentFile.id`).
+ */
+export type MenuCommand = 'open-data' | 'open-plan' | 'load-sample' | `open-recent:${string}`;
 
 export const MAX_FILE_BYTES = 2 * 1024 ** 3;
 
@@ -47,7 +44,11 @@ export const schemas = {
   droppedPaths: z.array(z.string().min(1).max(4096)).min(1).max(64),
   recentId: z.string().regex(/^[a-f0-9]{16}$/),
   savePlan: z.object({
-    suggestedName: z.string().min(1).max(200).regex(/^[^/\\:*?"<>|]+$/),
+    suggestedName: z
+      .string()
+      .min(1)
+      .max(200)
+      .regex(/^[^/\\:*?"<>|]+$/),
     contents: z.string().max(64 * 1024 ** 2),
   }),
 } as const;
@@ -64,7 +65,10 @@ export interface WorkbenchApi {
   /** Shows the open dialog for a plan file; null when cancelled. */
   openPlan(): Promise<Result<OpenedFile | null>>;
   /** Saves a plan (save dialog in the desktop, a download in the browser). */
-  savePlan(suggestedName: string, contents: string): Promise<Result<{ saved: boolean; name?: string }>>;
+  savePlan(
+    suggestedName: string,
+    contents: string,
+  ): Promise<Result<{ saved: boolean; name?: string }>>;
   /** Subscribes to menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }

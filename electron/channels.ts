@@ -1,0 +1,14 @@
+/**
+ * IPC channel names, one per `WorkbenchApi` verb plus the main→renderer menu channel. Kept free of
+ * imports so the sandboxed preload can bundle it without pulling in zod; contract.ts re-exports it.
+ */
+export const IPC = {
+  appInfo: 'workbench:app-info',
+  openDataFiles: 'workbench:open-data-files',
+  openDroppedFiles: 'workbench:open-dropped-files',
+  recentFiles: 'workbench:recent-files',
+  openRecent: 'workbench:open-recent',
+  openPlan: 'workbench:open-plan',
+  savePlan: 'workbench:save-plan',
+  menuCommand: 'workbench:menu-command',
+} as const;
