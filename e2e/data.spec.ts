@@ -1,0 +1,203 @@
+/**
+ * The Data task end to end in the browser build: sample data, a broken CSV, a Parquet file.
+ * One page for the whole file (serial): DuckDB's 34 MB wasm is compiled once, and each step
+ * also checks that what was loaded before is still there.
+ */
+import { expect, test } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
+import { PARQUET_FIXTURE_ROWS, makeWideParquet } from './fixtures/parquetFixture';
+
+const SCREENSHOTS = 'artifacts/screenshots';
+const SAMPLE_FILES = ['media_daily_long.csv', 'kpi_daily.csv', 'controls_daily.csv'];
+// DuckDB work on 2 shared cores: generous, but a hang still fails.
+const SLOW = { timeout: 180_000 };
+
+/** Data rows: 1 ok, 2 non-numeric spend, 3 unparseable date, 4 negative spend, 5 repeats row 4's date. */
+const BROKEN_CSV = [
+  'date,channel,spend',
+  '2024-01-01,tv,100',
+  '2024-01-02,tv,abc',
+  '2024-13-45,tv,50',
+  '2024-01-04,tv,-20',
+  '2024-01-04,tv,30',
+  '',
+].join('\n');
+
+test.describe.configure({ mode: 'serial', timeout: 420_000 });
+
+let page: Page;
+const consoleErrors: string[] = [];
+const foreignRequests: string[] = [];
+
+test.beforeAll(async ({ browser, baseURL }: { browser: Browser; baseURL: string | undefined }) => {
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const origin = new URL(baseURL ?? 'http://127.0.0.1/').origin;
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(`page error: ${error.message}`));
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.protocol !== 'data:' && url.protocol !== 'blob:' && url.origin !== origin)
+      foreignRequests.push(request.url());
+  });
+  await page.goto(baseURL ?? '/');
+});
+
+test.afterEach(() => {
+  expect(consoleErrors, 'console errors').toEqual([]);
+  expect(foreignRequests, 'requests to other hosts').toEqual([]);
+});
+
+test.afterAll(async () => {
+  await page.close();
+});
+
+const role = (file: string, column: string) => page.getByTestId(`role-${file}-${column}`);
+
+async function waitUntilIdle(): Promise<void> {
+  await expect(page.getByTestId('data-progress')).toHaveText(/Ready/, SLOW);
+}
+
+test('loads the sample: file list, detected mapping, validation and the weekly chart', async () => {
+  await expect(page.getByTestId('nav-data')).toBeVisible();
+  await expect(page.getByTestId('app-mode')).toContainText('Browser');
+  await page.screenshot({ path: `${SCREENSHOTS}/data-empty.png` });
+
+  await page.getByTestId('load-sample-data').click();
+  for (const name of SAMPLE_FILES)
+    await expect(page.getByTestId(`file-row-${name}`)).toBeVisible(SLOW);
+  await waitUntilIdle();
+  await expect(page.getByTestId('file-list').locator('tbody tr')).toHaveCount(3);
+  await expect(
+    page.getByTestId('file-row-media_daily_long.csv').getByTestId('file-rows'),
+  ).toHaveText('38,220');
+
+  await expect(page.getByTestId('mapping-editor')).toBeVisible();
+  await expect(role('media_daily_long.csv', 'date')).toHaveValue('date');
+  await expect(role('media_daily_long.csv', 'geo')).toHaveValue('geo');
+  await expect(role('media_daily_long.csv', 'channel')).toHaveValue('channel');
+  await expect(role('media_daily_long.csv', 'spend')).toHaveValue('spend');
+  await expect(role('media_daily_long.csv', 'impressions')).toHaveValue('impressions');
+  await expect(role('kpi_daily.csv', 'revenue')).toHaveValue('kpi');
+  await expect(role('controls_daily.csv', 'price_index')).toHaveValue('control');
+
+  await expect(page.getByTestId('validation-report')).toBeVisible();
+  await expect(page.getByTestId('validation-status')).toHaveText('usable');
+
+  const canvas = page.getByTestId('model-frame-chart').locator('canvas').first();
+  await expect(canvas).toBeVisible();
+  const box = await canvas.boundingBox();
+  expect(box?.width ?? 0).toBeGreaterThan(300);
+  expect(box?.height ?? 0).toBeGreaterThan(200);
+  // 2022-01-03 … 2024-12-29 is 156 Monday-start weeks (sample-data/README.md).
+  await expect(page.getByTestId('frame-facts')).toContainText('156 weeks');
+  await expect(page.getByTestId('frame-facts')).toContainText('7 channels');
+  await page.screenshot({ path: `${SCREENSHOTS}/data-sample-loaded.png`, fullPage: true });
+});
+
+test('a broken CSV is reported by file, row and column while the sample stays loaded', async () => {
+  await page.getByTestId('import-file-input').setInputFiles({
+    name: 'broken_media.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(BROKEN_CSV),
+  });
+  await expect(page.getByTestId('file-row-broken_media.csv')).toBeVisible(SLOW);
+  await waitUntilIdle();
+
+  const problems = page.getByTestId('validation-problem').filter({ hasText: 'broken_media.csv' });
+  const cell = (text: string) => page.locator('td', { hasText: new RegExp(`^${text}$`) });
+  const problem = (code: string, row: number, column: string) =>
+    problems
+      .and(page.locator(`[data-code="${code}"]`))
+      .filter({ has: cell(`row ${row}`) })
+      .filter({ has: cell(column) });
+  await expect(problem('non-numeric', 2, 'spend')).toHaveCount(1);
+  await expect(problem('unparseable-date', 3, 'date')).toHaveCount(1);
+  await expect(problem('negative-spend', 4, 'spend')).toHaveCount(1);
+  await expect(problem('duplicate-date', 4, 'date')).toContainText('2024-01-04');
+  await expect(page.getByTestId('validation-status')).toHaveText('has errors');
+
+  // The severity filter hides error rows and brings them back.
+  await page.getByTestId('severity-error').uncheck();
+  await expect(
+    page.locator('[data-testid="validation-problem"][data-severity="error"]'),
+  ).toHaveCount(0);
+  await page.getByTestId('severity-error').check();
+  await expect(problem('non-numeric', 2, 'spend')).toHaveCount(1);
+
+  // Binary content named .csv: refused alone, named, and nothing loaded is lost.
+  await page.getByTestId('import-file-input').setInputFiles({
+    name: 'garbage.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from([0x00, 0xff, 0xfe, 0x00, 0x01, 0x02, 0x9f, 0x00, 0x00, 0x10]),
+  });
+  await expect(page.getByTestId('data-errors')).toContainText('garbage.csv', SLOW);
+  await waitUntilIdle();
+  for (const name of [...SAMPLE_FILES, 'broken_media.csv'])
+    await expect(page.getByTestId(`file-row-${name}`)).toBeVisible();
+  await expect(page.getByTestId('file-row-garbage.csv')).toHaveCount(0);
+  await page.screenshot({ path: `${SCREENSHOTS}/data-broken-file.png`, fullPage: true });
+});
+
+test('imports a Parquet file and lists it with its rows and detected roles', async () => {
+  await page.getByTestId('import-file-input').setInputFiles({
+    name: 'tiny_wide.parquet',
+    mimeType: 'application/octet-stream',
+    buffer: Buffer.from(makeWideParquet()),
+  });
+  const row = page.getByTestId('file-row-tiny_wide.parquet');
+  await expect(row).toBeVisible(SLOW);
+  await waitUntilIdle();
+  await expect(row).toContainText('parquet');
+  await expect(row.getByTestId('file-rows')).toHaveText(String(PARQUET_FIXTURE_ROWS));
+  await expect(role('tiny_wide.parquet', 'date')).toHaveValue('date');
+  await expect(role('tiny_wide.parquet', 'tv_spend')).toHaveValue('spend');
+  // One KPI across all files: the sample's revenue keeps the role, this file's revenue is not used.
+  await expect(role('kpi_daily.csv', 'revenue')).toHaveValue('kpi');
+  await expect(role('tiny_wide.parquet', 'revenue')).toHaveValue('ignore');
+  await expect(page.getByTestId('file-row-media_daily_long.csv')).toBeVisible();
+  await page.screenshot({ path: `${SCREENSHOTS}/data-parquet.png`, fullPage: true });
+});
+
+test('a file dropped on the window is imported, personal data is flagged, the mapping exports', async () => {
+  const customers = [
+    'date,customer_email,temperature',
+    '2024-01-01,anna@example.com,3.5',
+    '2024-01-02,ben@example.org,4.0',
+    '',
+  ].join('\n');
+  // Runs in the page (a string: this file is type-checked without the DOM library).
+  await page.evaluate(`(() => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([${JSON.stringify(customers)}], 'dropped_customers.csv', { type: 'text/csv' }));
+    for (const type of ['dragenter', 'dragover', 'drop']) {
+      window.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }
+  })()`);
+  await expect(page.getByTestId('file-row-dropped_customers.csv')).toBeVisible(SLOW);
+  await waitUntilIdle();
+  await expect(page.getByTestId('personal-dropped_customers.csv-customer_email')).toBeVisible();
+  await expect(
+    page.getByTestId('personal-dropped_customers.csv-customer_email').getByRole('checkbox'),
+  ).not.toBeChecked();
+  await expect(role('dropped_customers.csv', 'customer_email')).toHaveValue('ignore');
+
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-mapping').click();
+  const saved = await download;
+  expect(saved.suggestedFilename()).toBe('mapping.json');
+  const path = await saved.path();
+  const { readFile } = await import('node:fs/promises');
+  const mapping = JSON.parse(await readFile(path, 'utf8')) as {
+    version: number;
+    columns: { file: string; column: string; role: string }[];
+  };
+  expect(mapping.version).toBe(1);
+  expect(mapping.columns).toContainEqual({
+    file: 'media_daily_long.csv',
+    column: 'date',
+    role: 'date',
+  });
+  expect(mapping.columns).toContainEqual({ file: 'kpi_daily.csv', column: 'revenue', role: 'kpi' });
+});

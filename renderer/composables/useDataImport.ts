@@ -1,0 +1,44 @@
+/**
+ * Glue between the platform (dialogs, drops, the file input) and the data store: turns what the
+ * user chose into `InputFile`s and reports a refused file as an error naming it.
+ */
+import type { OpenedFile, Result } from '../../electron/contract';
+import { getWorkbenchApi } from '../platform';
+import { downloadText } from '../platform';
+import { useDataStore } from '../stores/data';
+
+export function useDataImport() {
+  const store = useDataStore();
+  const api = getWorkbenchApi();
+
+  async function importResult(result: Result<OpenedFile[]>): Promise<void> {
+    if (!result.ok) {
+      store.reportError(null, new Error(result.error.message));
+      return;
+    }
+    if (result.value.length === 0) return;
+    await store.importFiles(result.value.map(({ name, bytes }) => ({ name, bytes })));
+  }
+
+  /** The native (desktop) or browser file dialog. */
+  async function openDialog(): Promise<void> {
+    await importResult(await api.openDataFiles());
+  }
+
+  /** Files from the import input or a drop on the window. */
+  async function importBrowserFiles(files: readonly File[]): Promise<void> {
+    if (files.length === 0) return;
+    await importResult(await api.openDroppedFiles([...files]));
+  }
+
+  function exportMapping(): void {
+    if (store.mapping === null) return;
+    downloadText('mapping.json', store.mappingJson());
+  }
+
+  async function importMappingFile(file: File): Promise<void> {
+    await store.applyMappingFile(file.name, await file.text());
+  }
+
+  return { openDialog, importBrowserFiles, exportMapping, importMappingFile };
+}

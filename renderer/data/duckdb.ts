@@ -1,0 +1,81 @@
+/**
+ * The one module that owns the browser's DuckDB: duckdb-wasm's `eh` bundle, served from the app's
+ * own origin (Vite `?url` imports, never a CDN), running in its own worker. Exposes it as the data
+ * layer's `SqlConnection`.
+ */
+import { AsyncDuckDB, ConsoleLogger, DuckDBDataProtocol, LogLevel } from '@duckdb/duckdb-wasm';
+import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
+import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import type { ArrowTableLike, SqlConnection } from '../../models/data';
+
+/** Files larger than this are registered as a `File` handle instead of being copied into wasm memory. */
+const BUFFER_LIMIT_BYTES = 256 * 1024 ** 2;
+
+export interface BrowserSqlConnection extends SqlConnection {
+  /** Registers a browser `File` without reading it into memory first (large files). */
+  registerBrowserFile(name: string, file: File): Promise<void>;
+}
+
+let opening: Promise<BrowserSqlConnection> | null = null;
+
+/** `localStorage['mmm-workbench:trace-sql'] = '1'` logs every statement with its duration. */
+function traceSql(): boolean {
+  try {
+    return localStorage.getItem('mmm-workbench:trace-sql') === '1';
+  } catch {
+    return false;
+  }
+}
+
+/** The shared connection, created on first use. */
+export function getConnection(): Promise<BrowserSqlConnection> {
+  opening ??= openConnection().catch((error: unknown) => {
+    opening = null; // let a later call try again
+    throw error;
+  });
+  return opening;
+}
+
+async function openConnection(): Promise<BrowserSqlConnection> {
+  const worker = new Worker(workerUrl);
+  const database = new AsyncDuckDB(new ConsoleLogger(LogLevel.WARNING), worker);
+  await database.instantiate(wasmUrl);
+  await database.open({ query: { castBigIntToDouble: true } });
+  const connection = await database.connect();
+  // Extensions would be fetched from the internet: never, the app works offline.
+  await connection.query('SET autoinstall_known_extensions=false');
+  await connection.query('SET autoload_known_extensions=false');
+  return wrapConnection(database, connection);
+}
+
+function wrapConnection(
+  database: AsyncDuckDB,
+  connection: AsyncDuckDBConnection,
+): BrowserSqlConnection {
+  return {
+    async query(sql: string): Promise<ArrowTableLike> {
+      const started = Date.now();
+      const result = (await connection.query(sql)) as unknown as ArrowTableLike;
+      if (traceSql()) console.debug(`[sql ${Date.now() - started} ms] ${sql.slice(0, 300)}`);
+      return result;
+    },
+    async registerFile(name: string, bytes: Uint8Array): Promise<void> {
+      // duckdb-wasm transfers the buffer to its worker: hand it a copy so the caller's bytes stay usable.
+      await database.registerFileBuffer(name, bytes.slice());
+    },
+    async registerBrowserFile(name: string, file: File): Promise<void> {
+      if (file.size <= BUFFER_LIMIT_BYTES) {
+        await database.registerFileBuffer(name, new Uint8Array(await file.arrayBuffer()));
+      } else {
+        await database.registerFileHandle(name, file, DuckDBDataProtocol.BROWSER_FILEREADER, true);
+      }
+    },
+    async insertArrowIpc(tableName: string, ipc: Uint8Array): Promise<void> {
+      await connection.insertArrowFromIPCStream(ipc, { name: tableName, create: true });
+    },
+    async dropFile(name: string): Promise<void> {
+      await database.dropFile(name);
+    },
+  };
+}

@@ -1,0 +1,101 @@
+/**
+ * Pure edits of a `Mapping` (the UI never mutates one in place) and the merge that keeps an
+ * analyst's choices when files are added or re-imported.
+ */
+import type { ColumnMapping, ColumnRole, ImportedFile, Mapping } from '../../models/data';
+
+export const COLUMN_ROLES: readonly ColumnRole[] = [
+  'date',
+  'kpi',
+  'spend',
+  'impressions',
+  'clicks',
+  'control',
+  'geo',
+  'channel',
+  'ignore',
+];
+
+/** Roles that, in a wide file, carry one channel per column and so need a channel name. */
+export const CHANNEL_ROLES: readonly ColumnRole[] = ['spend', 'impressions', 'clicks'];
+
+export function findColumn(
+  mapping: Mapping,
+  file: string,
+  column: string,
+): ColumnMapping | undefined {
+  return mapping.columns.find((entry) => entry.file === file && entry.column === column);
+}
+
+/** Replaces (or adds) the entry of one column with `change` applied. */
+export function updateColumn(
+  mapping: Mapping,
+  file: string,
+  column: string,
+  change: Partial<Omit<ColumnMapping, 'file' | 'column'>>,
+): Mapping {
+  const existing = findColumn(mapping, file, column);
+  const updated: ColumnMapping = { ...(existing ?? { file, column, role: 'ignore' }), ...change };
+  const columns = existing
+    ? mapping.columns.map((entry) => (entry === existing ? updated : entry))
+    : [...mapping.columns, updated];
+  return { ...mapping, columns };
+}
+
+/** Sets a column's role; a wide channel column gets a channel name derived from its name. */
+export function setColumnRole(
+  mapping: Mapping,
+  file: string,
+  column: string,
+  role: ColumnRole,
+  shape: ImportedFile['shape'],
+): Mapping {
+  const existing = findColumn(mapping, file, column);
+  const needsChannel = shape === 'wide' && CHANNEL_ROLES.includes(role);
+  const channel = needsChannel ? (existing?.channel ?? channelNameFromColumn(column)) : undefined;
+  const next = updateColumn(mapping, file, column, { role, channel });
+  if (channel !== undefined) return next;
+  // Drop a stale channel name rather than leave `channel: undefined` in the saved JSON.
+  return {
+    ...next,
+    columns: next.columns.map((entry) => {
+      if (entry.file !== file || entry.column !== column) return entry;
+      const { channel: _dropped, ...rest } = entry;
+      return rest;
+    }),
+  };
+}
+
+/** `tv_spend` → `tv`, `spend_search` → `search`, `Facebook Impressions` → `facebook`. */
+export function channelNameFromColumn(column: string): string {
+  const words = column
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(
+      (word) => word !== '' && !['spend', 'cost', 'impressions', 'imps', 'clicks'].includes(word),
+    );
+  return words.length > 0 ? words.join('_') : column.toLowerCase();
+}
+
+/**
+ * Combines a freshly detected mapping with the previous one: for every (file, column) the
+ * previous entry wins, so edits survive re-detection; entries of files no longer loaded are
+ * dropped. Week start and geo aggregation are the analyst's settings and are kept.
+ */
+export function mergeMapping(
+  previous: Mapping | null,
+  detected: Mapping,
+  loadedFiles: readonly string[],
+): Mapping {
+  if (previous === null) return detected;
+  const loaded = new Set(loadedFiles);
+  const columns = detected.columns.map(
+    (entry) => findColumn(previous, entry.file, entry.column) ?? entry,
+  );
+  return {
+    version: 1,
+    columns: columns.filter((entry) => loaded.has(entry.file)),
+    weekStart: previous.weekStart,
+    aggregateGeos: previous.aggregateGeos,
+  };
+}

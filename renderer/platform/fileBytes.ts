@@ -1,0 +1,51 @@
+/** Turning browser `File`s into the `OpenedFile`s the desktop build also returns. */
+import { MAX_FILE_BYTES } from '../../electron/contract';
+import type { OpenedFile, Result } from '../../electron/contract';
+
+const DATA_EXTENSIONS = ['.csv', '.tsv', '.txt', '.parquet'] as const;
+
+/** Lower-case extension including the dot, or '' when the name has none. */
+export function extensionOf(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot <= 0 ? '' : name.slice(dot).toLowerCase();
+}
+
+/** Why a file cannot be opened as data, or null when it can. */
+export function dataFileProblem(file: { name: string; size: number }): string | null {
+  const extension = extensionOf(file.name);
+  if (!(DATA_EXTENSIONS as readonly string[]).includes(extension)) {
+    return `${file.name}: not a data file (expected ${DATA_EXTENSIONS.join(', ')})`;
+  }
+  if (file.size > MAX_FILE_BYTES) {
+    return `${file.name}: ${(file.size / 1024 ** 3).toFixed(1)} GiB is larger than the 2 GiB limit`;
+  }
+  return null;
+}
+
+/** Reads data files to bytes; the first unacceptable file fails the whole batch, naming it. */
+export async function readDataFiles(files: readonly File[]): Promise<Result<OpenedFile[]>> {
+  for (const file of files) {
+    const problem = dataFileProblem(file);
+    if (problem !== null)
+      return { ok: false, error: { code: 'unsupported-file', message: problem } };
+  }
+  try {
+    const opened = await Promise.all(
+      files.map(async (file) => ({
+        name: file.name,
+        size: file.size,
+        bytes: new Uint8Array(await file.arrayBuffer()),
+      })),
+    );
+    return { ok: true, value: opened };
+  } catch (error) {
+    return {
+      ok: false,
+      error: { code: 'read-failed', message: `could not read file: ${errorMessage(error)}` },
+    };
+  }
+}
+
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
