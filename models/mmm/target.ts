@@ -1,0 +1,132 @@
+/**
+ * `createMmmTarget(input)`: the MMM posterior as a `Target` for the samplers — log density and
+ * its analytic gradient on unconstrained coordinates (see parametrisation.ts and logDensity.ts)
+ * — plus what posterior views need: `constrain` to named values, `components` in KPI units,
+ * the resolved spec and the design with its scales.
+ */
+import type { Target } from '../inference/types';
+import type { Rng } from '../random/rng';
+import { computeComponents } from './components';
+import { buildDesign, type MmmDesign } from './design';
+import { createEvaluator } from './logDensity';
+import { fitMapPosition } from './map';
+import {
+  buildLayout,
+  interceptShift,
+  type ParameterLayout,
+  unconstrainValue,
+} from './parametrisation';
+import { resolveModelSpec } from './resolveModelSpec';
+import type { ModelSpec } from './spec';
+import type { ChannelParameters, MmmComponents, MmmInput, MmmParameters } from './types';
+
+export type {
+  MmmInput,
+  MmmData,
+  LiftTest,
+  MmmParameters,
+  ChannelParameters,
+  MmmComponents,
+} from './types';
+
+export interface MmmTarget extends Target {
+  readonly spec: ModelSpec;
+  readonly design: MmmDesign;
+  readonly layout: ParameterLayout;
+  /** Named, constrained values of an unconstrained position. */
+  constrain(position: Float64Array): MmmParameters;
+  /** The unconstrained position of named values (inverse of `constrain`). */
+  unconstrain(parameters: MmmParameters): Float64Array;
+  /** Weekly components of the mean in KPI units (training and holdout weeks); `spend` = raw scenario spend. */
+  components(parameters: MmmParameters, spend?: readonly Float64Array[]): MmmComponents;
+  /** Model-implied lift of each experiment (KPI units) at `position`, in input order. */
+  liftPredictions(position: Float64Array): Float64Array;
+}
+
+/** Spread of the per-chain jitter around the MAP, on the unconstrained scale. */
+const INITIAL_JITTER = 0.1;
+
+export function createMmmTarget(input: MmmInput): MmmTarget {
+  const spec = resolveModelSpec(input.spec ?? {});
+  const design = buildDesign(spec, input.data, input.experiments ?? []);
+  const layout = buildLayout(spec, design);
+  const evaluator = createEvaluator(spec, design, layout);
+  const channels = design.channelNames.length;
+  const coefficients = new Float64Array(channels);
+  const totals = new Float64Array(channels);
+  let mapPosition: Float64Array | null = null;
+
+  function constrain(position: Float64Array): MmmParameters {
+    if (position.length !== layout.dimension)
+      throw new Error(`position has ${position.length} coordinates, expected ${layout.dimension}`);
+    const values = evaluator.evaluateChannels(position, coefficients, totals);
+    const adstockCount = layout.adstockNames.length;
+    const channelParameters: ChannelParameters[] = design.channelNames.map((name, c) => {
+      const base = layout.channelStart + c * layout.channelStride;
+      const adstock: Record<string, number> = {};
+      const saturation: Record<string, number> = {};
+      layout.adstockNames.forEach((p, j) => (adstock[p] = values[base + 1 + j]));
+      layout.saturationNames.forEach(
+        (p, q) => (saturation[p] = values[base + 1 + adstockCount + q]),
+      );
+      const coefficient = coefficients[c];
+      return {
+        name,
+        coefficient,
+        roi: (design.kpiScale * coefficient * totals[c]) / design.spendTotal[c],
+        adstock,
+        saturation,
+      };
+    });
+    return {
+      intercept: values[layout.intercept],
+      trend: layout.trend >= 0 ? values[layout.trend] : 0,
+      seasonality: values.slice(layout.seasonality, layout.seasonality + layout.seasonalityCount),
+      controls: values.slice(layout.controls, layout.controls + layout.controlCount),
+      noise: values[layout.noise],
+      channels: channelParameters,
+    };
+  }
+
+  function unconstrain(parameters: MmmParameters): Float64Array {
+    const values = new Float64Array(layout.dimension);
+    values[layout.intercept] = parameters.intercept;
+    if (layout.trend >= 0) values[layout.trend] = parameters.trend;
+    values.set(parameters.seasonality.subarray(0, layout.seasonalityCount), layout.seasonality);
+    values.set(parameters.controls.subarray(0, layout.controlCount), layout.controls);
+    values[layout.noise] = parameters.noise;
+    const adstockCount = layout.adstockNames.length;
+    parameters.channels.forEach((channel, c) => {
+      const base = layout.channelStart + c * layout.channelStride;
+      values[base] = spec.parametrisation === 'roi' ? channel.roi : channel.coefficient;
+      layout.adstockNames.forEach((p, j) => (values[base + 1 + j] = channel.adstock[p]));
+      layout.saturationNames.forEach(
+        (p, q) => (values[base + 1 + adstockCount + q] = channel.saturation[p]),
+      );
+    });
+    if (layout.centredIntercept) values[layout.intercept] += interceptShift(layout, design, values);
+    return values.map((v, i) =>
+      unconstrainValue(layout.coordinates[i].transform, v, layout.coordinates[i].name),
+    );
+  }
+
+  const target: MmmTarget = {
+    dimension: layout.dimension,
+    parameterNames: layout.coordinates.map((c) => c.name),
+    spec,
+    design,
+    layout,
+    logDensityAndGradient: evaluator.logDensityAndGradient,
+    constrain,
+    unconstrain,
+    components: (parameters, spend) => computeComponents(spec, design, parameters, spend),
+    liftPredictions: (position) => evaluator.liftPredictions(position),
+    initialPosition(rng: Rng): Float64Array {
+      mapPosition ??= fitMapPosition(target).position;
+      const start = Float64Array.from(mapPosition);
+      for (let i = 0; i < start.length; i++) start[i] += INITIAL_JITTER * rng.normal();
+      return start;
+    },
+  };
+  return target;
+}

@@ -1,0 +1,74 @@
+/**
+ * Return on investment per channel over the training weeks, KPI units per currency unit:
+ *
+ *   ROI_c = Σₜ contribution_c,t / Σₜ spend_c,t,
+ *   mROI_c = [Σₜ contribution_c,t(1.01·x) − Σₜ contribution_c,t(x)] / (0.01 Σₜ x_c,t)
+ *
+ * (marginal ROI: the return of one more percent of spend on that channel over the whole period,
+ * carry-over included up to the last week). Posterior mean and highest-density interval (HDI,
+ * the narrowest interval holding `probability` of the draws).
+ */
+import { hdi } from '../diagnostics/hdi';
+import type { MmmTarget } from '../mmm/target';
+import type { MmmParameters } from '../mmm/types';
+
+export interface ChannelReturn {
+  readonly channel: string;
+  readonly mean: number;
+  readonly hdiLower: number;
+  readonly hdiUpper: number;
+  readonly draws: Float64Array;
+}
+
+/** Relative spend increase used for marginal ROI. */
+export const MARGINAL_STEP = 0.01;
+
+function summarise(channel: string, draws: Float64Array, probability: number): ChannelReturn {
+  const interval = hdi(draws, probability);
+  let mean = 0;
+  for (const v of draws) mean += v / draws.length;
+  return { channel, mean, hdiLower: interval.lower, hdiUpper: interval.upper, draws };
+}
+
+function trainingSum(series: Float64Array, weeks: number): number {
+  let sum = 0;
+  for (let t = 0; t < weeks; t++) sum += series[t];
+  return sum;
+}
+
+export function channelRoi(
+  target: MmmTarget,
+  draws: readonly MmmParameters[],
+  probability = 0.9,
+): ChannelReturn[] {
+  const { channelNames, trainingWeeks, spend } = target.design;
+  const values = channelNames.map(() => new Float64Array(draws.length));
+  draws.forEach((parameters, d) => {
+    const components = target.components(parameters);
+    channelNames.forEach((_, c) => {
+      values[c][d] =
+        trainingSum(components.channels[c], trainingWeeks) / trainingSum(spend[c], trainingWeeks);
+    });
+  });
+  return channelNames.map((name, c) => summarise(name, values[c], probability));
+}
+
+export function marginalRoi(
+  target: MmmTarget,
+  draws: readonly MmmParameters[],
+  probability = 0.9,
+): ChannelReturn[] {
+  const { channelNames, trainingWeeks, spend } = target.design;
+  const raised = spend.map((series) => series.map((v) => v * (1 + MARGINAL_STEP)));
+  const values = channelNames.map(() => new Float64Array(draws.length));
+  draws.forEach((parameters, d) => {
+    const base = target.components(parameters);
+    const more = target.components(parameters, raised);
+    channelNames.forEach((_, c) => {
+      const delta =
+        trainingSum(more.channels[c], trainingWeeks) - trainingSum(base.channels[c], trainingWeeks);
+      values[c][d] = delta / (MARGINAL_STEP * trainingSum(spend[c], trainingWeeks));
+    });
+  });
+  return channelNames.map((name, c) => summarise(name, values[c], probability));
+}

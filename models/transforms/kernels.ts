@@ -1,0 +1,38 @@
+/**
+ * The two shapes every transform has, so the model can loop over channels without knowing which
+ * adstock or saturation a spec chose. Values and derivatives are written into caller-supplied
+ * Float64Arrays (no allocation in the log-density loop).
+ */
+
+/** Lag weights w₀ … w_{L−1} (normalised to sum 1) and their derivatives with respect to the parameters. */
+export interface AdstockKernel {
+  readonly kind: string;
+  /** Names of the parameters, in the order `parameters` holds them. */
+  readonly parameterNames: readonly string[];
+  /** Writes wₗ into weights[l] and ∂wₗ/∂pⱼ into derivatives[j·maxLag + l]. */
+  weights(
+    parameters: ArrayLike<number>,
+    maxLag: number,
+    weights: Float64Array,
+    derivatives: Float64Array,
+  ): void;
+}
+
+/** A saturation curve h(x; p) applied element-wise with its derivatives in x and in p. */
+export interface SaturationKernel {
+  readonly kind: string;
+  readonly parameterNames: readonly string[];
+  /**
+   * For i < length: value[i] = h(input[i]), derivativeInput[i] = ∂h/∂x,
+   * derivativeParameters[j·stride + i] = ∂h/∂pⱼ.
+   */
+  apply(
+    input: Float64Array,
+    length: number,
+    parameters: ArrayLike<number>,
+    value: Float64Array,
+    derivativeInput: Float64Array,
+    derivativeParameters: Float64Array,
+    stride: number,
+  ): void;
+}
