@@ -1,0 +1,32 @@
+/**
+ * The typed messages between the UI thread and the double-ML worker. One worker runs one
+ * estimate; cancellation is by terminating it (the estimate's own cancel hook is polled only
+ * between nuisance fits, termination stops a long forest fit too).
+ */
+import type { DmlInput, DmlProgress, DmlResult } from '../../models/causal';
+import type { LearnerName } from '../../models/learners';
+import type { FailedMessage } from '../../models/inference/chainProtocol';
+
+/** A DML input that can cross to a worker: the learner is named, never a function-bearing object. */
+export interface DmlWorkerInput extends Omit<DmlInput, 'options'> {
+  readonly options?: Omit<
+    NonNullable<DmlInput['options']>,
+    'learner' | 'outcomeLearner' | 'treatmentLearner'
+  > & {
+    readonly learner?: LearnerName;
+  };
+}
+
+export interface DmlRunMessage {
+  readonly type: 'run';
+  readonly input: DmlWorkerInput;
+}
+
+export type ToDmlWorker = DmlRunMessage;
+
+export type FromDmlWorker =
+  | { readonly type: 'progress'; readonly progress: DmlProgress }
+  | { readonly type: 'done'; readonly result: DmlResult }
+  | FailedMessage;
+
+export { flattenError, rebuildError } from '../../models/inference/chainProtocol';

@@ -1,0 +1,31 @@
+/**
+ * The analyst's tasks, in order. The shell renders one nav button per entry (data-testid
+ * `nav-<id>`); adding a task is one line here once its view exists.
+ */
+import type { Component } from 'vue';
+import DataView from './views/DataView.vue';
+import ModelView from './views/ModelView.vue';
+import CausalView from './views/CausalView.vue';
+
+export interface NavigationItem {
+  readonly id: string;
+  readonly label: string;
+  readonly hint: string;
+  readonly view: Component;
+}
+
+export const NAVIGATION: readonly NavigationItem[] = [
+  { id: 'data', label: 'Data', hint: 'Import, map and validate exports', view: DataView },
+  {
+    id: 'model',
+    label: 'Model',
+    hint: 'Fit the Bayesian MMM: ROI with intervals and a quality gate',
+    view: ModelView,
+  },
+  {
+    id: 'causal',
+    label: 'Causal',
+    hint: 'Double ML effect of one more unit of spend per channel',
+    view: CausalView,
+  },
+];

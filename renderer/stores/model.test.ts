@@ -1,0 +1,148 @@
+/**
+ * The model store against the real sampler, run in process (the Web Worker path is exercised
+ * end to end in e2e/model.spec.ts): a small simulated fit lands complete in the results store with
+ * its spec, fingerprint and gate; cancelling keeps the previous result and stores nothing.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createPinia, setActivePinia } from 'pinia';
+import { inProcessRunner, type ChainRunner } from '../../models/inference/chains';
+import { simulatedFrame } from '../causal/testFrames';
+import {
+  buildMmmInput,
+  defaultFitSettings,
+  provideChainRunner,
+  resolveFitSpec,
+  useModelStore,
+} from './model';
+import { frameFingerprint, useResultsStore } from './results';
+
+const { frame, truth } = simulatedFrame({ weeks: 80, channels: 2, seed: 11, noise: 0.02 });
+const quick = { ...defaultFitSettings(), chains: 2, warmup: 100, draws: 100, seed: 3 };
+
+beforeEach(() => {
+  setActivePinia(createPinia());
+  provideChainRunner(() => inProcessRunner);
+});
+
+describe('resolveFitSpec', () => {
+  it('defaults to every channel and control of the frame', () => {
+    const spec = resolveFitSpec(frame, defaultFitSettings());
+    expect(spec.channels).toEqual(['channel1', 'channel2']);
+    expect(spec.controls).toEqual(['control1']);
+    expect([spec.chains, spec.warmup, spec.draws]).toEqual([4, 1000, 1000]);
+  });
+
+  it('names the bad setting', () => {
+    expect(() => resolveFitSpec(frame, { ...quick, channels: [] })).toThrow(/at least one channel/);
+    expect(() => resolveFitSpec(frame, { ...quick, chains: 0 })).toThrow(
+      /Chains must be a whole number from 1 to 16, got 0/,
+    );
+    expect(() => resolveFitSpec(frame, { ...quick, draws: 2.5 })).toThrow(/Draws/);
+    expect(() => resolveFitSpec(frame, { ...quick, holdoutWeeks: 100 })).toThrow(
+      /Holdout weeks must be a whole number from 0 to 54/,
+    );
+  });
+
+  it('the MMM input keeps only the chosen columns', () => {
+    const spec = resolveFitSpec(frame, { ...quick, channels: ['channel2'], controls: [] });
+    const input = buildMmmInput(frame, spec);
+    expect(input.data.channelNames).toEqual(['channel2']);
+    expect(Array.from(input.data.spend[0])).toEqual(Array.from(frame.spend[1]));
+    expect(input.data.controls).toEqual([]);
+    expect(input.spec).toMatchObject({ adstock: 'geometric', saturation: 'hill', holdoutWeeks: 0 });
+  });
+});
+
+describe('useModelStore', () => {
+  it('fits, and the result lands whole in the results store with its gate', async () => {
+    const store = useModelStore();
+    const results = useResultsStore();
+    store.settings = { ...quick };
+    const seen: number[] = [];
+    provideChainRunner(() => ({
+      run: (request, options) =>
+        inProcessRunner.run(request, {
+          ...options,
+          onProgress: (progress) => {
+            seen.push(progress.iteration);
+            options?.onProgress?.(progress);
+          },
+        }),
+    }));
+    const record = await store.fit(frame);
+    expect(store.status, store.message ?? '').toBe('done');
+    expect(record).not.toBeNull();
+    expect(results.mmmFits).toHaveLength(1);
+    const fit = results.latestMmm!;
+    expect(fit.fingerprint).toBe(frameFingerprint(frame));
+    expect(fit.spec).toMatchObject({
+      channels: ['channel1', 'channel2'],
+      chains: 2,
+      warmup: 100,
+      draws: 100,
+      seed: 3,
+    });
+    expect(seen.length).toBeGreaterThan(0);
+    expect(store.progress.every((entry) => entry !== null && entry.iteration === entry.total)).toBe(
+      true,
+    );
+    // The verdict is the sampler's, reasons and all.
+    expect(fit.gate.passed).toBe(fit.gate.reasons.length === 0);
+    expect(fit.diagnostics.summaryDraws).toBe(200);
+    expect(fit.gate.passed).toBe(
+      fit.diagnostics.maxRhat <= 1.01 &&
+        fit.diagnostics.minBulkEss >= 400 &&
+        fit.diagnostics.divergences === 0 &&
+        fit.diagnostics.minTailEss >= 400 &&
+        fit.diagnostics.minEBfmi >= 0.3,
+    );
+    for (const [c, roi] of fit.roi.entries()) {
+      expect(roi.hdiLower).toBeLessThanOrEqual(roi.mean);
+      expect(roi.mean).toBeLessThanOrEqual(roi.hdiUpper);
+      // Simulated truth (Σ contribution / Σ spend), recovered loosely from 200 draws.
+      expect(
+        Math.abs(roi.mean - truth.roi[c]) / truth.roi[c],
+        `${roi.channel} ROI ${roi.mean} vs ${truth.roi[c]}`,
+      ).toBeLessThan(0.35);
+    }
+    expect(fit.marginalRoi.map((entry) => entry.channel)).toEqual(['channel1', 'channel2']);
+  });
+
+  it('cancel stops the fit, says so, and keeps the previous result', async () => {
+    const store = useModelStore();
+    const results = useResultsStore();
+    store.settings = { ...quick, warmup: 30, draws: 30, chains: 1 };
+    const previous = await store.fit(frame);
+    expect(previous).not.toBeNull();
+
+    store.settings = { ...quick, warmup: 5000, draws: 5000 };
+    const cancelling: ChainRunner = {
+      run: (request, options) =>
+        inProcessRunner.run(request, {
+          ...options,
+          // Cancel as the analyst would, once the fit is visibly under way.
+          onProgress: (progress) => {
+            options?.onProgress?.(progress);
+            if (progress.iteration >= 5) store.cancel();
+          },
+        }),
+    };
+    provideChainRunner(() => cancelling);
+    const started = Date.now();
+    const outcome = await store.fit(frame);
+    expect(outcome).toBeNull();
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(store.status).toBe('cancelled');
+    expect(store.message).toMatch(/cancelled/);
+    expect(results.mmmFits).toHaveLength(1);
+    expect(results.latestMmm?.id).toBe(previous?.id);
+  });
+
+  it('a bad setting fails with its message and runs nothing', async () => {
+    const store = useModelStore();
+    store.settings = { ...quick, channels: ['nope'] };
+    expect(await store.fit(frame)).toBeNull();
+    expect(store.status).toBe('failed');
+    expect(store.message).toMatch(/at least one channel/);
+  });
+});

@@ -1,0 +1,315 @@
+/**
+ * The Model task: fit settings, the running fit (per-chain progress, cancel) and the hand-over of
+ * finished fits to the results store. Sampling never runs on the UI thread: the chain runner puts
+ * each chain in its own Web Worker. The MAP "quick answer" is not shown: it is an optimisation over
+ * the whole posterior, and running it here would block the window.
+ */
+import { defineStore } from 'pinia';
+import { computed, ref, shallowRef } from 'vue';
+import type { ModelFrame } from '../../models/data';
+import { AbortError, isAbortError } from '../../models/inference/cancellation';
+import type { ChainRunner, FitRequest, FitResult } from '../../models/inference/chains';
+import type { ChainProgress } from '../../models/inference/sampleChain';
+import {
+  createMmmTarget,
+  type AdstockKind,
+  type MmmInput,
+  type SaturationKind,
+} from '../../models/mmm';
+import { channelRoi, constrainDraws, marginalRoi } from '../../models/posterior';
+import { nationalSeries } from '../causal/nationalSeries';
+import { createBrowserChainRunner } from '../fit/browserChainRunner';
+import {
+  frameFingerprint,
+  useResultsStore,
+  type ChannelInterval,
+  type MmmDiagnostics,
+  type MmmFitRecord,
+  type MmmFitSpec,
+} from './results';
+
+export const ADSTOCK_CHOICES: readonly { readonly value: AdstockKind; readonly label: string }[] = [
+  { value: 'geometric', label: 'Geometric' },
+  { value: 'weibullCdf', label: 'Weibull CDF' },
+  { value: 'weibullPdf', label: 'Weibull PDF' },
+  { value: 'delayed', label: 'Delayed (peak after a lag)' },
+];
+
+export const SATURATION_CHOICES: readonly {
+  readonly value: SaturationKind;
+  readonly label: string;
+}[] = [
+  { value: 'hill', label: 'Hill  x^s/(x^s+k^s)' },
+  { value: 'logistic', label: 'Logistic  (1−e^(−λx))/(1+e^(−λx))' },
+  { value: 'michaelisMenten', label: 'Michaelis–Menten  x/(x+k)' },
+];
+
+export const FIT_PRESETS = {
+  quick: { warmup: 300, draws: 300 },
+  standard: { warmup: 1000, draws: 1000 },
+} as const;
+
+export type FitPreset = keyof typeof FIT_PRESETS;
+
+/** What the analyst chose; `channels`/`controls` null means "all in the frame". */
+export interface FitSettings {
+  channels: string[] | null;
+  controls: string[] | null;
+  adstock: AdstockKind;
+  saturation: SaturationKind;
+  chains: number;
+  warmup: number;
+  draws: number;
+  seed: number;
+  holdoutWeeks: number;
+}
+
+export function defaultFitSettings(): FitSettings {
+  return {
+    channels: null,
+    controls: null,
+    adstock: 'geometric',
+    saturation: 'hill',
+    chains: 4,
+    ...FIT_PRESETS.standard,
+    seed: 1,
+    holdoutWeeks: 0,
+  };
+}
+
+export type FitStatus = 'idle' | 'running' | 'summarising' | 'done' | 'cancelled' | 'failed';
+
+/** The concrete spec of a fit of `frame` (defaults resolved), with every number checked. */
+export function resolveFitSpec(frame: ModelFrame, settings: FitSettings): MmmFitSpec {
+  const channels = (settings.channels ?? [...frame.channels]).filter((name) =>
+    frame.channels.includes(name),
+  );
+  const controls = (settings.controls ?? [...frame.controls]).filter((name) =>
+    frame.controls.includes(name),
+  );
+  if (channels.length === 0) throw new Error('Choose at least one channel to fit.');
+  const integer = (
+    name: string,
+    value: number,
+    minimum: number,
+    maximum = Number.MAX_SAFE_INTEGER,
+  ): number => {
+    if (!Number.isInteger(value) || value < minimum || value > maximum) {
+      throw new Error(
+        `${name} must be a whole number from ${minimum} to ${maximum === Number.MAX_SAFE_INTEGER ? '…' : maximum}, got ${String(value)}`,
+      );
+    }
+    return value;
+  };
+  const weeks = new Set(frame.weeks).size;
+  return {
+    channels: frame.channels.filter((name) => channels.includes(name)),
+    controls: frame.controls.filter((name) => controls.includes(name)),
+    adstock: settings.adstock,
+    saturation: settings.saturation,
+    chains: integer('Chains', settings.chains, 1, 16),
+    warmup: integer('Warmup', settings.warmup, 10, 20_000),
+    draws: integer('Draws', settings.draws, 10, 20_000),
+    seed: integer('Seed', settings.seed, 0),
+    holdoutWeeks: integer('Holdout weeks', settings.holdoutWeeks, 0, Math.max(0, weeks - 26)),
+  };
+}
+
+/** The MMM input of a spec: the frame's national weekly series, only the chosen columns. */
+export function buildMmmInput(frame: ModelFrame, spec: MmmFitSpec): MmmInput {
+  const series = nationalSeries(frame, { channels: spec.channels, controls: spec.controls });
+  return {
+    spec: { adstock: spec.adstock, saturation: spec.saturation, holdoutWeeks: spec.holdoutWeeks },
+    data: {
+      dates: series.weeks,
+      kpi: series.kpi,
+      channelNames: series.channels,
+      spend: series.spend,
+      controlNames: series.controls,
+      controls: series.controlValues,
+    },
+  };
+}
+
+export function buildFitRequest(input: MmmInput, spec: MmmFitSpec): FitRequest {
+  return {
+    target: { kind: 'mmm', input },
+    chains: spec.chains,
+    warmup: spec.warmup,
+    draws: spec.draws,
+    seed: spec.seed,
+  };
+}
+
+/** Most draws the ROI summaries use: each costs two forward passes of the model on this thread. */
+export const SUMMARY_DRAWS = 800;
+export const HDI_PROBABILITY = 0.9;
+
+export interface FitSummary {
+  readonly roi: readonly ChannelInterval[];
+  readonly marginalRoi: readonly ChannelInterval[];
+  readonly diagnostics: MmmDiagnostics;
+}
+
+/**
+ * ROI and marginal ROI (posterior mean, 90% HDI) per channel from a finished fit's draws (pooled
+ * over chains, evenly thinned to `SUMMARY_DRAWS`), and the headline diagnostics behind the gate.
+ */
+export function summariseFit(input: MmmInput, result: FitResult): FitSummary {
+  const target = createMmmTarget(input);
+  const total = result.chains.reduce((sum, chain) => sum + chain.draws.length, 0);
+  const pooled = new Float64Array(total);
+  let offset = 0;
+  for (const chain of result.chains) {
+    pooled.set(chain.draws, offset);
+    offset += chain.draws.length;
+  }
+  const draws = constrainDraws(target, pooled, { maxDraws: SUMMARY_DRAWS });
+  const interval = ({ channel, mean, hdiLower, hdiUpper }: ChannelInterval): ChannelInterval => ({
+    channel,
+    mean,
+    hdiLower,
+    hdiUpper,
+  });
+  const finite = (
+    values: number[],
+    pick: (a: number, b: number) => number,
+    empty: number,
+  ): number =>
+    values.reduce(
+      (best, value) =>
+        Number.isNaN(value) ? value : Number.isNaN(best) ? best : pick(best, value),
+      empty,
+    );
+  return {
+    roi: channelRoi(target, draws, HDI_PROBABILITY).map(interval),
+    marginalRoi: marginalRoi(target, draws, HDI_PROBABILITY).map(interval),
+    diagnostics: {
+      maxRhat: finite(
+        result.summary.map((s) => s.rhat),
+        Math.max,
+        -Infinity,
+      ),
+      minBulkEss: finite(
+        result.summary.map((s) => s.essBulk),
+        Math.min,
+        Infinity,
+      ),
+      minTailEss: finite(
+        result.summary.map((s) => s.essTail),
+        Math.min,
+        Infinity,
+      ),
+      divergences: result.chains.reduce((sum, chain) => sum + chain.stats.divergences, 0),
+      minEBfmi: finite(
+        result.chains.map((chain) => chain.stats.eBfmi),
+        Math.min,
+        Infinity,
+      ),
+      wallSeconds: result.wallSeconds,
+      summaryDraws: draws.length,
+    },
+  };
+}
+
+type RunnerFactory = (chains: number) => ChainRunner;
+let runnerFactory: RunnerFactory = (chains) =>
+  createBrowserChainRunner({
+    maxConcurrency: Math.max(1, Math.min(chains, globalThis.navigator?.hardwareConcurrency ?? 2)),
+  });
+
+/** Replaces the chain runner before the store runs a fit (tests run chains in process). */
+export function provideChainRunner(factory: RunnerFactory): void {
+  runnerFactory = factory;
+}
+
+export const useModelStore = defineStore('model', () => {
+  const results = useResultsStore();
+  const settings = ref<FitSettings>(defaultFitSettings());
+  const status = ref<FitStatus>('idle');
+  const message = ref<string | null>(null);
+  /** Latest progress of each chain, indexed by chain id. */
+  const progress = shallowRef<readonly (ChainProgress | null)[]>([]);
+  const runningSpec = shallowRef<MmmFitSpec | null>(null);
+  const running = computed(() => status.value === 'running' || status.value === 'summarising');
+  let controller: AbortController | null = null;
+
+  function applyPreset(preset: FitPreset): void {
+    settings.value = { ...settings.value, ...FIT_PRESETS[preset] };
+  }
+
+  function onProgress(update: ChainProgress): void {
+    if (status.value !== 'running') return;
+    const next = [...progress.value];
+    next[update.chainId] = update;
+    progress.value = next;
+  }
+
+  /** Fits the MMM to `frame`; resolves when the fit is stored, cancelled or has failed. */
+  async function fit(frame: ModelFrame): Promise<MmmFitRecord | null> {
+    if (running.value) return null;
+    let spec: MmmFitSpec;
+    let input: MmmInput;
+    try {
+      spec = resolveFitSpec(frame, settings.value);
+      input = buildMmmInput(frame, spec);
+    } catch (error) {
+      status.value = 'failed';
+      message.value = error instanceof Error ? error.message : String(error);
+      return null;
+    }
+    const fingerprint = frameFingerprint(frame);
+    const own = new AbortController();
+    controller = own;
+    runningSpec.value = spec;
+    progress.value = Array.from({ length: spec.chains }, () => null);
+    status.value = 'running';
+    message.value = null;
+    try {
+      const result = await runnerFactory(spec.chains).run(buildFitRequest(input, spec), {
+        onProgress,
+        signal: own.signal,
+      });
+      if (own.signal.aborted) throw new AbortError();
+      status.value = 'summarising';
+      // Let the window paint "summarising" before the ROI pass.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      const summary = summariseFit(input, result);
+      if (own.signal.aborted) throw new AbortError();
+      const record = results.addMmmFit({
+        spec,
+        fingerprint,
+        gate: result.gate,
+        hdiProbability: HDI_PROBABILITY,
+        ...summary,
+      });
+      status.value = 'done';
+      message.value = `Fitted in ${result.wallSeconds.toFixed(1)} s`;
+      return record;
+    } catch (error) {
+      // A cancelled run already said so; a newer run owns the status now.
+      if (controller !== own) return null;
+      if (isAbortError(error) || own.signal.aborted) {
+        status.value = 'cancelled';
+        message.value = 'Fit cancelled; the previous result is kept.';
+      } else {
+        status.value = 'failed';
+        message.value = error instanceof Error ? error.message : String(error);
+      }
+      return null;
+    } finally {
+      if (controller === own) controller = null;
+    }
+  }
+
+  /** Stops the running fit: its workers are terminated at once, nothing of it is stored. */
+  function cancel(): void {
+    if (controller === null) return;
+    controller.abort();
+    controller = null;
+    status.value = 'cancelled';
+    message.value = 'Fit cancelled; the previous result is kept.';
+  }
+
+  return { settings, status, message, progress, runningSpec, running, applyPreset, fit, cancel };
+});
