@@ -56,12 +56,22 @@ export interface ColumnProfile {
   readonly negatives: number;
   /** Set when the values look like personal data (e-mails, phone numbers, user ids). */
   readonly personalData: 'email' | 'phone' | 'user-id' | null;
+  /** The column's type as stored (VARCHAR for every CSV column; Parquet's own type otherwise). */
+  readonly sourceType?: string;
+  /** strftime format of the dates in a text date column (e.g. '%d.%m.%Y'). */
+  readonly dateFormat?: string;
+  /** Numbers written with thousands separators (`1,234.5` or `1.234,5`). */
+  readonly thousands?: boolean;
 }
 
 export interface ImportedFile {
   readonly name: string;
   /** DuckDB table holding the file's rows. */
   readonly table: string;
+  /** DuckDB table with the file's values as stored (text for CSV), for naming the rows that do not parse. */
+  readonly rawTable?: string;
+  /** Decimal separator of numbers written as text (CSV, or text columns in Parquet). */
+  readonly decimalSeparator?: '.' | ',';
   readonly format: FileFormat;
   readonly rows: number;
   readonly csv?: CsvOptions;

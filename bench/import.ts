@@ -1,0 +1,331 @@
+/**
+ * `npm run bench:import [-- --large] [--rows 1000000,…] [--keep]`: export → weekly model frame with
+ * duckdb-wasm (the app's engine: our Node adapter + parquet-wasm) against native DuckDB
+ * (@duckdb/node-api) on the same files, through the same data-layer code and therefore the same SQL.
+ *
+ * Files: a long daily media export (sample-data's `writeLargeExport`) plus a daily KPI table per geo
+ * derived from it, as CSV and as Parquet (written natively). Each case runs in its own child process
+ * so peak RSS (`process.resourceUsage().maxRSS`) is per case. Engine start-up is timed apart.
+ * Native differs only in how bytes reach a table: it reads the files from disk (symlinked under the
+ * names the data layer registers; Parquet through read_parquet), where wasm gets the bytes in memory.
+ */
+import { spawnSync } from 'node:child_process';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  readSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { openNodeConnection } from '../cli/duckdbNode';
+import { parquetToIpcNode } from '../cli/parquetNode';
+import {
+  buildModelFrame,
+  detectMapping,
+  importFile,
+  type ArrowTableLike,
+  type InputFile,
+  type SqlConnection,
+} from '../models/data/index';
+import { writeLargeExport } from '../sample-data/generator/largeExport';
+
+type Engine = 'wasm' | 'native';
+type Format = 'csv' | 'parquet';
+
+interface CaseResult {
+  readonly rows: number;
+  readonly format: Format;
+  readonly engine: Engine;
+  readonly startSeconds: number;
+  readonly importSeconds: number;
+  readonly frameSeconds: number;
+  readonly seconds: number;
+  readonly peakRssMb: number;
+  readonly weeks: number;
+  readonly kpiTotal: number;
+  readonly spendTotal: number;
+}
+
+/** Plain-object stand-in for an Arrow table over a node-api result (what the data layer reads). */
+function tableFromColumns(names: string[], columns: unknown[][]): ArrowTableLike {
+  const numRows = columns[0]?.length ?? 0;
+  const rows = () =>
+    Array.from({ length: numRows }, (_, row) =>
+      Object.fromEntries(names.map((name, index) => [name, columns[index][row]])),
+    );
+  return {
+    numRows,
+    schema: { fields: names.map((name) => ({ name, type: null })) },
+    getChild(name: string) {
+      const index = names.indexOf(name);
+      if (index < 0) return null;
+      const values = columns[index];
+      return { toArray: () => values, get: (row: number) => values[row] };
+    },
+    toArray: rows,
+  };
+}
+
+/** Native SqlConnection: files are read from disk (see the module comment); everything else is the same SQL. */
+async function openNativeConnection(
+  workDirectory: string,
+  sources: Map<string, string>,
+): Promise<SqlConnection> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  await connection.run(`SET file_search_path = '${workDirectory}'`);
+  const pending: string[] = [];
+  return {
+    async query(sql: string) {
+      const reader = await connection.runAndReadAll(sql);
+      return tableFromColumns(reader.columnNames(), reader.getColumnsJS());
+    },
+    async registerFile(name: string) {
+      const source = sources.get(pending.shift() ?? '');
+      if (!source) throw new Error(`bench: no source file for ${name}`);
+      symlinkSync(source, join(workDirectory, name));
+    },
+    async insertArrowIpc(tableName: string) {
+      const source = sources.get(pending.shift() ?? '');
+      if (!source) throw new Error(`bench: no source file for ${tableName}`);
+      await connection.run(`CREATE TABLE ${tableName} AS SELECT * FROM read_parquet('${source}')`);
+    },
+    async dropFile(name: string) {
+      rmSync(join(workDirectory, name), { force: true });
+    },
+    /** The next file the data layer reads is this one (native reads it from disk). */
+    expect(name: string) {
+      pending.push(name);
+    },
+  } as SqlConnection & { expect(name: string): void };
+}
+
+function head(path: string, bytes: number): Uint8Array {
+  const buffer = new Uint8Array(Math.min(bytes, statSync(path).size));
+  const descriptor = openSync(path, 'r');
+  readSync(descriptor, buffer, 0, buffer.length, 0);
+  closeSync(descriptor);
+  return buffer;
+}
+
+async function runCase(
+  engine: Engine,
+  format: Format,
+  paths: string[],
+  rows: number,
+): Promise<CaseResult> {
+  const started = Date.now();
+  const work = mkdtempSync(join(tmpdir(), 'mmm-bench-native-'));
+  const sources = new Map(paths.map((path) => [basename(path), path]));
+  const conn =
+    engine === 'wasm' ? await openNodeConnection() : await openNativeConnection(work, sources);
+  const opened = Date.now();
+  const files = [];
+  for (const path of paths) {
+    const name = basename(path);
+    // wasm needs the bytes in memory; native reads the file itself, so it gets only the head (format and dialect sniffing).
+    const input: InputFile = {
+      name,
+      bytes: engine === 'wasm' ? new Uint8Array(readFileSync(path)) : head(path, 1 << 20),
+    };
+    if (engine === 'native') (conn as SqlConnection & { expect(name: string): void }).expect(name);
+    const parquetToIpc = engine === 'wasm' ? parquetToIpcNode : async () => new Uint8Array();
+    files.push(await importFile(conn, input, { parquetToIpc }));
+  }
+  const imported = Date.now();
+  const frame = await buildModelFrame(conn, files, detectMapping(files));
+  const done = Date.now();
+  rmSync(work, { recursive: true, force: true });
+  const sum = (values: Float64Array) =>
+    values.reduce((total, value) => total + (Number.isFinite(value) ? value : 0), 0);
+  return {
+    rows,
+    format,
+    engine,
+    startSeconds: (opened - started) / 1000,
+    importSeconds: (imported - opened) / 1000,
+    frameSeconds: (done - imported) / 1000,
+    seconds: (done - opened) / 1000,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    weeks: frame.weeks.length,
+    kpiTotal: sum(frame.kpi),
+    spendTotal: frame.spend.reduce((total, values) => total + sum(values), 0),
+  };
+}
+
+/** Writes media (CSV via writeLargeExport) and a KPI table derived from it, then Parquet copies of both. */
+async function prepare(directory: string, rows: number): Promise<Record<Format, string[]>> {
+  const media = join(directory, `media_${rows}.csv`);
+  const kpi = join(directory, `kpi_${rows}.csv`);
+  if (!existsSync(media)) {
+    const summary = await writeLargeExport({ path: media, rows, seed: 20240101 });
+    process.stderr.write(
+      `wrote ${media}: ${summary.rows} rows, ${(summary.bytes / 1e6).toFixed(0)} MB, ${summary.geos} geos in ${summary.seconds.toFixed(1)} s\n`,
+    );
+  }
+  const instance = await DuckDBInstance.create(':memory:');
+  const native = await instance.connect();
+  if (!existsSync(kpi)) {
+    // Revenue per geo and day: a baseline plus 2.5 × that day's spend (a KPI table the frame joins on date and geo).
+    await native.run(
+      `COPY (SELECT date, geo, round(1000 + 2.5 * sum(spend), 2) AS revenue FROM read_csv('${media}') GROUP BY date, geo ORDER BY date, geo) TO '${kpi}' (HEADER, DELIMITER ',')`,
+    );
+  }
+  for (const path of [media, kpi]) {
+    const parquet = path.replace(/\.csv$/, '.parquet');
+    if (!existsSync(parquet))
+      await native.run(`COPY (SELECT * FROM read_csv('${path}')) TO '${parquet}' (FORMAT parquet)`);
+  }
+  native.closeSync();
+  return {
+    csv: [media, kpi],
+    parquet: [media, kpi].map((path) => path.replace(/\.csv$/, '.parquet')),
+  };
+}
+
+function child(args: string[]): CaseResult {
+  const script = fileURLToPath(import.meta.url);
+  const result = spawnSync(process.execPath, ['--import', 'tsx', script, '--child', ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
+  if (result.status !== 0)
+    throw new Error(
+      `case ${args.join(' ')} failed (exit ${result.status}): ${result.stderr.trim().split('\n').slice(-3).join(' | ')}`,
+    );
+  return JSON.parse(result.stdout.trim().split('\n').pop() ?? '{}') as CaseResult;
+}
+
+function printTable(results: readonly CaseResult[]): void {
+  const header = [
+    'rows',
+    'format',
+    'engine',
+    'seconds',
+    'import s',
+    'frame s',
+    'start s',
+    'peak RSS MB',
+    'wasm/native',
+  ];
+  const lines = results.map((result) => {
+    const native = results.find(
+      (other) =>
+        other.rows === result.rows && other.format === result.format && other.engine === 'native',
+    );
+    const ratio =
+      result.engine === 'wasm' && native ? (result.seconds / native.seconds).toFixed(2) : '';
+    return [
+      result.rows.toLocaleString('en'),
+      result.format,
+      result.engine,
+      result.seconds.toFixed(2),
+      result.importSeconds.toFixed(2),
+      result.frameSeconds.toFixed(2),
+      result.startSeconds.toFixed(2),
+      result.peakRssMb.toFixed(0),
+      ratio,
+    ];
+  });
+  const widths = header.map((_, index) =>
+    Math.max(header[index].length, ...lines.map((line) => line[index].length)),
+  );
+  for (const line of [header, ...lines])
+    process.stdout.write(line.map((cell, index) => cell.padStart(widths[index])).join('  ') + '\n');
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      child: { type: 'boolean' },
+      engine: { type: 'string' },
+      format: { type: 'string' },
+      paths: { type: 'string' },
+      rows: { type: 'string' },
+      large: { type: 'boolean' },
+      keep: { type: 'boolean' },
+      dir: { type: 'string' },
+    },
+  });
+  if (values.child) {
+    const result = await runCase(
+      values.engine as Engine,
+      values.format as Format,
+      (values.paths ?? '').split(','),
+      Number(values.rows),
+    );
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    return 0;
+  }
+  const sizes = values.rows
+    ? values.rows.split(',').map(Number)
+    : values.large
+      ? [1_000_000, 10_000_000]
+      : [1_000_000];
+  const directory = values.dir
+    ? resolve(values.dir)
+    : mkdtempSync(join(tmpdir(), 'mmm-bench-import-'));
+  mkdirSync(directory, { recursive: true });
+  const results: CaseResult[] = [];
+  try {
+    for (const rows of sizes) {
+      const paths = await prepare(directory, rows);
+      for (const format of ['csv', 'parquet'] as const) {
+        for (const engine of ['native', 'wasm'] as const) {
+          process.stderr.write(`running ${rows} rows, ${format}, ${engine}…\n`);
+          const result = child([
+            '--engine',
+            engine,
+            '--format',
+            format,
+            '--paths',
+            paths[format].join(','),
+            '--rows',
+            String(rows),
+          ]);
+          results.push(result);
+          process.stderr.write(
+            `  ${result.seconds.toFixed(2)} s, ${result.peakRssMb.toFixed(0)} MB, ${result.weeks} weeks, KPI total ${result.kpiTotal.toFixed(0)}, spend total ${result.spendTotal.toFixed(0)}\n`,
+          );
+        }
+      }
+    }
+  } finally {
+    if (!values.keep && !values.dir) rmSync(directory, { recursive: true, force: true });
+  }
+  printTable(results);
+  const mismatched = results.filter((result) =>
+    results.some(
+      (other) =>
+        other.rows === result.rows &&
+        Math.abs(other.spendTotal - result.spendTotal) > 1e-6 * Math.abs(result.spendTotal),
+    ),
+  );
+  if (mismatched.length) {
+    process.stderr.write('engines disagree on the frame totals\n');
+    return 1;
+  }
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(
+      `bench:import: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    process.exitCode = 1;
+  },
+);

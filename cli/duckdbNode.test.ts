@@ -1,0 +1,56 @@
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openNodeConnection, type ClosableSqlConnection } from './duckdbNode';
+
+let conn: ClosableSqlConnection;
+beforeAll(async () => {
+  conn = await openNodeConnection();
+});
+afterAll(async () => {
+  await conn.close();
+});
+
+describe('openNodeConnection (duckdb-wasm, blocking Node bindings)', () => {
+  it('never loads or installs extensions, so nothing reaches the network', async () => {
+    const row = (
+      await conn.query(
+        "SELECT current_setting('autoload_known_extensions') AS autoload, current_setting('autoinstall_known_extensions') AS autoinstall",
+      )
+    ).toArray()[0];
+    expect([row.autoload, row.autoinstall]).toEqual([false, false]);
+    // read_parquet lives in an extension: it must fail at once instead of fetching it.
+    await expect(conn.query("SELECT * FROM read_parquet('x.parquet')")).rejects.toThrow();
+  });
+
+  it('returns Arrow columns a single apache-arrow copy can read', async () => {
+    const table = await conn.query(
+      'SELECT i::DOUBLE AS x, sum(i) OVER () AS big, sum(i) OVER ()::DOUBLE AS cast FROM range(4) t(i) ORDER BY i',
+    );
+    expect(table.numRows).toBe(4);
+    expect(Array.from(table.getChild('x')?.toArray() ?? [])).toEqual([0, 1, 2, 3]);
+    // sum over BIGINT is a 128-bit decimal; the data layer casts to DOUBLE for plain numbers.
+    expect(table.getChild('cast')?.toArray()).toBeInstanceOf(Float64Array);
+    expect(table.getChild('big')?.toArray()).not.toBeInstanceOf(Float64Array);
+  });
+
+  it('registers, reads and drops in-memory files, and inserts Arrow IPC', async () => {
+    await conn.registerFile('numbers.csv', new TextEncoder().encode('a,b\n1,2\n3,4\n'));
+    const sum = (
+      await conn.query("SELECT sum(a + b)::DOUBLE AS s FROM read_csv('numbers.csv')")
+    ).toArray()[0];
+    expect(sum.s).toBe(10);
+    await conn.dropFile('numbers.csv');
+    await expect(conn.query("SELECT * FROM read_csv('numbers.csv')")).rejects.toThrow();
+    // The same apache-arrow copy duckdb-wasm loads (through require) writes the IPC stream.
+    const arrow = createRequire(import.meta.url)('apache-arrow') as typeof import('apache-arrow');
+    const ipc = arrow.tableToIPC(
+      arrow.tableFromArrays({ spend: Float64Array.of(1.5, 2.5), label: ['a', 'b'] }),
+      'stream',
+    );
+    await conn.insertArrowIpc('from_ipc', ipc);
+    const row = (
+      await conn.query("SELECT sum(spend)::DOUBLE AS s, string_agg(label, '') AS l FROM from_ipc")
+    ).toArray()[0];
+    expect([row.s, row.l]).toEqual([4, 'ab']);
+  });
+});

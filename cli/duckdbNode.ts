@@ -1,0 +1,79 @@
+/**
+ * Node `SqlConnection` over duckdb-wasm's blocking Node bindings (the same engine as the app's worker).
+ *
+ * duckdb-wasm's CJS build loads apache-arrow through `require`; an ESM `import` of apache-arrow here
+ * would be a second copy (instanceof checks fail, tables come back empty), so Arrow is never imported.
+ * Extension autoloading is switched off so nothing ever reaches the network.
+ */
+import { createRequire } from 'node:module';
+import type { ArrowTableLike, SqlConnection } from '../models/data/types';
+
+const require = createRequire(import.meta.url);
+
+interface BlockingConnection {
+  query(text: string): ArrowTableLike;
+  insertArrowFromIPCStream(buffer: Uint8Array, options: { name: string; create?: boolean }): void;
+  close(): void;
+}
+
+interface BlockingBindings {
+  open(config: { path?: string; query?: Record<string, boolean> }): void;
+  instantiate(onProgress: (progress: unknown) => void): Promise<unknown>;
+  connect(): BlockingConnection;
+  registerFileBuffer(name: string, buffer: Uint8Array): void;
+  dropFile(name: string): void;
+  reset(): void;
+}
+
+interface BlockingModule {
+  createDuckDB(bundles: unknown, logger: unknown, runtime: unknown): Promise<BlockingBindings>;
+  NODE_RUNTIME: unknown;
+  VoidLogger: new () => unknown;
+}
+
+export type ClosableSqlConnection = SqlConnection & { close(): Promise<void> };
+
+/** Opens an in-memory duckdb-wasm database and one connection to it. */
+export async function openNodeConnection(): Promise<ClosableSqlConnection> {
+  const duckdb = require('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs') as BlockingModule;
+  const distDir = require
+    .resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs')
+    .replace(/[\\/][^\\/]+$/, '');
+  const bundles = {
+    mvp: {
+      mainModule: `${distDir}/duckdb-mvp.wasm`,
+      mainWorker: `${distDir}/duckdb-node-mvp.worker.cjs`,
+    },
+    eh: {
+      mainModule: `${distDir}/duckdb-eh.wasm`,
+      mainWorker: `${distDir}/duckdb-node-eh.worker.cjs`,
+    },
+  };
+  const database = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
+  await database.instantiate(() => undefined);
+  database.open({});
+  const connection = database.connect();
+  connection.query('SET autoinstall_known_extensions=false');
+  connection.query('SET autoload_known_extensions=false');
+  let closed = false;
+  return {
+    async query(sql: string): Promise<ArrowTableLike> {
+      return connection.query(sql);
+    },
+    async registerFile(name: string, bytes: Uint8Array): Promise<void> {
+      database.registerFileBuffer(name, bytes);
+    },
+    async insertArrowIpc(tableName: string, ipc: Uint8Array): Promise<void> {
+      connection.insertArrowFromIPCStream(ipc, { name: tableName, create: true });
+    },
+    async dropFile(name: string): Promise<void> {
+      database.dropFile(name);
+    },
+    async close(): Promise<void> {
+      if (closed) return;
+      closed = true;
+      connection.close();
+      database.reset();
+    },
+  };
+}

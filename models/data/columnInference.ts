@@ -1,0 +1,213 @@
+/**
+ * Infers each text column's kind from a sample of its values, in SQL: a column is a date, number or
+ * boolean when at least 60% of its non-null sampled values read as one (the rest are reported by
+ * validation, row by row); it also finds the date format, the decimal separator and thousands groups.
+ */
+import { isDateSourceType, isNumericSourceType, textToDateSql } from './columnExpressions';
+import { personalValuePatterns, type PersonalDataKind } from './personalData';
+import { quoteIdentifier, toNumber } from './sql';
+import type { ColumnKind, SqlConnection } from './types';
+
+export interface InferredColumn {
+  readonly name: string;
+  readonly sourceType: string;
+  readonly kind: ColumnKind;
+  readonly dateFormat?: string;
+  readonly thousands?: boolean;
+  readonly personalData: PersonalDataKind | null;
+}
+
+export interface InferredColumns {
+  readonly decimalSeparator: '.' | ',';
+  readonly columns: readonly InferredColumn[];
+}
+
+/** Share of non-null sampled values that must parse for a column to take a kind. */
+const parseShare = 0.6;
+const sampleRows = 2000;
+
+function dateFormats(dayFirst: boolean): string[] {
+  const dayMonth = ['%d/%m/%Y', '%d-%m-%Y', '%d/%m/%y'];
+  const monthDay = ['%m/%d/%Y', '%m-%d-%Y', '%m/%d/%y'];
+  return [
+    '%Y-%m-%d',
+    '%Y/%m/%d',
+    '%d.%m.%Y',
+    ...(dayFirst ? [...dayMonth, ...monthDay] : [...monthDay, ...dayMonth]),
+    '%Y-%m-%d %H:%M:%S',
+    '%Y-%m-%dT%H:%M:%S',
+    '%Y-%m-%dT%H:%M:%S.%fZ',
+    '%Y-%m-%dT%H:%M:%SZ',
+  ];
+}
+
+/** Profiles the kinds of the columns of `rawTable` (`sourceTypes` from the table's schema). */
+export async function inferColumns(
+  conn: SqlConnection,
+  rawTable: string,
+  sourceTypes: readonly { name: string; type: string }[],
+  options: { decimalSeparator?: '.' | ','; dateFormat?: string; delimiter?: string },
+): Promise<InferredColumns> {
+  const textColumns = sourceTypes.filter((column) => /^VARCHAR$/i.test(column.type));
+  const stats = new Map<string, Record<string, number>>();
+  const candidateFormats = options.dateFormat
+    ? [options.dateFormat]
+    : dateFormats(options.decimalSeparator === ',' || options.delimiter === ';');
+  if (textColumns.length > 0) {
+    // A rowid range, not LIMIT: duckdb-wasm scans far more than it needs for `LIMIT`.
+    const sample = `(SELECT * FROM ${rawTable} WHERE rowid < ${sampleRows})`;
+    // Pass 1: numbers and personal-data patterns for every text column.
+    const numberParts: string[] = [];
+    textColumns.forEach((column, index) => {
+      const value = `trim(${quoteIdentifier(column.name)})`;
+      const alias = (name: string) => `"c${index}_${name}"`;
+      numberParts.push(`count(${value})::DOUBLE AS ${alias('n')}`);
+      numberParts.push(`count(TRY_CAST(${value} AS DOUBLE))::DOUBLE AS ${alias('dot')}`);
+      numberParts.push(
+        `count(*) FILTER (WHERE regexp_full_match(${value}, '-?[0-9]*\\.[0-9]+'))::DOUBLE AS ${alias('dotdecimal')}`,
+      );
+      numberParts.push(
+        `count(TRY_CAST(replace(${value}, ',', '.') AS DOUBLE))::DOUBLE AS ${alias('comma')}`,
+      );
+      numberParts.push(
+        `count(*) FILTER (WHERE regexp_full_match(${value}, '-?[0-9]*,[0-9]+'))::DOUBLE AS ${alias('commadecimal')}`,
+      );
+      numberParts.push(
+        `count(*) FILTER (WHERE regexp_full_match(${value}, '-?[0-9]{1,3}(,[0-9]{3})+(\\.[0-9]*)?'))::DOUBLE AS ${alias('thousandscomma')}`,
+      );
+      numberParts.push(
+        `count(*) FILTER (WHERE regexp_full_match(${value}, '-?[0-9]{1,3}(\\.[0-9]{3})+(,[0-9]*)?'))::DOUBLE AS ${alias('thousandsdot')}`,
+      );
+      numberParts.push(
+        `count(*) FILTER (WHERE lower(${value}) IN ('true', 'false'))::DOUBLE AS ${alias('boolean')}`,
+      );
+      numberParts.push(
+        `count(*) FILTER (WHERE regexp_full_match(${value}, '${personalValuePatterns.email}'))::DOUBLE AS ${alias('email')}`,
+      );
+      numberParts.push(
+        `count(*) FILTER (WHERE regexp_full_match(${value}, '${personalValuePatterns.phone}') AND length(regexp_replace(${value}, '[^0-9]', '', 'g')) >= 7)::DOUBLE AS ${alias('phone')}`,
+      );
+      numberParts.push(
+        `count(*) FILTER (WHERE regexp_full_match(${value}, '${personalValuePatterns.uuid}'))::DOUBLE AS ${alias('uuid')}`,
+      );
+    });
+    collect(
+      stats,
+      textColumns,
+      (await conn.query(`SELECT ${numberParts.join(', ')} FROM ${sample}`)).toArray()[0] ?? {},
+    );
+    // Pass 2: date formats, only for columns that are not mostly numbers (strptime is the slow part).
+    const dateCandidates = textColumns
+      .map((column, index) => ({ column, index }))
+      .filter(({ column }) => {
+        const values = stats.get(column.name) ?? {};
+        return (
+          values.n > 0 &&
+          Math.max(values.dot, values.comma) < parseShare * values.n &&
+          values.email === 0
+        );
+      });
+    // ISO first: when it reads enough values the other formats are not tried.
+    const iso = candidateFormats[0] === '%Y-%m-%d';
+    if (iso && dateCandidates.length > 0) {
+      const isoParts = dateCandidates.map(
+        ({ column, index }) =>
+          `count(${textToDateSql(`trim(${quoteIdentifier(column.name)})`, '%Y-%m-%d')})::DOUBLE AS "c${index}_date0"`,
+      );
+      collect(
+        stats,
+        textColumns,
+        (await conn.query(`SELECT ${isoParts.join(', ')} FROM ${sample}`)).toArray()[0] ?? {},
+      );
+    }
+    const undecided = dateCandidates.filter(({ column }) => {
+      const values = stats.get(column.name) ?? {};
+      return !(iso && (values.date0 ?? 0) >= parseShare * values.n);
+    });
+    if (undecided.length > 0) {
+      const dateParts: string[] = [];
+      for (const { column, index } of undecided) {
+        const value = `trim(${quoteIdentifier(column.name)})`;
+        candidateFormats.forEach((format, formatIndex) =>
+          dateParts.push(
+            `count(${textToDateSql(value, format)})::DOUBLE AS "c${index}_date${formatIndex}"`,
+          ),
+        );
+      }
+      collect(
+        stats,
+        textColumns,
+        (await conn.query(`SELECT ${dateParts.join(', ')} FROM ${sample}`)).toArray()[0] ?? {},
+      );
+    }
+  }
+  let commaVotes = 0;
+  let dotVotes = 0;
+  for (const values of stats.values()) {
+    commaVotes += values.commadecimal + values.thousandsdot;
+    dotVotes += values.dotdecimal + values.thousandscomma;
+  }
+  const decimalSeparator =
+    options.decimalSeparator ?? (options.delimiter !== ',' && commaVotes > dotVotes ? ',' : '.');
+  const columns = sourceTypes.map((column): InferredColumn => {
+    if (isNumericSourceType(column.type))
+      return { name: column.name, sourceType: column.type, kind: 'number', personalData: null };
+    if (isDateSourceType(column.type))
+      return { name: column.name, sourceType: column.type, kind: 'date', personalData: null };
+    if (/^BOOLEAN$/i.test(column.type))
+      return { name: column.name, sourceType: column.type, kind: 'boolean', personalData: null };
+    const values = stats.get(column.name);
+    if (!values)
+      return { name: column.name, sourceType: column.type, kind: 'text', personalData: null };
+    return classify(column.name, column.type, values, decimalSeparator, candidateFormats);
+  });
+  return { decimalSeparator, columns };
+}
+
+function collect(
+  stats: Map<string, Record<string, number>>,
+  columns: readonly { name: string }[],
+  row: Record<string, unknown>,
+): void {
+  columns.forEach((column, index) => {
+    const values = stats.get(column.name) ?? {};
+    const prefix = `c${index}_`;
+    for (const key of Object.keys(row))
+      if (key.startsWith(prefix)) values[key.slice(prefix.length)] = toNumber(row[key]) ?? 0;
+    stats.set(column.name, values);
+  });
+}
+
+function classify(
+  name: string,
+  sourceType: string,
+  values: Record<string, number>,
+  decimalSeparator: '.' | ',',
+  formats: readonly string[],
+): InferredColumn {
+  const present = values.n;
+  const enough = (count: number) => present > 0 && count >= parseShare * present;
+  let bestFormat = -1;
+  let bestDates = 0;
+  formats.forEach((_, index) => {
+    if ((values[`date${index}`] ?? 0) > bestDates)
+      [bestFormat, bestDates] = [index, values[`date${index}`]];
+  });
+  const thousands = decimalSeparator === ',' ? values.thousandsdot > 0 : values.thousandscomma > 0;
+  const numbers =
+    decimalSeparator === ','
+      ? values.comma + (thousands ? values.thousandsdot : 0)
+      : values.dot + (thousands ? values.thousandscomma : 0);
+  const personalData: PersonalDataKind | null = enough(values.email)
+    ? 'email'
+    : enough(values.uuid)
+      ? 'user-id'
+      : !enough(bestDates) && !enough(numbers) && enough(values.phone)
+        ? 'phone'
+        : null;
+  if (enough(bestDates) && bestDates >= numbers)
+    return { name, sourceType, kind: 'date', dateFormat: formats[bestFormat], personalData };
+  if (enough(numbers)) return { name, sourceType, kind: 'number', thousands, personalData };
+  if (enough(values.boolean)) return { name, sourceType, kind: 'boolean', personalData };
+  return { name, sourceType, kind: 'text', personalData };
+}

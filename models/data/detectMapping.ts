@@ -1,0 +1,74 @@
+/**
+ * Proposes a mapping from column names and kinds. It is plain data: the UI shows it, the user edits
+ * it, and it is saved as mapping.json. Rules (names in snake_case):
+ * date — the first date column, preferring date-like names; geo — geo/region/dma/market/country/state…;
+ * channel — a few-valued text column beside a bare `spend` in long data; spend — `*_spend`, `spend_*`,
+ * `cost`, `x1`…; impressions — `*impressions*`, `imps`; clicks — `*clicks*`; KPI — one column across all
+ * files, the first of revenue > sales > conversions > orders > kpi > y…; controls — price, promo, holiday,
+ * event, competitor, temperature, index…; personal data and anything else — ignore.
+ */
+import {
+  isCompetitorName,
+  isControlName,
+  isDateName,
+  isDerivedName,
+  isGeoName,
+  kpiRank,
+  metricOf,
+} from './columnNames';
+import { channelColumnOf } from './fileShape';
+import type { ColumnMapping, ColumnProfile, ImportedFile, Mapping } from './types';
+
+function dateColumnOf(columns: readonly ColumnProfile[]): ColumnProfile | null {
+  const dates = columns.filter((column) => column.kind === 'date');
+  return dates.find((column) => isDateName(column.name)) ?? dates[0] ?? null;
+}
+
+function roleOf(
+  file: ImportedFile,
+  column: ColumnProfile,
+  dateColumn: ColumnProfile | null,
+  channelColumn: ColumnProfile | null,
+): ColumnMapping {
+  const base = { file: file.name, column: column.name };
+  if (column.personalData !== null) return { ...base, role: 'ignore' };
+  if (column === dateColumn) return { ...base, role: 'date' };
+  if (column === channelColumn) return { ...base, role: 'channel' };
+  if (column.kind === 'text' && isGeoName(column.name)) return { ...base, role: 'geo' };
+  if (column.kind !== 'number' && column.kind !== 'boolean') return { ...base, role: 'ignore' };
+  if (isDerivedName(column.name)) return { ...base, role: 'ignore' };
+  // A competitor's spend is context, not our media.
+  if (isCompetitorName(column.name)) return { ...base, role: 'control' };
+  const metric = column.kind === 'number' ? metricOf(column.name) : null;
+  if (metric) {
+    if (channelColumn)
+      return metric.channel === '' ? { ...base, role: metric.role } : { ...base, role: 'ignore' };
+    return { ...base, role: metric.role, channel: metric.channel || column.name };
+  }
+  if (kpiRank(column.name) !== null) return { ...base, role: 'kpi' };
+  if (isControlName(column.name)) return { ...base, role: 'control' };
+  return { ...base, role: 'ignore' };
+}
+
+/** Detects a mapping for all files together (one KPI overall: the best-ranked name). */
+export function detectMapping(files: readonly ImportedFile[]): Mapping {
+  const columns: ColumnMapping[] = [];
+  for (const file of files) {
+    const dateColumn = dateColumnOf(file.columns);
+    const channelColumn = channelColumnOf(file.columns);
+    for (const column of file.columns)
+      columns.push(roleOf(file, column, dateColumn, channelColumn));
+  }
+  const kpis = columns.filter((column) => column.role === 'kpi');
+  const best = kpis.reduce<ColumnMapping | null>(
+    (chosen, column) =>
+      chosen === null || (kpiRank(column.column) ?? 99) < (kpiRank(chosen.column) ?? 99)
+        ? column
+        : chosen,
+    null,
+  );
+  const resolved = columns.map((column) =>
+    column.role === 'kpi' && column !== best ? { ...column, role: 'ignore' as const } : column,
+  );
+  return { version: 1, columns: resolved, weekStart: 'monday', aggregateGeos: true };
+}

@@ -1,0 +1,200 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openNodeConnection, type ClosableSqlConnection } from '../../cli/duckdbNode';
+import { parquetToIpcNode } from '../../cli/parquetNode';
+import { detectFormat } from './detectFormat';
+import { importFile } from './importFile';
+import type { ImportedFile } from './types';
+
+const encode = (text: string) => new TextEncoder().encode(text);
+let conn: ClosableSqlConnection;
+
+beforeAll(async () => {
+  conn = await openNodeConnection();
+});
+afterAll(async () => {
+  await conn.close();
+});
+
+function column(file: ImportedFile, name: string) {
+  const found = file.columns.find((candidate) => candidate.name === name);
+  if (!found) throw new Error(`no column ${name}`);
+  return found;
+}
+
+async function numbers(file: ImportedFile, name: string): Promise<number[]> {
+  const table = await conn.query(`SELECT "${name}" AS v FROM ${file.table} ORDER BY __row`);
+  return Array.from(table.getChild('v')?.toArray() ?? [], Number);
+}
+
+describe('detectFormat', () => {
+  it('uses the PAR1 magic before the extension', () => {
+    expect(detectFormat({ name: 'x.csv', bytes: encode('PAR1....') })).toBe('parquet');
+    expect(detectFormat({ name: 'x.parquet', bytes: encode('a,b') })).toBe('parquet');
+    expect(detectFormat({ name: 'x.txt', bytes: encode('a,b') })).toBe('csv');
+  });
+});
+
+describe('importFile: CSV', () => {
+  it('profiles a wide comma CSV with thousands separators', async () => {
+    const file = await importFile(conn, {
+      name: 'wide.csv',
+      bytes: encode(
+        'date,tv_spend,search_spend,revenue\n2024-01-01,100,50,1000\n2024-01-02,110,0,1100\n2024-01-08,"1,200.5",-5,900\n',
+      ),
+    });
+    expect(file).toMatchObject({
+      format: 'csv',
+      rows: 3,
+      shape: 'wide',
+      csv: { delimiter: ',', header: true, decimalSeparator: '.', dateFormat: '%Y-%m-%d' },
+    });
+    expect(column(file, 'date')).toMatchObject({
+      kind: 'date',
+      min: '2024-01-01',
+      max: '2024-01-08',
+      distinct: 3,
+      nulls: 0,
+    });
+    expect(column(file, 'tv_spend')).toMatchObject({
+      kind: 'number',
+      min: 100,
+      max: 1200.5,
+      thousands: true,
+    });
+    expect(column(file, 'tv_spend').mean).toBeCloseTo((100 + 110 + 1200.5) / 3, 10);
+    expect(column(file, 'search_spend')).toMatchObject({ zeros: 1, negatives: 1 });
+    expect(await numbers(file, 'tv_spend')).toEqual([100, 110, 1200.5]);
+  });
+
+  it('detects a semicolon CSV with decimal commas and day.month.year dates', async () => {
+    const file = await importFile(conn, {
+      name: 'german.csv',
+      bytes: encode(
+        'Datum;TV_Kosten;Umsatz\n01.02.2024;1,5;1.234,50\n02.02.2024;2,25;10\n13.02.2024;3;11,75\n',
+      ),
+    });
+    expect(file.csv).toMatchObject({
+      delimiter: ';',
+      decimalSeparator: ',',
+      dateFormat: '%d.%m.%Y',
+    });
+    expect(column(file, 'Datum')).toMatchObject({
+      kind: 'date',
+      min: '2024-02-01',
+      max: '2024-02-13',
+    });
+    expect(await numbers(file, 'TV_Kosten')).toEqual([1.5, 2.25, 3]);
+    expect(await numbers(file, 'Umsatz')).toEqual([1234.5, 10, 11.75]);
+  });
+
+  it('honours overrides: no header, tab delimiter, month/day dates', async () => {
+    const file = await importFile(
+      conn,
+      { name: 'plain.tsv', bytes: encode('03/04/2024\t5\n03/05/2024\t6\n') },
+      { csv: { header: false, delimiter: '\t', dateFormat: '%m/%d/%Y' } },
+    );
+    expect(file.columns.map((entry) => entry.name)).toEqual(['column0', 'column1']);
+    expect(column(file, 'column0')).toMatchObject({
+      kind: 'date',
+      min: '2024-03-04',
+      max: '2024-03-05',
+    });
+    expect(file.rows).toBe(2);
+  });
+
+  it('recognises long data by its channel column beside a bare spend column', async () => {
+    const file = await importFile(conn, {
+      name: 'long.csv',
+      bytes: encode(
+        'date,geo,channel,spend\n2024-01-01,north,tv,1\n2024-01-01,north,search,2\n2024-01-02,south,tv,3\n',
+      ),
+    });
+    expect(file.shape).toBe('long');
+    expect(column(file, 'channel')).toMatchObject({ kind: 'text', distinct: 2 });
+  });
+
+  it('flags personal data by value and by name', async () => {
+    const file = await importFile(conn, {
+      name: 'people.csv',
+      bytes: encode(
+        'date,contact,tel,customer_id,spend\n2024-01-01,a@b.com,+44 20 7946 0958,c1,3\n2024-01-02,c@d.org,+44 20 7946 0959,c2,4\n',
+      ),
+    });
+    expect(column(file, 'contact').personalData).toBe('email');
+    expect(column(file, 'tel').personalData).toBe('phone');
+    expect(column(file, 'customer_id').personalData).toBe('user-id');
+    expect(column(file, 'spend').personalData).toBeNull();
+  });
+
+  it('names the file in clear errors for empty, binary, header-only and ragged files', async () => {
+    await expect(importFile(conn, { name: 'empty.csv', bytes: new Uint8Array() })).rejects.toThrow(
+      /^empty\.csv: the file is empty/,
+    );
+    await expect(
+      importFile(conn, {
+        name: 'blob.csv',
+        bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 1, 2, 3]),
+      }),
+    ).rejects.toThrow(/^blob\.csv: not a CSV text file/);
+    await expect(importFile(conn, { name: 'header.csv', bytes: encode('a,b\n') })).rejects.toThrow(
+      /^header\.csv: no data rows/,
+    );
+    await expect(
+      importFile(conn, { name: 'ragged.csv', bytes: encode('a,b,c\n1,2,3\n4,5\n6,7,8\n') }),
+    ).rejects.toThrow(/^ragged\.csv: cannot be read as CSV .*Line: 3/);
+    await expect(
+      importFile(
+        conn,
+        { name: 'fake.parquet', bytes: encode('a,b\n1,2\n') },
+        { parquetToIpc: parquetToIpcNode },
+      ),
+    ).rejects.toThrow(/^fake\.parquet: not a Parquet file/);
+  });
+});
+
+describe('importFile: Parquet (written by native DuckDB, read by parquet-wasm)', () => {
+  let directory: string;
+  let bytes: Uint8Array;
+  beforeAll(async () => {
+    directory = mkdtempSync(join(tmpdir(), 'mmm-parquet-'));
+    const path = join(directory, 'media.parquet');
+    const instance = await DuckDBInstance.create(':memory:');
+    const native = await instance.connect();
+    await native.run(`COPY (SELECT DATE '2024-01-01' + i::INTEGER AS day, 'ch' || (i % 2) AS channel, (i * 1.5)::DOUBLE AS spend, i::BIGINT AS clicks, CAST(i AS VARCHAR) || '.5' AS text_number
+      FROM range(10) t(i)) TO '${path}' (FORMAT parquet)`);
+    native.closeSync();
+    bytes = new Uint8Array(readFileSync(path));
+  });
+  afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+  it('keeps Parquet types and infers text columns', async () => {
+    const file = await importFile(
+      conn,
+      { name: 'media.parquet', bytes },
+      { parquetToIpc: parquetToIpcNode },
+    );
+    expect(file).toMatchObject({ format: 'parquet', rows: 10, shape: 'long' });
+    expect(column(file, 'day')).toMatchObject({
+      kind: 'date',
+      min: '2024-01-01',
+      max: '2024-01-10',
+    });
+    expect(column(file, 'spend')).toMatchObject({ kind: 'number', min: 0, max: 13.5 });
+    expect(column(file, 'clicks')).toMatchObject({ kind: 'number', min: 0, max: 9, mean: 4.5 });
+    expect(column(file, 'text_number')).toMatchObject({ kind: 'number', min: 0.5, max: 9.5 });
+    expect(await numbers(file, 'spend')).toEqual(
+      Array.from({ length: 10 }, (_, index) => index * 1.5),
+    );
+  });
+
+  it('fails clearly on a truncated Parquet file', async () => {
+    const broken = bytes.slice(0, 40);
+    await expect(
+      importFile(conn, { name: 'cut.parquet', bytes: broken }, { parquetToIpc: parquetToIpcNode }),
+    ).rejects.toThrow(/^cut\.parquet: not a readable Parquet file/);
+  });
+});

@@ -1,0 +1,15 @@
+/**
+ * Public API of the data layer: export file → imported table → mapping → validation → weekly model frame.
+ * Pure: the DuckDB connection (`SqlConnection`) and the Parquet reader (`ParquetToIpc`) are passed in.
+ */
+export * from './types';
+export type { ParquetToIpc } from './parquetToIpc';
+export { detectFormat } from './detectFormat';
+export { importFile } from './importFile';
+export type { ImportOptions } from './importFile';
+export { detectMapping } from './detectMapping';
+export { validate } from './validate';
+export { buildModelFrame } from './buildModelFrame';
+export { summariseFrame } from './summariseFrame';
+export type { FrameSummary } from './summariseFrame';
+export { MappingSchema } from './mappingSchema';

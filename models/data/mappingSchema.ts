@@ -1,0 +1,28 @@
+/** Zod schema of a saved mapping (mapping.json, or the mapping inside a project file). */
+import { z } from 'zod';
+import type { Mapping } from './types';
+
+const ColumnMappingSchema = z.object({
+  file: z.string().min(1),
+  column: z.string().min(1),
+  role: z.enum([
+    'date',
+    'kpi',
+    'spend',
+    'impressions',
+    'clicks',
+    'control',
+    'geo',
+    'channel',
+    'ignore',
+  ]),
+  channel: z.string().min(1).optional(),
+  keepPersonalData: z.boolean().optional(),
+});
+
+export const MappingSchema: z.ZodType<Mapping> = z.object({
+  version: z.literal(1),
+  columns: z.array(ColumnMappingSchema),
+  weekStart: z.enum(['monday', 'sunday']),
+  aggregateGeos: z.boolean(),
+});

@@ -1,0 +1,114 @@
+/**
+ * Per-file weekly aggregates in SQL, shared by the model frame and validation. Spend, impressions,
+ * clicks and the KPI are summed per week; controls are averaged per week (a weekly price index or
+ * promo share is an average of the days, not a total). Long data is pivoted to one column per channel
+ * with `SUM(spend) FILTER (WHERE channel = …)`. With `aggregateGeos` the geos are summed (controls
+ * averaged) into one national series.
+ */
+import { dateSql, numberSql, textSql } from './columnExpressions';
+import { quoteIdentifier, quoteLiteral, toText } from './sql';
+import { weekStartSql } from './weekStart';
+import type { ColumnMapping, ColumnProfile, ImportedFile, Mapping, SqlConnection } from './types';
+
+export type MetricRole = 'spend' | 'impressions' | 'clicks' | 'kpi' | 'control';
+
+export interface WeeklyMetric {
+  /** Column alias in the weekly SQL. */
+  readonly alias: string;
+  readonly role: MetricRole;
+  /** Channel name (spend/impressions/clicks), else the column name. */
+  readonly name: string;
+  readonly column: string;
+}
+
+export interface WeeklySource {
+  readonly file: ImportedFile;
+  readonly dateColumn: ColumnProfile;
+  readonly geoColumn: ColumnProfile | null;
+  readonly channelColumn: ColumnProfile | null;
+  readonly metrics: readonly WeeklyMetric[];
+  /** SELECT week[, geo], metrics… FROM the file, grouped by week (and geo). */
+  readonly sql: string;
+}
+
+function mappedColumn(file: ImportedFile, mapping: ColumnMapping): ColumnProfile | null {
+  return mapping.file === file.name
+    ? (file.columns.find((column) => column.name === mapping.column) ?? null)
+    : null;
+}
+
+/** True when a mapped column may enter the frame (personal data only with `keepPersonalData`). */
+export function admitted(column: ColumnProfile, mapping: ColumnMapping): boolean {
+  return column.personalData === null || mapping.keepPersonalData === true;
+}
+
+/** Distinct channel labels of a long file, sorted. */
+export async function channelLabels(
+  conn: SqlConnection,
+  file: ImportedFile,
+  channelColumn: ColumnProfile,
+): Promise<string[]> {
+  const table = await conn.query(
+    `SELECT DISTINCT ${textSql(channelColumn)} AS label FROM ${file.rawTable ?? file.table} WHERE ${quoteIdentifier(channelColumn.name)} IS NOT NULL ORDER BY 1`,
+  );
+  return Array.from(table.toArray(), (row) => toText(row.label) ?? '');
+}
+
+/** Builds the weekly aggregate of each file that has a mapped date column and something to aggregate. */
+export async function weeklySources(
+  conn: SqlConnection,
+  files: readonly ImportedFile[],
+  mapping: Mapping,
+  options: { keepGeo: boolean },
+): Promise<WeeklySource[]> {
+  const sources: WeeklySource[] = [];
+  for (const [fileIndex, file] of files.entries()) {
+    const mapped = mapping.columns
+      .map((entry) => ({ entry, column: mappedColumn(file, entry) }))
+      .filter(
+        (item): item is { entry: ColumnMapping; column: ColumnProfile } =>
+          item.column !== null && admitted(item.column, item.entry),
+      );
+    const dateColumn = mapped.find((item) => item.entry.role === 'date')?.column;
+    if (!dateColumn) continue;
+    const geoColumn = options.keepGeo
+      ? (mapped.find((item) => item.entry.role === 'geo')?.column ?? null)
+      : null;
+    const channelColumn = mapped.find((item) => item.entry.role === 'channel')?.column ?? null;
+    const labels = channelColumn ? await channelLabels(conn, file, channelColumn) : [];
+    const metrics: WeeklyMetric[] = [];
+    const inner: string[] = [`${weekStartSql(dateSql(dateColumn), mapping.weekStart)} AS week`];
+    if (geoColumn) inner.push(`${textSql(geoColumn)} AS geo`);
+    if (channelColumn) inner.push(`${textSql(channelColumn)} AS channel`);
+    const outer: string[] = [];
+    for (const [index, { entry, column }] of mapped.entries()) {
+      if (!['spend', 'impressions', 'clicks', 'kpi', 'control'].includes(entry.role)) continue;
+      const role = entry.role as MetricRole;
+      const value = `v${index}`;
+      inner.push(`${numberSql(column, file.decimalSeparator ?? '.')} AS ${value}`);
+      const isMedia = role === 'spend' || role === 'impressions' || role === 'clicks';
+      if (isMedia && channelColumn && !entry.channel) {
+        for (const [labelIndex, label] of labels.entries()) {
+          const alias = `f${fileIndex}_${value}_${labelIndex}`;
+          metrics.push({ alias, role, name: label, column: column.name });
+          outer.push(
+            `COALESCE(SUM(${value}) FILTER (WHERE channel = ${quoteLiteral(label)}), 0)::DOUBLE AS ${alias}`,
+          );
+        }
+      } else {
+        const alias = `f${fileIndex}_${value}`;
+        metrics.push({
+          alias,
+          role,
+          name: isMedia ? (entry.channel ?? column.name) : column.name,
+          column: column.name,
+        });
+        outer.push(`${role === 'control' ? 'AVG' : 'SUM'}(${value})::DOUBLE AS ${alias}`);
+      }
+    }
+    const keys = geoColumn ? 'week, geo' : 'week';
+    const sql = `SELECT ${keys}${outer.length ? ', ' + outer.join(', ') : ''} FROM (SELECT ${inner.join(', ')} FROM ${file.rawTable ?? file.table}) WHERE week IS NOT NULL GROUP BY ${keys}`;
+    sources.push({ file, dateColumn, geoColumn, channelColumn, metrics, sql });
+  }
+  return sources;
+}
