@@ -50,6 +50,8 @@ interface CaseResult {
   readonly importSeconds: number;
   readonly frameSeconds: number;
   readonly seconds: number;
+  /** CPU time (user + system) of import + frame, all threads of the case's process. */
+  readonly cpuSeconds: number;
   readonly peakRssMb: number;
   readonly weeks: number;
   readonly kpiTotal: number;
@@ -130,6 +132,7 @@ async function runCase(
   const conn =
     engine === 'wasm' ? await openNodeConnection() : await openNativeConnection(work, sources);
   const opened = Date.now();
+  const cpuAtOpen = process.cpuUsage();
   const files = [];
   for (const path of paths) {
     const name = basename(path);
@@ -145,6 +148,7 @@ async function runCase(
   const imported = Date.now();
   const frame = await buildModelFrame(conn, files, detectMapping(files));
   const done = Date.now();
+  const cpu = process.cpuUsage(cpuAtOpen);
   rmSync(work, { recursive: true, force: true });
   const sum = (values: Float64Array) =>
     values.reduce((total, value) => total + (Number.isFinite(value) ? value : 0), 0);
@@ -156,6 +160,7 @@ async function runCase(
     importSeconds: (imported - opened) / 1000,
     frameSeconds: (done - imported) / 1000,
     seconds: (done - opened) / 1000,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
     weeks: frame.weeks.length,
     kpiTotal: sum(frame.kpi),
@@ -212,6 +217,7 @@ function printTable(results: readonly CaseResult[]): void {
     'format',
     'engine',
     'seconds',
+    'cpu s',
     'import s',
     'frame s',
     'start s',
@@ -230,6 +236,7 @@ function printTable(results: readonly CaseResult[]): void {
       result.format,
       result.engine,
       result.seconds.toFixed(2),
+      result.cpuSeconds.toFixed(2),
       result.importSeconds.toFixed(2),
       result.frameSeconds.toFixed(2),
       result.startSeconds.toFixed(2),
@@ -295,7 +302,7 @@ async function main(): Promise<number> {
           ]);
           results.push(result);
           process.stderr.write(
-            `  ${result.seconds.toFixed(2)} s, ${result.peakRssMb.toFixed(0)} MB, ${result.weeks} weeks, KPI total ${result.kpiTotal.toFixed(0)}, spend total ${result.spendTotal.toFixed(0)}\n`,
+            `  ${result.seconds.toFixed(2)} s (cpu ${result.cpuSeconds.toFixed(2)} s), ${result.peakRssMb.toFixed(0)} MB, ${result.weeks} weeks, KPI total ${result.kpiTotal.toFixed(0)}, spend total ${result.spendTotal.toFixed(0)}\n`,
           );
         }
       }

@@ -33,8 +33,22 @@ interface BlockingModule {
 
 export type ClosableSqlConnection = SqlConnection & { close(): Promise<void> };
 
+export interface NodeConnectionOptions {
+  /** Called after every statement with its text and duration (`MMM_TRACE_SQL=1`: logged to stderr). */
+  trace?: (sql: string, milliseconds: number) => void;
+}
+
+function traceFromEnvironment(): NodeConnectionOptions['trace'] {
+  if (process.env.MMM_TRACE_SQL !== '1') return undefined;
+  return (sql, milliseconds) =>
+    process.stderr.write(`[sql ${milliseconds} ms] ${sql.replace(/\s+/g, ' ').slice(0, 300)}\n`);
+}
+
 /** Opens an in-memory duckdb-wasm database and one connection to it. */
-export async function openNodeConnection(): Promise<ClosableSqlConnection> {
+export async function openNodeConnection(
+  options: NodeConnectionOptions = {},
+): Promise<ClosableSqlConnection> {
+  const trace = options.trace ?? traceFromEnvironment();
   const duckdb = require('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs') as BlockingModule;
   const distDir = require
     .resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs')
@@ -58,13 +72,21 @@ export async function openNodeConnection(): Promise<ClosableSqlConnection> {
   let closed = false;
   return {
     async query(sql: string): Promise<ArrowTableLike> {
-      return connection.query(sql);
+      if (!trace) return connection.query(sql);
+      const started = Date.now();
+      const result = connection.query(sql);
+      trace(sql, Date.now() - started);
+      return result;
     },
     async registerFile(name: string, bytes: Uint8Array): Promise<void> {
       database.registerFileBuffer(name, bytes);
     },
-    async insertArrowIpc(tableName: string, ipc: Uint8Array): Promise<void> {
-      connection.insertArrowFromIPCStream(ipc, { name: tableName, create: true });
+    async insertArrowIpc(
+      tableName: string,
+      ipc: Uint8Array,
+      options?: { append?: boolean },
+    ): Promise<void> {
+      connection.insertArrowFromIPCStream(ipc, { name: tableName, create: !options?.append });
     },
     async dropFile(name: string): Promise<void> {
       database.dropFile(name);

@@ -53,6 +53,7 @@ export async function inferColumns(
   const candidateFormats = options.dateFormat
     ? [options.dateFormat]
     : dateFormats(options.decimalSeparator === ',' || options.delimiter === ';');
+  const iso = candidateFormats[0] === '%Y-%m-%d';
   if (textColumns.length > 0) {
     // A rowid range, not LIMIT: duckdb-wasm scans far more than it needs for `LIMIT`.
     const sample = `(SELECT * FROM ${rawTable} WHERE rowid < ${sampleRows})`;
@@ -90,13 +91,21 @@ export async function inferColumns(
       numberParts.push(
         `count(*) FILTER (WHERE regexp_full_match(${value}, '${personalValuePatterns.uuid}'))::DOUBLE AS ${alias('uuid')}`,
       );
+      // Every candidate strptime format needs a digit and one of - / . : no such values, no date.
+      numberParts.push(
+        `count(*) FILTER (WHERE regexp_matches(${value}, '[0-9]') AND regexp_matches(${value}, '[-/.]'))::DOUBLE AS ${alias('datelike')}`,
+      );
+      if (iso)
+        numberParts.push(
+          `count(${textToDateSql(value, '%Y-%m-%d')})::DOUBLE AS ${alias('isodate')}`,
+        );
     });
     collect(
       stats,
       textColumns,
       (await conn.query(`SELECT ${numberParts.join(', ')} FROM ${sample}`)).toArray()[0] ?? {},
     );
-    // Pass 2: date formats, only for columns that are not mostly numbers (strptime is the slow part).
+    // Date formats, only for columns that are not mostly numbers (strptime is the slow part).
     const dateCandidates = textColumns
       .map((column, index) => ({ column, index }))
       .filter(({ column }) => {
@@ -107,22 +116,19 @@ export async function inferColumns(
           values.email === 0
         );
       });
-    // ISO first: when it reads enough values the other formats are not tried.
-    const iso = candidateFormats[0] === '%Y-%m-%d';
-    if (iso && dateCandidates.length > 0) {
-      const isoParts = dateCandidates.map(
-        ({ column, index }) =>
-          `count(${textToDateSql(`trim(${quoteIdentifier(column.name)})`, '%Y-%m-%d')})::DOUBLE AS "c${index}_date0"`,
-      );
-      collect(
-        stats,
-        textColumns,
-        (await conn.query(`SELECT ${isoParts.join(', ')} FROM ${sample}`)).toArray()[0] ?? {},
-      );
-    }
+    // ISO first (counted in the pass above): when it reads enough values the other formats are not tried.
+    if (iso)
+      for (const { column } of dateCandidates) {
+        const values = stats.get(column.name) ?? {};
+        values.date0 = values.isodate ?? 0;
+      }
+    // With the built-in formats, a column whose date-like values are too few cannot reach the share.
     const undecided = dateCandidates.filter(({ column }) => {
       const values = stats.get(column.name) ?? {};
-      return !(iso && (values.date0 ?? 0) >= parseShare * values.n);
+      return (
+        !(iso && (values.date0 ?? 0) >= parseShare * values.n) &&
+        (options.dateFormat !== undefined || values.datelike >= parseShare * values.n)
+      );
     });
     if (undecided.length > 0) {
       const dateParts: string[] = [];

@@ -164,6 +164,12 @@ describe('importFile: Parquet (written by native DuckDB, read by parquet-wasm)',
     const path = join(directory, 'media.parquet');
     const instance = await DuckDBInstance.create(':memory:');
     const native = await instance.connect();
+    await native.run(
+      `COPY (SELECT i, (i * 0.25)::DOUBLE AS spend FROM range(5000) t(i)) TO '${join(directory, 'groups.parquet')}' (FORMAT parquet, ROW_GROUP_SIZE 1000)`,
+    );
+    await native.run(
+      `COPY (SELECT 1::INTEGER AS i WHERE false) TO '${join(directory, 'empty.parquet')}' (FORMAT parquet)`,
+    );
     await native.run(`COPY (SELECT DATE '2024-01-01' + i::INTEGER AS day, 'ch' || (i % 2) AS channel, (i * 1.5)::DOUBLE AS spend, i::BIGINT AS clicks, CAST(i AS VARCHAR) || '.5' AS text_number
       FROM range(10) t(i)) TO '${path}' (FORMAT parquet)`);
     native.closeSync();
@@ -189,6 +195,27 @@ describe('importFile: Parquet (written by native DuckDB, read by parquet-wasm)',
     expect(await numbers(file, 'spend')).toEqual(
       Array.from({ length: 10 }, (_, index) => index * 1.5),
     );
+  });
+
+  it('reads a file row group by row group into one table, in file order', async () => {
+    const grouped = new Uint8Array(readFileSync(join(directory, 'groups.parquet')));
+    const streams = await parquetToIpcNode(grouped);
+    let groups = 0;
+    if (!(streams instanceof Uint8Array)) for await (const _ of streams) groups += 1;
+    expect(groups).toBeGreaterThan(1);
+    const file = await importFile(
+      conn,
+      { name: 'groups.parquet', bytes: grouped },
+      { parquetToIpc: parquetToIpcNode },
+    );
+    expect(file.rows).toBe(5000);
+    expect(column(file, 'spend')).toMatchObject({ kind: 'number', min: 0, max: 4999 * 0.25 });
+    const rows = await numbers(file, 'i');
+    expect(rows).toEqual(Array.from({ length: 5000 }, (_, index) => index));
+    const empty = new Uint8Array(readFileSync(join(directory, 'empty.parquet')));
+    await expect(
+      importFile(conn, { name: 'empty.parquet', bytes: empty }, { parquetToIpc: parquetToIpcNode }),
+    ).rejects.toThrow(/^empty\.parquet: no data rows/);
   });
 
   it('fails clearly on a truncated Parquet file', async () => {

@@ -93,14 +93,29 @@ async function loadParquet(
   const magic = String.fromCharCode(...file.bytes.subarray(0, 4));
   if (magic !== 'PAR1')
     throw new Error(`${file.name}: not a Parquet file (it does not start with 'PAR1')`);
-  let ipc: Uint8Array;
+  let streams: Uint8Array | AsyncIterable<Uint8Array>;
   try {
-    ipc = await parquetToIpc(file.bytes);
+    streams = await parquetToIpc(file.bytes);
   } catch (error) {
     throw new Error(`${file.name}: ${errorMessage(error)}`);
   }
   await conn.query(`DROP TABLE IF EXISTS ${rawTable}`);
-  await conn.insertArrowIpc(rawTable, ipc);
+  if (streams instanceof Uint8Array) {
+    await conn.insertArrowIpc(rawTable, streams);
+    return;
+  }
+  // One row group at a time: the first creates the table, the others append to it.
+  let created = false;
+  try {
+    for await (const ipc of streams) {
+      await conn.insertArrowIpc(rawTable, ipc, created ? { append: true } : undefined);
+      created = true;
+    }
+  } catch (error) {
+    await conn.query(`DROP TABLE IF EXISTS ${rawTable}`); // no half-read table left behind
+    throw new Error(`${file.name}: ${errorMessage(error)}`);
+  }
+  if (!created) throw new Error(`${file.name}: no data rows`);
 }
 
 /** Reads a file (CSV or Parquet, detected) into DuckDB and profiles it. Errors name the file. */

@@ -1,6 +1,6 @@
 /**
- * Row-level checks, each one SQL query over a file's raw table so the culprit is named by its 1-based
- * data row: dates that do not parse, numbers that do not parse, nulls, negative spend, and duplicate
+ * Row-level checks over a file's raw table (one scan for all checks, one query for duplicates), so
+ * the culprit is named by its 1-based data row: dates that do not parse, numbers that do not parse, nulls, negative spend, and duplicate
  * dates (per geo and channel in long data; long data sums them, wide data should have one row a date).
  */
 import { dateSql, numberSql, textSql } from './columnExpressions';
@@ -22,25 +22,43 @@ interface RowCheck {
   readonly message: (value: string | null) => string;
 }
 
+/** The `{row, value}` structs of a `min_by(…, n)` list (an Arrow vector, or a plain array from other drivers). */
+function listedRows(list: unknown): { row?: unknown; value?: unknown }[] {
+  if (list === null || list === undefined) return [];
+  if (Array.isArray(list)) return list as { row?: unknown; value?: unknown }[];
+  const vector = list as { toArray?: () => ArrayLike<unknown> };
+  if (typeof vector.toArray !== 'function') return [];
+  return Array.from(vector.toArray(), (item) => item as { row?: unknown; value?: unknown });
+}
+
+/**
+ * Every check of a file in one scan of its raw table: per check, how many rows fail it and the first
+ * failing rows by row number (`min_by(…, rowid, n)` keeps the n smallest rowids, in order).
+ */
 async function rowsWhere(
   conn: SqlConnection,
   file: ImportedFile,
-  column: ColumnProfile,
-  check: RowCheck,
+  checks: readonly { column: ColumnProfile; check: RowCheck }[],
 ): Promise<ValidationProblem[]> {
-  const raw = quoteIdentifier(column.name);
-  const sql = `SELECT rowid + 1 AS row, CAST(${raw} AS VARCHAR) AS value, count(*) OVER () AS total FROM ${file.rawTable ?? file.table} WHERE ${check.condition} ORDER BY rowid LIMIT ${problemsPerColumn}`;
-  const rows = Array.from((await conn.query(sql)).toArray());
-  const total = toNumber(rows[0]?.total) ?? 0;
-  const problems = rows.map((row): ValidationProblem => ({
-    severity: check.severity,
-    code: check.code,
-    file: file.name,
-    row: toNumber(row.row) ?? 0,
-    column: column.name,
-    message: check.message(toText(row.value)),
-  }));
-  return capped(problems, total);
+  if (checks.length === 0) return [];
+  const parts = checks.flatMap(({ column, check }, index) => [
+    `count(*) FILTER (WHERE ${check.condition})::DOUBLE AS "t${index}"`,
+    // DOUBLE, not BIGINT: the app's castBigIntToDouble leaves BIGINTs inside structs as raw int64 bits.
+    `min_by({'row': (rowid + 1)::DOUBLE, 'value': CAST(${quoteIdentifier(column.name)} AS VARCHAR)}, rowid, ${problemsPerColumn}) FILTER (WHERE ${check.condition}) AS "f${index}"`,
+  ]);
+  const sql = `SELECT ${parts.join(', ')} FROM ${file.rawTable ?? file.table}`;
+  const result = (await conn.query(sql)).toArray()[0] ?? {};
+  return checks.flatMap(({ column, check }, index) => {
+    const problems = listedRows(result[`f${index}`]).map((row): ValidationProblem => ({
+      severity: check.severity,
+      code: check.code,
+      file: file.name,
+      row: toNumber(row.row) ?? 0,
+      column: column.name,
+      message: check.message(toText(row.value)),
+    }));
+    return capped(problems, toNumber(result[`t${index}`]) ?? 0);
+  });
 }
 
 /** Checks for one mapped column, by its role. */
@@ -110,11 +128,10 @@ export async function rowProblems(
   file: ImportedFile,
   mapped: readonly { entry: ColumnMapping; column: ColumnProfile }[],
 ): Promise<ValidationProblem[]> {
-  const problems: ValidationProblem[] = [];
-  for (const { entry, column } of mapped) {
-    for (const check of checksFor(file, column, entry.role))
-      problems.push(...(await rowsWhere(conn, file, column, check)));
-  }
+  const checks = mapped.flatMap(({ entry, column }) =>
+    checksFor(file, column, entry.role).map((check) => ({ column, check })),
+  );
+  const problems = await rowsWhere(conn, file, checks);
   const date = mapped.find((item) => item.entry.role === 'date')?.column;
   if (date) problems.push(...(await duplicateDates(conn, file, date, mapped)));
   return problems;

@@ -7,7 +7,9 @@
 /** The part of an Arrow table the data layer reads (structural, so either Arrow copy fits). */
 export interface ArrowTableLike {
   readonly numRows: number;
-  readonly schema: { readonly fields: ReadonlyArray<{ readonly name: string; readonly type: unknown }> };
+  readonly schema: {
+    readonly fields: ReadonlyArray<{ readonly name: string; readonly type: unknown }>;
+  };
   getChild(name: string): { toArray(): ArrayLike<unknown>; get(index: number): unknown } | null;
   toArray(): ArrayLike<Record<string, unknown>>;
 }
@@ -20,8 +22,11 @@ export interface SqlConnection {
   query(sql: string): Promise<ArrowTableLike>;
   /** Makes bytes readable by SQL under `name` (e.g. `read_csv('name')`). */
   registerFile(name: string, bytes: Uint8Array): Promise<void>;
-  /** Creates table `tableName` from Arrow IPC stream bytes (Parquet is read to Arrow outside DuckDB). */
-  insertArrowIpc(tableName: string, ipc: Uint8Array): Promise<void>;
+  /**
+   * Creates table `tableName` from Arrow IPC stream bytes (Parquet is read to Arrow outside DuckDB),
+   * or with `append` adds the rows to the existing table (Parquet row group by row group).
+   */
+  insertArrowIpc(tableName: string, ipc: Uint8Array, options?: { append?: boolean }): Promise<void>;
   /** Drops what `registerFile` registered. */
   dropFile(name: string): Promise<void>;
 }
@@ -80,7 +85,8 @@ export interface ImportedFile {
   readonly shape: 'long' | 'wide';
 }
 
-export type ColumnRole = 'date' | 'kpi' | 'spend' | 'impressions' | 'clicks' | 'control' | 'geo' | 'channel' | 'ignore';
+export type ColumnRole =
+  'date' | 'kpi' | 'spend' | 'impressions' | 'clicks' | 'control' | 'geo' | 'channel' | 'ignore';
 
 /** One column of one file and what it means for the model. */
 export interface ColumnMapping {

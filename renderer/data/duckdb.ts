@@ -71,8 +71,12 @@ function wrapConnection(
         await database.registerFileHandle(name, file, DuckDBDataProtocol.BROWSER_FILEREADER, true);
       }
     },
-    async insertArrowIpc(tableName: string, ipc: Uint8Array): Promise<void> {
-      await connection.insertArrowFromIPCStream(ipc, { name: tableName, create: true });
+    async insertArrowIpc(
+      tableName: string,
+      ipc: Uint8Array,
+      options?: { append?: boolean },
+    ): Promise<void> {
+      await connection.insertArrowFromIPCStream(ipc, { name: tableName, create: !options?.append });
     },
     async dropFile(name: string): Promise<void> {
       await database.dropFile(name);
