@@ -1,0 +1,239 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ChainRunner } from '../../models/inference/chains';
+import { dataFingerprint, FitReportSchema } from '../../models/report';
+import { generateWeeklyNational } from '../../sample-data/generator/weeklyNational';
+import { openNodeConnection, type ClosableSqlConnection } from '../duckdbNode';
+import { createNodeChainRunner } from '../workers/nodeChainRunner';
+import { run as runCommand, type FitCommandDependencies } from './fit';
+
+// One duckdb-wasm instance for every run (each open costs seconds); `run` must not close it.
+let shared: ClosableSqlConnection;
+beforeAll(async () => {
+  shared = await openNodeConnection();
+});
+afterAll(async () => {
+  await shared.close();
+});
+
+function capture(): { write(text: string): boolean; text: () => string } {
+  let buffer = '';
+  return {
+    write(text: string) {
+      buffer += text;
+      return true;
+    },
+    text: () => buffer,
+  };
+}
+
+async function run(
+  argv: string[],
+  extra: FitCommandDependencies = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  const stdout = capture();
+  const stderr = capture();
+  const code = await runCommand(argv, {
+    openConnection: async () => ({ ...shared, close: async () => undefined }),
+    stdout,
+    stderr,
+    ...extra,
+  });
+  return { code, stdout: stdout.text(), stderr: stderr.text() };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'mmm-fit-'));
+const generated = generateWeeklyNational({ weeks: 60, channels: 2, seed: 12 });
+const channelColumns = generated.channelNames.map((name) => `${name}_spend`);
+const csv = join(dir, 'weekly.csv');
+// Full-precision numbers, so the data reaching the model must hash to the generator's exact values.
+writeFileSync(
+  csv,
+  [
+    ['week', 'sales', ...channelColumns, ...generated.controls.names, 'note'].join(','),
+    ...generated.dates.map((date, t) =>
+      [
+        date,
+        generated.kpi[t],
+        ...generated.spend.map((s) => s[t]),
+        ...generated.controls.values.map((v) => v[t]),
+        `w${t}`,
+      ].join(','),
+    ),
+  ].join('\n') + '\n',
+);
+const base = [
+  '--date',
+  'week',
+  '--kpi',
+  'sales',
+  '--channels',
+  channelColumns.join(','),
+  '--controls',
+  generated.controls.names.join(','),
+];
+const small = ['--chains', '2', '--warmup', '150', '--draws', '150', '--seed', '3'];
+
+describe('mmm fit', () => {
+  it('fits through the data layer and prints the JSON contract; --out holds a valid full report', async () => {
+    const out = join(dir, 'result.json');
+    const { code, stdout, stderr } = await run([csv, ...base, ...small, '--json', '--out', out]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout.trim().split('\n')).toHaveLength(1);
+    const summary = JSON.parse(stdout);
+    expect(summary.channels.map((c: { name: string }) => c.name)).toEqual(channelColumns);
+    for (const channel of summary.channels) {
+      for (const key of ['roi', 'mroi', 'contribution']) {
+        const { mean, lo, hi } = channel[key];
+        expect(lo).toBeLessThanOrEqual(mean);
+        expect(mean).toBeLessThanOrEqual(hi);
+      }
+      expect(channel.contribution.mean).toBeCloseTo(channel.roi.mean * channel.spend, -2);
+    }
+    for (const key of ['rhatMax', 'essBulkMin', 'essTailMin', 'divergences', 'gatePassed'])
+      expect(summary.diagnostics).toHaveProperty(key);
+    expect(summary.fit).toHaveProperty('holdoutMape', null);
+    expect(summary.fit.r2).toBeGreaterThan(0.6);
+    expect(summary.timing.totalSeconds).toBeGreaterThanOrEqual(summary.timing.samplingSeconds);
+    // The model saw exactly the generated numbers, in week order.
+    expect(summary.data.fingerprint).toBe(
+      dataFingerprint({
+        dates: generated.dates,
+        kpi: generated.kpi,
+        channelNames: channelColumns,
+        spend: generated.spend,
+        controlNames: generated.controls.names,
+        controls: generated.controls.values,
+      }),
+    );
+    const report = FitReportSchema.parse(JSON.parse(readFileSync(out, 'utf8')));
+    expect(report.draws.count).toBe(300);
+    expect(report.diagnostics.chains).toHaveLength(2);
+    expect(report.channels).toEqual(summary.channels);
+  }, 240_000);
+
+  it('cancels cleanly: exit 130, nothing written', async () => {
+    const out = join(dir, 'cancelled.json');
+    const controller = new AbortController();
+    const workers = createNodeChainRunner();
+    // Abort as soon as a chain reports progress, i.e. while the workers are sampling.
+    const runner: ChainRunner = {
+      run: (request, options = {}) =>
+        workers.run(request, { ...options, onProgress: () => controller.abort() }),
+    };
+    const { code, stderr, stdout } = await run(
+      [csv, ...base, '--chains', '2', '--warmup', '5000', '--draws', '5000', '--out', out],
+      { runner, signal: controller.signal },
+    );
+    expect(code).toBe(130);
+    expect(stderr).toMatch(/cancelled; nothing was written/);
+    expect(stdout).toBe('');
+    expect(existsSync(out)).toBe(false);
+  }, 120_000);
+
+  const failures: Array<[string, string[], number, RegExp]> = [
+    [
+      'a missing column',
+      [csv, ...base.slice(0, 4), '--channels', 'nope_spend'],
+      1,
+      /no column 'nope_spend' \(from --channels\)/,
+    ],
+    [
+      'a non-numeric column',
+      [csv, ...base.slice(0, 4), '--channels', 'note'],
+      1,
+      /column 'note' \(from --channels\) is not numeric/,
+    ],
+    [
+      'a KPI that is not a date for --date',
+      [csv, '--date', 'sales', '--kpi', 'week', '--channels', channelColumns[0]],
+      1,
+      /'sales' \(from --date\) does not hold dates/,
+    ],
+    [
+      'too few weeks',
+      [csv, ...base, '--holdout-weeks', '40'],
+      1,
+      /leave 20 to fit on; the model needs at least 26/,
+    ],
+    [
+      'a missing file',
+      [join(dir, 'absent.csv'), ...base],
+      1,
+      /cannot read .*absent\.csv: no such file/,
+    ],
+    [
+      'a bad --chains',
+      [csv, ...base, '--chains', '0'],
+      2,
+      /--chains must be an integer in 1 … 64, got '0'/,
+    ],
+    ['an unknown flag', [csv, ...base, '--colour', 'red'], 2, /Unknown option '--colour'/],
+    [
+      'a bad --adstock',
+      [csv, ...base, '--adstock', 'carryover'],
+      2,
+      /--adstock must be one of geometric, weibull-cdf, weibull-pdf, delayed, got 'carryover'/,
+    ],
+    ['no --kpi', [csv, '--date', 'week', '--channels', channelColumns[0]], 2, /missing --kpi/],
+  ];
+  it.each(failures)(
+    'rejects %s with one line on stderr',
+    async (_label, argv, expected, pattern) => {
+      const { code, stdout, stderr } = await run(argv);
+      expect(code).toBe(expected);
+      expect(stdout).toBe('');
+      expect(stderr).toMatch(pattern);
+      expect(stderr.trim().split('\n')).toHaveLength(1);
+      expect(stderr).not.toMatch(/\n\s+at /);
+    },
+    60_000,
+  );
+
+  it('sums daily rows of every geo into national weeks', async () => {
+    const daily = join(import.meta.dirname, '../../sample-data/kpi_daily.csv');
+    const rows = readFileSync(daily, 'utf8').trim().split('\n').slice(1);
+    const orders = rows.reduce((sum, row) => sum + Number(row.split(',')[3]), 0);
+    // A tiny chain: this checks the data path, not the posterior.
+    const { code, stdout, stderr } = await run([
+      daily,
+      '--date',
+      'date',
+      '--kpi',
+      'revenue',
+      '--channels',
+      'orders',
+      '--chains',
+      '1',
+      '--warmup',
+      '10',
+      '--draws',
+      '10',
+      '--json',
+    ]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const summary = JSON.parse(stdout);
+    expect(summary.data).toMatchObject({
+      weeks: 156,
+      firstWeek: '2022-01-03',
+      lastWeek: '2024-12-23',
+    });
+    expect(summary.channels[0].spend).toBeCloseTo(orders, 6);
+  }, 120_000);
+
+  it('rejects a lift test outside the data with a clear message', async () => {
+    const tests = join(dir, 'lift.csv');
+    writeFileSync(
+      tests,
+      `channel,start_date,end_date,lift,standard_error\n${channelColumns[0]},2030-01-07,2030-01-28,1000,100\n`,
+    );
+    const { code, stderr } = await run([csv, ...base, '--lift-tests', tests]);
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/2030-01-07/);
+  }, 60_000);
+});

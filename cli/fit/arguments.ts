@@ -1,0 +1,193 @@
+/**
+ * Flags of `mmm fit` (node:util parseArgs) → a checked `FitArguments`. Every mistake is a
+ * `UsageError` with one line naming the flag and the value.
+ */
+import { parseArgs } from 'node:util';
+import type { AdstockKind, Parametrisation, SaturationKind } from '../../models/mmm';
+
+export const FIT_USAGE = `usage: mmm fit <data file> --date <col> --kpi <col> --channels <c1,c2,…> [options]
+
+  --date <col>               date column (daily data is summed to weeks)
+  --kpi <col>                KPI column (e.g. revenue)
+  --channels <a,b,…>         spend columns, one per channel (the channel names)
+  --controls <x,y,…>         control columns
+  --adstock <kind>           geometric (default) | weibull-cdf | weibull-pdf | delayed
+  --max-lag <N>              adstock window in weeks (default 8)
+  --saturation <kind>        hill (default) | logistic | michaelis-menten
+  --parametrisation <p>      roi (default: priors on each channel's ROI) | textbook (half-normal β)
+  --chains <N>               chains, one worker each (default 4)
+  --warmup <N>               warmup iterations per chain (default 1000)
+  --draws <N>                draws per chain (default 1000)
+  --seed <N>                 seed (default 1)
+  --holdout-weeks <N>        leave the last N weeks out and report their MAPE (default 0)
+  --week-start <day>         monday (default) | sunday, for daily data
+  --lift-tests <file.csv>    lift tests: channel,start_date,end_date,lift,standard_error (KPI units)
+  --out <result.json>        write the full fit result (written only when the fit finishes)
+  --json                     print one JSON object on stdout instead of the table`;
+
+export class UsageError extends Error {}
+
+export interface FitArguments {
+  readonly file: string;
+  readonly date: string;
+  readonly kpi: string;
+  readonly channels: readonly string[];
+  readonly controls: readonly string[];
+  readonly adstock: AdstockKind;
+  readonly maxLag: number | undefined;
+  readonly saturation: SaturationKind;
+  readonly parametrisation: Parametrisation;
+  readonly chains: number;
+  readonly warmup: number;
+  readonly draws: number;
+  readonly seed: number;
+  readonly holdoutWeeks: number;
+  readonly weekStart: 'monday' | 'sunday';
+  readonly liftTests: string | null;
+  readonly out: string | null;
+  readonly json: boolean;
+  readonly help: boolean;
+}
+
+const ADSTOCK: Record<string, AdstockKind> = {
+  geometric: 'geometric',
+  'weibull-cdf': 'weibullCdf',
+  'weibull-pdf': 'weibullPdf',
+  delayed: 'delayed',
+};
+const SATURATION: Record<string, SaturationKind> = {
+  hill: 'hill',
+  logistic: 'logistic',
+  'michaelis-menten': 'michaelisMenten',
+};
+
+function integer(
+  name: string,
+  text: string | undefined,
+  fallback: number,
+  minimum: number,
+  maximum = Number.MAX_SAFE_INTEGER,
+): number {
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (
+    !/^-?\d+$/.test(text.trim()) ||
+    !Number.isSafeInteger(value) ||
+    value < minimum ||
+    value > maximum
+  ) {
+    const range =
+      maximum === Number.MAX_SAFE_INTEGER ? `≥ ${minimum}` : `in ${minimum} … ${maximum}`;
+    throw new UsageError(`--${name} must be an integer ${range}, got '${text}'`);
+  }
+  return value;
+}
+
+function list(text: string | undefined): string[] {
+  return (text ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+function choice<T>(
+  name: string,
+  text: string | undefined,
+  table: Record<string, T>,
+  fallback: T,
+): T {
+  if (text === undefined) return fallback;
+  const value = table[text];
+  if (value === undefined)
+    throw new UsageError(
+      `--${name} must be one of ${Object.keys(table).join(', ')}, got '${text}'`,
+    );
+  return value;
+}
+
+export function parseFitArguments(argv: readonly string[]): FitArguments {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        date: { type: 'string' },
+        kpi: { type: 'string' },
+        channels: { type: 'string' },
+        controls: { type: 'string' },
+        adstock: { type: 'string' },
+        'max-lag': { type: 'string' },
+        saturation: { type: 'string' },
+        parametrisation: { type: 'string' },
+        chains: { type: 'string' },
+        warmup: { type: 'string' },
+        draws: { type: 'string' },
+        seed: { type: 'string' },
+        'holdout-weeks': { type: 'string' },
+        'week-start': { type: 'string' },
+        'lift-tests': { type: 'string' },
+        out: { type: 'string' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    // parseArgs' messages are one line and name the flag ("Unknown option '--x'").
+    throw new UsageError(error instanceof Error ? error.message.split('\n')[0] : String(error));
+  }
+  const { values, positionals } = parsed;
+  const help = values.help === true;
+  if (help) return { help, json: false } as FitArguments;
+  if (positionals.length !== 1) {
+    throw new UsageError(
+      positionals.length === 0
+        ? 'missing the data file'
+        : `expected one data file, got ${positionals.length}: ${positionals.join(' ')}`,
+    );
+  }
+  if (!values.date) throw new UsageError('missing --date <col>');
+  if (!values.kpi) throw new UsageError('missing --kpi <col>');
+  const channels = list(values.channels);
+  if (channels.length === 0) throw new UsageError('missing --channels <c1,c2,…>');
+  const controls = list(values.controls);
+  const all = [values.date, values.kpi, ...channels, ...controls];
+  const repeated = all.find((name, i) => all.indexOf(name) !== i);
+  if (repeated)
+    throw new UsageError(
+      `column '${repeated}' is named twice (date, KPI, channels and controls must differ)`,
+    );
+  const weekStart = values['week-start'] ?? 'monday';
+  if (weekStart !== 'monday' && weekStart !== 'sunday')
+    throw new UsageError(`--week-start must be monday or sunday, got '${weekStart}'`);
+  return {
+    file: positionals[0],
+    date: values.date,
+    kpi: values.kpi,
+    channels,
+    controls,
+    adstock: choice('adstock', values.adstock, ADSTOCK, 'geometric'),
+    maxLag:
+      values['max-lag'] === undefined
+        ? undefined
+        : integer('max-lag', values['max-lag'], 8, 1, 104),
+    saturation: choice('saturation', values.saturation, SATURATION, 'hill'),
+    parametrisation: choice(
+      'parametrisation',
+      values.parametrisation,
+      { roi: 'roi', textbook: 'textbook' } as const,
+      'roi',
+    ),
+    chains: integer('chains', values.chains, 4, 1, 64),
+    warmup: integer('warmup', values.warmup, 1000, 0),
+    draws: integer('draws', values.draws, 1000, 4),
+    seed: integer('seed', values.seed, 1, 0),
+    holdoutWeeks: integer('holdout-weeks', values['holdout-weeks'], 0, 0),
+    weekStart,
+    liftTests: values['lift-tests'] ?? null,
+    out: values.out ?? null,
+    json: values.json === true,
+    help,
+  };
+}

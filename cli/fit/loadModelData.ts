@@ -1,0 +1,159 @@
+/**
+ * Reads the data file of `mmm fit` through the data layer (duckdb-wasm): import, a mapping built
+ * from the flags (date, KPI, one spend column per channel, controls; everything else ignored),
+ * validation, then the weekly model frame (daily data is summed to weeks, controls averaged).
+ * Every problem is an Error with one line naming the file, the column and (when known) the row.
+ */
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import {
+  buildModelFrame,
+  detectMapping,
+  importFile,
+  validate,
+  type ColumnMapping,
+  type ImportedFile,
+  type Mapping,
+  type SqlConnection,
+  type ValidationProblem,
+} from '../../models/data/index';
+import type { MmmData } from '../../models/mmm';
+import { parquetToIpcNode } from '../parquetNode';
+import type { FitArguments } from './arguments';
+
+/** Fewer training weeks than this cannot separate adstock, saturation, trend and seasonality. */
+export const MINIMUM_TRAINING_WEEKS = 26;
+
+export interface LoadedModelData {
+  readonly data: MmmData;
+  readonly fileName: string;
+  readonly kpiName: string;
+}
+
+function problemLine(problem: ValidationProblem): string {
+  const where = [
+    problem.row !== undefined ? `row ${problem.row}` : problem.date,
+    problem.column ? `column '${problem.column}'` : undefined,
+  ]
+    .filter((part) => part !== undefined)
+    .join(', ');
+  return `${problem.file}${where ? ` (${where})` : ''}: ${problem.message}`;
+}
+
+export async function readDataFile(path: string): Promise<{ name: string; bytes: Uint8Array }> {
+  try {
+    return { name: basename(path), bytes: new Uint8Array(await readFile(path)) };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new Error(
+      `cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : String(error)}`,
+    );
+  }
+}
+
+function checkColumns(imported: ImportedFile, args: FitArguments): void {
+  const byName = new Map(imported.columns.map((c) => [c.name, c]));
+  const known = imported.columns.map((c) => c.name).join(', ');
+  const need = (name: string, flag: string): void => {
+    if (!byName.has(name))
+      throw new Error(
+        `${imported.name}: no column '${name}' (from ${flag}); the columns are ${known}`,
+      );
+  };
+  need(args.date, '--date');
+  need(args.kpi, '--kpi');
+  args.channels.forEach((name) => need(name, '--channels'));
+  args.controls.forEach((name) => need(name, '--controls'));
+  const date = byName.get(args.date)!;
+  if (date.kind !== 'date')
+    throw new Error(
+      `${imported.name}: column '${args.date}' (from --date) does not hold dates (detected as ${date.kind})`,
+    );
+  for (const [name, flag] of [
+    [args.kpi, '--kpi'],
+    ...args.channels.map((c) => [c, '--channels']),
+    ...args.controls.map((c) => [c, '--controls']),
+  ]) {
+    const column = byName.get(name)!;
+    if (column.kind !== 'number' && column.kind !== 'boolean') {
+      throw new Error(
+        `${imported.name}: column '${name}' (from ${flag}) is not numeric (detected as ${column.kind})`,
+      );
+    }
+  }
+}
+
+export function mappingFromArguments(imported: ImportedFile, args: FitArguments): Mapping {
+  const role = new Map<string, ColumnMapping>();
+  const add = (column: string, entry: Omit<ColumnMapping, 'file' | 'column'>): void => {
+    role.set(column, { file: imported.name, column, ...entry });
+  };
+  add(args.date, { role: 'date' });
+  add(args.kpi, { role: 'kpi' });
+  args.channels.forEach((column) => add(column, { role: 'spend', channel: column }));
+  args.controls.forEach((column) => add(column, { role: 'control' }));
+  // A geo column (detected, not named by a flag) is summed over, giving the national series.
+  for (const entry of detectMapping([imported]).columns) {
+    if (entry.role === 'geo' && !role.has(entry.column)) add(entry.column, { role: 'geo' });
+  }
+  return {
+    version: 1,
+    columns: imported.columns.map(
+      (column) =>
+        role.get(column.name) ?? { file: imported.name, column: column.name, role: 'ignore' },
+    ),
+    weekStart: args.weekStart,
+    aggregateGeos: true,
+  };
+}
+
+export async function loadModelData(
+  conn: SqlConnection,
+  file: { name: string; bytes: Uint8Array },
+  args: FitArguments,
+): Promise<LoadedModelData> {
+  const imported = await importFile(conn, file, { parquetToIpc: parquetToIpcNode });
+  checkColumns(imported, args);
+  const mapping = mappingFromArguments(imported, args);
+  const report = await validate(conn, [imported], mapping);
+  const errors = report.problems.filter((p) => p.severity === 'error');
+  if (errors.length > 0) {
+    const more =
+      errors.length > 1
+        ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? 's' : ''}; mmm inspect lists them all)`
+        : '';
+    throw new Error(`${problemLine(errors[0])}${more}`);
+  }
+  const frame = await buildModelFrame(conn, [imported], mapping);
+  const spendOf = new Map(frame.channels.map((name, c) => [name, frame.spend[c]]));
+  const controlOf = new Map(frame.controls.map((name, j) => [name, frame.controlValues[j]]));
+  const weeks = frame.weeks.length;
+  const trainingWeeks = weeks - args.holdoutWeeks;
+  if (trainingWeeks < MINIMUM_TRAINING_WEEKS) {
+    throw new Error(
+      `${imported.name}: ${weeks} weeks${args.holdoutWeeks ? ` minus ${args.holdoutWeeks} holdout weeks` : ''} leave ${trainingWeeks} to fit on; the model needs at least ${MINIMUM_TRAINING_WEEKS}`,
+    );
+  }
+  const series = (values: Float64Array | undefined, name: string): Float64Array => {
+    if (!values)
+      throw new Error(`${imported.name}: column '${name}' did not reach the weekly model frame`);
+    const bad = values.findIndex((v) => !Number.isFinite(v));
+    if (bad >= 0)
+      throw new Error(
+        `${imported.name}: column '${name}' has no value for the week of ${frame.weeks[bad]}`,
+      );
+    return values;
+  };
+  return {
+    data: {
+      dates: [...frame.weeks],
+      kpi: series(frame.kpi, args.kpi),
+      channelNames: [...args.channels],
+      spend: args.channels.map((name) => series(spendOf.get(name), name)),
+      controlNames: [...args.controls],
+      controls: args.controls.map((name) => series(controlOf.get(name), name)),
+    },
+    fileName: imported.name,
+    kpiName: args.kpi,
+  };
+}

@@ -1,0 +1,249 @@
+/**
+ * Assembles the fit result file (`FitReport`, fitReportSchema.ts) from a finished fit: the sampler's
+ * draws (unconstrained) are pooled over chains, thinned evenly to at most `thinTo` draws, mapped to
+ * named constrained parameters and summarised with the posterior views of models/posterior:
+ *
+ *   ROI_c = Σₜ contribution_c,t / Σₜ spend_c,t, mROI_c (one more percent of spend),
+ *   contribution_c = ROI_c · Σₜ spend_c,t            (training weeks; per draw)
+ *
+ * each as posterior mean and 90% HDI; fit metrics of the posterior-mean prediction; the weekly
+ * decomposition; response curves on at most `curveDraws` draws (a forward pass per draw and grid
+ * point). Diagnostics are aggregated from the sampler's summaries and chain statistics; the quality
+ * gate's verdict is copied, never recomputed. Pure: timing and fingerprint are passed in.
+ */
+import { hdi } from '../diagnostics/hdi';
+import type { FitRequest, FitResult } from '../inference/chains';
+import type { MmmTarget } from '../mmm/target';
+import type { MmmParameters } from '../mmm/types';
+import {
+  channelRoi,
+  constrainDraws,
+  decomposition,
+  marginalRoi,
+  modelFit,
+  responseCurves,
+  thinDraws,
+  type SeriesBand,
+} from '../posterior';
+import { parameterTable } from './posteriorDraws';
+import { FIT_REPORT_KIND, FIT_REPORT_VERSION, type FitReport } from './fitReportSchema';
+
+export interface FitReportInput {
+  readonly request: FitRequest;
+  readonly fit: FitResult;
+  /** The target the chains sampled (same spec and data as `request.target`). */
+  readonly target: MmmTarget;
+  readonly timing: {
+    readonly totalSeconds: number;
+    readonly warmupSeconds: number;
+    readonly samplingSeconds: number;
+  };
+  readonly dataFingerprint: string;
+  /** Most draws kept for the views and the stored draws (default 1000). */
+  readonly thinTo?: number;
+  /** Most draws behind the response-curve bands (default 200). */
+  readonly curveDraws?: number;
+  readonly kpiName?: string;
+  /** Where the data came from (a file name, never an absolute path). */
+  readonly source?: string | null;
+  readonly createdAt?: string | null;
+}
+
+const PROBABILITY = 0.9;
+
+/** NaN and ±∞ become null (JSON has no NaN). */
+function finiteOrNull(value: number): number | null {
+  return Number.isFinite(value) ? value : null;
+}
+
+function interval(draws: Float64Array): { mean: number; lo: number; hi: number } {
+  let mean = 0;
+  for (const v of draws) mean += v / draws.length;
+  const { lower, upper } = hdi(draws, PROBABILITY);
+  return { mean, lo: lower, hi: upper };
+}
+
+function series(band: SeriesBand): { mean: number[]; lower: number[]; upper: number[] } {
+  return {
+    mean: Array.from(band.mean),
+    lower: Array.from(band.lower),
+    upper: Array.from(band.upper),
+  };
+}
+
+function pooledPositions(fit: FitResult): Float64Array {
+  const total = fit.chains.reduce((n, chain) => n + chain.draws.length, 0);
+  const positions = new Float64Array(total);
+  let offset = 0;
+  for (const chain of fit.chains) {
+    positions.set(chain.draws, offset);
+    offset += chain.draws.length;
+  }
+  return positions;
+}
+
+function diagnosticsOf(fit: FitResult): FitReport['diagnostics'] {
+  const summary = fit.summary;
+  // NaN anywhere means "not shown to have converged": it propagates to the aggregate.
+  const worst = (values: number[], pick: (a: number, b: number) => number): number =>
+    values.some(Number.isNaN) ? Number.NaN : values.reduce((a, b) => pick(a, b));
+  const chains = fit.chains.map((c) => ({
+    chainId: c.chainId,
+    stepSize: c.stats.stepSize,
+    divergences: c.stats.divergences,
+    treeDepthSaturations: c.stats.treeDepthSaturations,
+    meanTreeDepth: c.stats.meanTreeDepth,
+    eBfmi: finiteOrNull(c.stats.eBfmi),
+    acceptanceRate: c.stats.acceptanceRate,
+    gradientEvaluations: c.stats.gradientEvaluations,
+    warmupSeconds: c.stats.warmupSeconds,
+    samplingSeconds: c.stats.samplingSeconds,
+  }));
+  return {
+    rhatMax: finiteOrNull(
+      worst(
+        summary.map((s) => s.rhat),
+        Math.max,
+      ),
+    ),
+    essBulkMin: finiteOrNull(
+      worst(
+        summary.map((s) => s.essBulk),
+        Math.min,
+      ),
+    ),
+    essTailMin: finiteOrNull(
+      worst(
+        summary.map((s) => s.essTail),
+        Math.min,
+      ),
+    ),
+    divergences: fit.chains.reduce((n, c) => n + c.stats.divergences, 0),
+    treeDepthSaturations: fit.chains.reduce((n, c) => n + c.stats.treeDepthSaturations, 0),
+    eBfmiMin: finiteOrNull(
+      worst(
+        fit.chains.map((c) => c.stats.eBfmi),
+        Math.min,
+      ),
+    ),
+    gatePassed: fit.gate.passed,
+    gateReasons: [...fit.gate.reasons],
+    chains,
+  };
+}
+
+export function buildFitReport(input: FitReportInput): FitReport {
+  const started = Date.now();
+  const { fit, target, request } = input;
+  const design = target.design;
+  if (
+    fit.parameterNames.length !== target.dimension ||
+    fit.parameterNames.some((n, i) => n !== target.parameterNames[i])
+  ) {
+    throw new Error(
+      `fit report: the fit's parameters (${fit.parameterNames.length}) are not the target's (${target.dimension}): was it sampled from another model?`,
+    );
+  }
+  if (fit.chains.length === 0) throw new Error('fit report: the fit has no chains');
+  const thinTo = input.thinTo ?? 1000;
+  const curveDraws = input.curveDraws ?? 200;
+  if (!(Number.isInteger(thinTo) && thinTo >= 1))
+    throw new Error(`fit report: thinTo must be an integer ≥ 1, got ${thinTo}`);
+  if (!(Number.isInteger(curveDraws) && curveDraws >= 1))
+    throw new Error(`fit report: curveDraws must be an integer ≥ 1, got ${curveDraws}`);
+
+  const draws: MmmParameters[] = constrainDraws(target, pooledPositions(fit), { maxDraws: thinTo });
+  const roi = channelRoi(target, draws, PROBABILITY);
+  const mroi = marginalRoi(target, draws, PROBABILITY);
+  const quality = modelFit(target, draws);
+  const parts = decomposition(target, draws, PROBABILITY);
+  const curveSet = thinDraws(draws, curveDraws);
+  const curves = responseCurves(target, curveSet, { probability: PROBABILITY });
+
+  const channels = design.channelNames.map((name, c) => {
+    const spend = design.spendTotal[c];
+    const contribution = roi[c].draws.map((value) => value * spend);
+    return {
+      name,
+      spend,
+      roi: { mean: roi[c].mean, lo: roi[c].hdiLower, hi: roi[c].hdiUpper },
+      mroi: { mean: mroi[c].mean, lo: mroi[c].hdiLower, hi: mroi[c].hdiUpper },
+      contribution: interval(contribution),
+    };
+  });
+
+  const report: FitReport = {
+    kind: FIT_REPORT_KIND,
+    version: FIT_REPORT_VERSION,
+    createdAt: input.createdAt ?? null,
+    spec: structuredSpec(target),
+    sampler: {
+      chains: request.chains,
+      warmup: request.warmup,
+      draws: request.draws,
+      seed: request.seed,
+      thin: request.thin ?? 1,
+      maxTreeDepth: request.maxTreeDepth ?? null,
+      targetAcceptance: request.targetAcceptance ?? null,
+    },
+    data: {
+      fingerprint: input.dataFingerprint,
+      weeks: design.weeks,
+      trainingWeeks: design.trainingWeeks,
+      firstWeek: design.dates[0],
+      lastWeek: design.dates[design.weeks - 1],
+      kpiName: input.kpiName ?? 'kpi',
+      kpiMean: design.kpiScale,
+      channels: [...design.channelNames],
+      controls: [...design.controlNames],
+      source: input.source ?? null,
+    },
+    diagnostics: diagnosticsOf(fit),
+    parameters: fit.summary.map((s) => ({
+      name: s.name,
+      mean: s.mean,
+      sd: finiteOrNull(s.sd),
+      q5: s.q5,
+      q95: s.q95,
+      rhat: finiteOrNull(s.rhat),
+      essBulk: finiteOrNull(s.essBulk),
+      essTail: finiteOrNull(s.essTail),
+    })),
+    channels,
+    fit: {
+      r2: quality.inSample.rSquared,
+      mape: finiteOrNull(quality.inSample.mape),
+      nrmse: finiteOrNull(quality.inSample.nrmse),
+      holdoutMape: quality.holdoutMape === null ? null : finiteOrNull(quality.holdoutMape),
+    },
+    decomposition: {
+      dates: [...parts.dates],
+      actual: Array.from(parts.actual),
+      fitted: series(parts.fitted),
+      components: parts.components.map((component) => ({
+        name: component.name,
+        kind: component.kind,
+        ...series(component),
+        total: { ...component.total },
+        share: { ...component.share },
+      })),
+    },
+    responseCurves: curves.map((curve) => ({
+      channel: curve.channel,
+      multipliers: Array.from(curve.multipliers),
+      spend: Array.from(curve.spend),
+      ...series(curve.incremental),
+      currentIndex: curve.currentIndex,
+      currentSpend: curve.currentSpend,
+      draws: curveSet.length,
+    })),
+    draws: parameterTable(draws),
+    timing: { ...input.timing, reportSeconds: 0 },
+  };
+  return { ...report, timing: { ...report.timing, reportSeconds: (Date.now() - started) / 1000 } };
+}
+
+/** The resolved spec as plain JSON data (records copied, nothing shared with the target). */
+function structuredSpec(target: MmmTarget): FitReport['spec'] {
+  return JSON.parse(JSON.stringify(target.spec)) as FitReport['spec'];
+}

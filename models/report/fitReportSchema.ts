@@ -1,0 +1,206 @@
+/**
+ * The fit result file (`result.json`, `{ kind: 'mmm-fit-result', version: 1 }`): what a finished
+ * MMM fit hands to the app, the planner and other tools. Read a file back with
+ * `FitReportSchema.safeParse(JSON.parse(text))`. Numbers that can be undefined (NaN R-hat of a
+ * constant parameter, holdout MAPE without a holdout) are stored as null. Money is in the KPI's
+ * units per currency unit (ROI, mROI) or KPI units (contributions); spend in currency.
+ */
+import { z } from 'zod';
+
+export const FIT_REPORT_KIND = 'mmm-fit-result';
+export const FIT_REPORT_VERSION = 1;
+
+const number = z.number();
+const maybeNumber = z.number().nullable();
+const numbers = z.array(number);
+
+/** Posterior mean and 90% highest-density interval. */
+export const IntervalSchema = z.object({ mean: number, lo: number, hi: number });
+
+/** Posterior mean and central 90% band (equal-tailed), per week or grid point. */
+const SeriesBandSchema = z.object({ mean: numbers, lower: numbers, upper: numbers });
+const BandSchema = z.object({ mean: number, lower: number, upper: number });
+
+const PriorSchema = z.union([
+  z.object({ distribution: z.literal('normal'), mean: number, sd: number }),
+  z.object({ distribution: z.literal('halfNormal'), sd: number }),
+  z.object({ distribution: z.literal('logNormal'), mu: number, sigma: number }),
+  z.object({ distribution: z.literal('gamma'), shape: number, rate: number }),
+  z.object({ distribution: z.literal('beta'), alpha: number, beta: number }),
+]);
+
+const ChannelPriorsSchema = z.object({
+  coefficient: PriorSchema.optional(),
+  roi: PriorSchema.optional(),
+  adstock: z.record(z.string(), PriorSchema).optional(),
+  saturation: z.record(z.string(), PriorSchema).optional(),
+});
+
+/** The resolved model spec (models/mmm/spec.ts `ModelSpec`), every default filled in. */
+export const ModelSpecSchema = z.object({
+  adstock: z.enum(['geometric', 'delayed', 'weibullCdf', 'weibullPdf']),
+  maxLag: z.number().int().min(1),
+  saturation: z.enum(['hill', 'logistic', 'michaelisMenten']),
+  fourierOrder: z.number().int().min(0),
+  trend: z.boolean(),
+  likelihood: z.enum(['normal', 'student-t']),
+  studentDegreesOfFreedom: number,
+  parametrisation: z.enum(['roi', 'textbook']),
+  priors: z.object({
+    intercept: PriorSchema,
+    trend: PriorSchema,
+    seasonality: PriorSchema,
+    controls: PriorSchema,
+    noise: PriorSchema,
+  }),
+  channelPriors: ChannelPriorsSchema,
+  channelOverrides: z.record(z.string(), ChannelPriorsSchema),
+  holdoutWeeks: z.number().int().min(0),
+});
+
+export const SamplerSettingsSchema = z.object({
+  chains: z.number().int().min(1),
+  warmup: z.number().int().min(0),
+  draws: z.number().int().min(1),
+  seed: z.number().int(),
+  thin: z.number().int().min(1),
+  maxTreeDepth: z.number().int().min(1).nullable(),
+  targetAcceptance: number.nullable(),
+});
+
+export const DataSummarySchema = z.object({
+  /** FNV-1a 64-bit hash (16 hex digits) of the dates, KPI, spend and controls (see dataFingerprint.ts). */
+  fingerprint: z.string().regex(/^[0-9a-f]{16}$/),
+  weeks: z.number().int().min(1),
+  trainingWeeks: z.number().int().min(1),
+  firstWeek: z.string(),
+  lastWeek: z.string(),
+  kpiName: z.string(),
+  /** Mean KPI of the training weeks (the model's KPI scale). */
+  kpiMean: number,
+  channels: z.array(z.string()),
+  controls: z.array(z.string()),
+  source: z.string().nullable(),
+});
+
+const ChainDiagnosticsSchema = z.object({
+  chainId: z.number().int(),
+  stepSize: number,
+  divergences: z.number().int(),
+  treeDepthSaturations: z.number().int(),
+  meanTreeDepth: number,
+  eBfmi: maybeNumber,
+  acceptanceRate: number,
+  gradientEvaluations: z.number().int(),
+  warmupSeconds: number,
+  samplingSeconds: number,
+});
+
+export const DiagnosticsSchema = z.object({
+  rhatMax: maybeNumber,
+  essBulkMin: maybeNumber,
+  essTailMin: maybeNumber,
+  divergences: z.number().int().min(0),
+  treeDepthSaturations: z.number().int().min(0),
+  eBfmiMin: maybeNumber,
+  gatePassed: z.boolean(),
+  gateReasons: z.array(z.string()),
+  chains: z.array(ChainDiagnosticsSchema),
+});
+
+/** Summary of one sampled (unconstrained) coordinate. */
+const ParameterSummarySchema = z.object({
+  name: z.string(),
+  mean: number,
+  sd: maybeNumber,
+  q5: number,
+  q95: number,
+  rhat: maybeNumber,
+  essBulk: maybeNumber,
+  essTail: maybeNumber,
+});
+
+export const ChannelResultSchema = z.object({
+  name: z.string(),
+  /** Σ spend over the training weeks, currency. */
+  spend: number,
+  roi: IntervalSchema,
+  mroi: IntervalSchema,
+  /** Σ contribution over the training weeks, KPI units. */
+  contribution: IntervalSchema,
+});
+
+export const FitQualitySchema = z.object({
+  r2: number,
+  mape: maybeNumber,
+  nrmse: maybeNumber,
+  holdoutMape: maybeNumber,
+});
+
+const DecompositionSchema = z.object({
+  dates: z.array(z.string()),
+  actual: numbers,
+  fitted: SeriesBandSchema,
+  components: z.array(
+    SeriesBandSchema.extend({
+      name: z.string(),
+      kind: z.enum(['intercept', 'trend', 'seasonality', 'controls', 'channel']),
+      total: BandSchema,
+      share: BandSchema,
+    }),
+  ),
+});
+
+const ResponseCurveSchema = SeriesBandSchema.extend({
+  channel: z.string(),
+  multipliers: numbers,
+  /** multiplier × Σ spend (training weeks), currency. */
+  spend: numbers,
+  currentIndex: z.number().int(),
+  currentSpend: number,
+  /** How many posterior draws the bands summarise. */
+  draws: z.number().int().min(1),
+});
+
+/**
+ * Thinned draws of the constrained parameters, one column per name (`values[k][d]` is parameter
+ * `names[k]` in draw d), named as in `parameterNamesOf` (fitReport.ts): intercept, trend,
+ * seasonality[i], controls[j], noise, then per channel `<name>.coefficient`, `<name>.roi`,
+ * `<name>.adstock.<p>`, `<name>.saturation.<p>`.
+ */
+export const PosteriorDrawsSchema = z
+  .object({ count: z.number().int().min(1), names: z.array(z.string()), values: z.array(numbers) })
+  .refine((d) => d.values.length === d.names.length, { message: 'one column of values per name' })
+  .refine((d) => d.values.every((column) => column.length === d.count), {
+    message: 'every column holds `count` draws',
+  });
+
+export const TimingSchema = z.object({
+  totalSeconds: number,
+  warmupSeconds: number,
+  samplingSeconds: number,
+  reportSeconds: number,
+});
+
+export const FitReportSchema = z.object({
+  kind: z.literal(FIT_REPORT_KIND),
+  version: z.literal(FIT_REPORT_VERSION),
+  createdAt: z.string().nullable(),
+  spec: ModelSpecSchema,
+  sampler: SamplerSettingsSchema,
+  data: DataSummarySchema,
+  diagnostics: DiagnosticsSchema,
+  parameters: z.array(ParameterSummarySchema),
+  channels: z.array(ChannelResultSchema),
+  fit: FitQualitySchema,
+  decomposition: DecompositionSchema,
+  responseCurves: z.array(ResponseCurveSchema),
+  draws: PosteriorDrawsSchema,
+  timing: TimingSchema,
+});
+
+export type FitReport = z.infer<typeof FitReportSchema>;
+export type ChannelResult = z.infer<typeof ChannelResultSchema>;
+export type FitDiagnostics = z.infer<typeof DiagnosticsSchema>;
+export type PosteriorDrawsTable = z.infer<typeof PosteriorDrawsSchema>;
+export type FitTiming = z.infer<typeof TimingSchema>;
