@@ -69,7 +69,7 @@ export const parquetToIpcNode: ParquetToIpc = async (bytes) => {
   let count: number;
   try {
     // A Blob lets the reader fetch one row group's byte ranges at a time.
-    file = await parquet.ParquetFile.fromFile(new Blob([bytes]));
+    file = await parquet.ParquetFile.fromFile(new Blob([bytes as Uint8Array<ArrayBuffer>]));
     const metadata = file.metadata();
     count = metadata.numRowGroups();
     metadata.free();

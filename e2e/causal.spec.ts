@@ -4,31 +4,19 @@
  * appears beside the DML estimates (same data, same results store). Also: cancel mid-run.
  */
 import { expect, test } from '@playwright/test';
-import type { Browser, Page } from '@playwright/test';
-
-const SCREENSHOTS = 'artifacts/screenshots';
-const SLOW = { timeout: 180_000 };
-
-test.describe.configure({ mode: 'serial', timeout: 420_000 });
+import type { Page } from '@playwright/test';
+import { useSharedPage } from './helpers/sharedPage';
+import {
+  SCREENSHOTS,
+  SLOW,
+  chooseFitColumns,
+  loadSampleData,
+  setNumber,
+} from './helpers/workbench';
 
 let page: Page;
-const consoleErrors: string[] = [];
-
-test.beforeAll(async ({ browser, baseURL }: { browser: Browser; baseURL: string | undefined }) => {
-  page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(`page error: ${error.message}`));
-  await page.goto(baseURL ?? '/');
-});
-
-test.afterEach(() => {
-  expect(consoleErrors, 'console errors').toEqual([]);
-});
-
-test.afterAll(async () => {
-  await page.close();
+useSharedPage({ viewport: { width: 1440, height: 1000 } }, (opened) => {
+  page = opened;
 });
 
 const finite = (text: string | null): number => {
@@ -40,15 +28,11 @@ const finite = (text: string | null): number => {
 test('double ML with ridge on the sample: one row per channel with finite numbers', async () => {
   await page.getByTestId('nav-causal').click();
   await expect(page.getByTestId('causal-empty')).toBeVisible();
-  await page.getByTestId('nav-data').click();
-  await page.getByTestId('load-sample-data').click();
-  await expect(page.getByTestId('data-progress')).toHaveText(/Ready/, SLOW);
-  await expect(page.getByTestId('frame-facts')).toContainText('7 channels', SLOW);
+  await loadSampleData(page, '7 channels');
 
   await page.getByTestId('nav-causal').click();
   await page.getByTestId('dml-learner').selectOption('ridge');
-  await page.getByTestId('dml-folds').fill('4');
-  await page.getByTestId('dml-folds').dispatchEvent('change');
+  await setNumber(page, 'dml-folds', 4);
   await page.getByTestId('dml-scheme').selectOption('blocked');
   await page.getByTestId('dml-se').selectOption('hac');
   await page.getByTestId('dml-start').click();
@@ -77,8 +61,7 @@ test('double ML with ridge on the sample: one row per channel with finite number
 test('cancel stops a run and keeps the previous estimates', async () => {
   const before = await page.getByTestId('dml-table').textContent();
   await page.getByTestId('dml-learner').selectOption('forest');
-  await page.getByTestId('dml-folds').fill('10');
-  await page.getByTestId('dml-folds').dispatchEvent('change');
+  await setNumber(page, 'dml-folds', 10);
   await page.getByTestId('dml-start').click();
   await expect(page.getByTestId('dml-status')).toHaveAttribute('data-status', 'running');
   await page.getByTestId('dml-cancel').click();
@@ -93,20 +76,10 @@ test('cancel stops a run and keeps the previous estimates', async () => {
 test('an MMM fit on the same data shows its ROI beside the DML estimates', async () => {
   await page.getByTestId('nav-model').click();
   await page.getByTestId('fit-preset-quick').click();
-  for (const box of await page.locator('[data-testid^="fit-channel-"]').all()) {
-    const name = ((await box.getAttribute('data-testid')) ?? '').replace('fit-channel-', '');
-    if (name === 'tv' || name === 'search') await box.check();
-    else await box.uncheck();
-  }
-  for (const box of await page.locator('[data-testid^="fit-control-"]').all()) await box.uncheck();
-  for (const [id, value] of [
-    ['fit-chains', '2'],
-    ['fit-warmup', '100'],
-    ['fit-draws', '100'],
-  ]) {
-    await page.getByTestId(id).fill(value);
-    await page.getByTestId(id).dispatchEvent('change');
-  }
+  await chooseFitColumns(page, ['tv', 'search']);
+  await setNumber(page, 'fit-chains', 2);
+  await setNumber(page, 'fit-warmup', 100);
+  await setNumber(page, 'fit-draws', 100);
   await page.getByTestId('fit-start').click();
   await expect(page.getByTestId('fit-status')).toHaveAttribute('data-status', 'done', SLOW);
 

@@ -4,13 +4,12 @@
  * also checks that what was loaded before is still there.
  */
 import { expect, test } from '@playwright/test';
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { PARQUET_FIXTURE_ROWS, makeWideParquet } from './fixtures/parquetFixture';
+import { useSharedPage } from './helpers/sharedPage';
+import { SCREENSHOTS, SLOW } from './helpers/workbench';
 
-const SCREENSHOTS = 'artifacts/screenshots';
 const SAMPLE_FILES = ['media_daily_long.csv', 'kpi_daily.csv', 'controls_daily.csv'];
-// DuckDB work on 2 shared cores: generous, but a hang still fails.
-const SLOW = { timeout: 180_000 };
 
 /** Data rows: 1 ok, 2 non-numeric spend, 3 unparseable date, 4 negative spend, 5 repeats row 4's date. */
 const BROKEN_CSV = [
@@ -23,34 +22,9 @@ const BROKEN_CSV = [
   '',
 ].join('\n');
 
-test.describe.configure({ mode: 'serial', timeout: 420_000 });
-
 let page: Page;
-const consoleErrors: string[] = [];
-const foreignRequests: string[] = [];
-
-test.beforeAll(async ({ browser, baseURL }: { browser: Browser; baseURL: string | undefined }) => {
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  const origin = new URL(baseURL ?? 'http://127.0.0.1/').origin;
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(`page error: ${error.message}`));
-  page.on('request', (request) => {
-    const url = new URL(request.url());
-    if (url.protocol !== 'data:' && url.protocol !== 'blob:' && url.origin !== origin)
-      foreignRequests.push(request.url());
-  });
-  await page.goto(baseURL ?? '/');
-});
-
-test.afterEach(() => {
-  expect(consoleErrors, 'console errors').toEqual([]);
-  expect(foreignRequests, 'requests to other hosts').toEqual([]);
-});
-
-test.afterAll(async () => {
-  await page.close();
+useSharedPage({ viewport: { width: 1440, height: 900 }, sameOriginOnly: true }, (opened) => {
+  page = opened;
 });
 
 const role = (file: string, column: string) => page.getByTestId(`role-${file}-${column}`);

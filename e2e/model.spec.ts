@@ -5,32 +5,21 @@
  * within about a second and leave the previous result as it was.
  */
 import { expect, test } from '@playwright/test';
-import type { Browser, Locator, Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { useSharedPage } from './helpers/sharedPage';
+import {
+  SCREENSHOTS,
+  SLOW,
+  chooseFitColumns,
+  loadSampleData,
+  setNumber,
+} from './helpers/workbench';
 
-const SCREENSHOTS = 'artifacts/screenshots';
-const SLOW = { timeout: 180_000 };
 const FIT_CHANNELS = ['tv', 'search'];
 
-test.describe.configure({ mode: 'serial', timeout: 420_000 });
-
 let page: Page;
-const consoleErrors: string[] = [];
-
-test.beforeAll(async ({ browser, baseURL }: { browser: Browser; baseURL: string | undefined }) => {
-  page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(`page error: ${error.message}`));
-  await page.goto(baseURL ?? '/');
-});
-
-test.afterEach(() => {
-  expect(consoleErrors, 'console errors').toEqual([]);
-});
-
-test.afterAll(async () => {
-  await page.close();
+useSharedPage({ viewport: { width: 1440, height: 1000 } }, (opened) => {
+  page = opened;
 });
 
 async function iterations(rows: Locator): Promise<number[]> {
@@ -44,19 +33,10 @@ async function chooseQuickSettings(warmup: number, draws: number): Promise<void>
   await page.getByTestId('fit-preset-quick').click();
   await expect(page.getByTestId('fit-warmup')).toHaveValue('300');
   await expect(page.getByTestId('fit-draws')).toHaveValue('300');
-  const channels = page.locator('[data-testid^="fit-channel-"]');
-  for (const box of await channels.all()) {
-    const name = ((await box.getAttribute('data-testid')) ?? '').replace('fit-channel-', '');
-    if (FIT_CHANNELS.includes(name)) await box.check();
-    else await box.uncheck();
-  }
-  for (const box of await page.locator('[data-testid^="fit-control-"]').all()) await box.uncheck();
-  await page.getByTestId('fit-chains').fill('2');
-  await page.getByTestId('fit-chains').dispatchEvent('change');
-  await page.getByTestId('fit-warmup').fill(String(warmup));
-  await page.getByTestId('fit-warmup').dispatchEvent('change');
-  await page.getByTestId('fit-draws').fill(String(draws));
-  await page.getByTestId('fit-draws').dispatchEvent('change');
+  await chooseFitColumns(page, FIT_CHANNELS);
+  await setNumber(page, 'fit-chains', 2);
+  await setNumber(page, 'fit-warmup', warmup);
+  await setNumber(page, 'fit-draws', draws);
 }
 
 test('without data the Model task points to the Data task', async () => {
@@ -66,10 +46,7 @@ test('without data the Model task points to the Data task', async () => {
 });
 
 test('a quick fit in Web Workers: progress advances, then the gate and the ROI table', async () => {
-  await page.getByTestId('nav-data').click();
-  await page.getByTestId('load-sample-data').click();
-  await expect(page.getByTestId('data-progress')).toHaveText(/Ready/, SLOW);
-  await expect(page.getByTestId('frame-facts')).toContainText('156 weeks', SLOW);
+  await loadSampleData(page, '156 weeks');
 
   await page.getByTestId('nav-model').click();
   await expect(page.getByTestId('fit-none')).toBeVisible();

@@ -8,10 +8,10 @@ import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import type { DmlProgress, DmlResult, FoldScheme } from '../../models/causal';
 import type { ModelFrame } from '../../models/data';
-import { isAbortError } from '../../models/inference/cancellation';
 import type { LearnerName } from '../../models/learners';
 import { buildDmlInput } from '../causal/dmlInput';
 import { createBrowserDmlRunner, type DmlRunner } from '../causal/dmlRunner';
+import { useCancellableRun, type RunStatus } from '../composables/useCancellableRun';
 import {
   frameFingerprint,
   useResultsStore,
@@ -33,6 +33,14 @@ export const FOLD_SCHEMES: readonly { readonly value: FoldScheme; readonly label
   { value: 'random', label: 'Random' },
   { value: 'blocked', label: 'Blocked in time' },
   { value: 'neighbours-left-out', label: 'Neighbours left out (NLO)' },
+];
+
+export const STANDARD_ERRORS: readonly {
+  readonly value: DmlSettings['standardError'];
+  readonly label: string;
+}[] = [
+  { value: 'hac', label: 'HAC (Newey–West)' },
+  { value: 'iid', label: 'i.i.d.' },
 ];
 
 export interface DmlSettings {
@@ -136,7 +144,7 @@ export function dmlRecordDraft(
   return { spec, fingerprint, estimates, diagnostics, verdict };
 }
 
-export type DmlStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
+export type DmlStatus = RunStatus;
 
 let runnerFactory: () => DmlRunner = () => createBrowserDmlRunner();
 
@@ -148,62 +156,34 @@ export function provideDmlRunner(factory: () => DmlRunner): void {
 export const useCausalStore = defineStore('causal', () => {
   const results = useResultsStore();
   const settings = ref<DmlSettings>(defaultDmlSettings());
-  const status = ref<DmlStatus>('idle');
-  const message = ref<string | null>(null);
+  const { status, message, launch, cancel } = useCancellableRun<DmlStatus>(
+    'Run cancelled; the previous estimates are kept.',
+  );
   const progress = shallowRef<DmlProgress | null>(null);
   const running = computed(() => status.value === 'running');
-  let controller: AbortController | null = null;
 
   async function run(frame: ModelFrame): Promise<DmlRecord | null> {
     if (running.value) return null;
-    let spec: DmlRunSpec;
-    let input: ReturnType<typeof buildDmlInput>;
-    try {
-      spec = resolveDmlSpec(frame, settings.value);
-      input = buildDmlInput(frame, spec);
-    } catch (error) {
-      status.value = 'failed';
-      message.value = error instanceof Error ? error.message : String(error);
-      return null;
-    }
-    const fingerprint = frameFingerprint(frame);
-    const own = new AbortController();
-    controller = own;
-    status.value = 'running';
-    message.value = null;
-    progress.value = null;
-    try {
-      const result = await runnerFactory().run(input, {
-        signal: own.signal,
-        onProgress: (update) => {
-          if (controller === own) progress.value = update;
-        },
-      });
-      if (controller !== own) return null;
-      const record = results.addDmlRun(dmlRecordDraft(result, spec, fingerprint));
-      status.value = 'done';
-      message.value = `Estimated in ${result.timing.totalSeconds.toFixed(1)} s`;
-      return record;
-    } catch (error) {
-      if (controller !== own) return null;
-      status.value = isAbortError(error) ? 'cancelled' : 'failed';
-      message.value = isAbortError(error)
-        ? 'Run cancelled; the previous estimates are kept.'
-        : error instanceof Error
-          ? error.message
-          : String(error);
-      return null;
-    } finally {
-      if (controller === own) controller = null;
-    }
-  }
-
-  function cancel(): void {
-    if (controller === null) return;
-    controller.abort();
-    controller = null;
-    status.value = 'cancelled';
-    message.value = 'Run cancelled; the previous estimates are kept.';
+    return launch({
+      prepare: () => {
+        const spec = resolveDmlSpec(frame, settings.value);
+        return { spec, input: buildDmlInput(frame, spec), fingerprint: frameFingerprint(frame) };
+      },
+      start: () => {
+        progress.value = null;
+      },
+      execute: ({ input }, signal, current) =>
+        runnerFactory().run(input, {
+          signal,
+          onProgress: (update) => {
+            if (current()) progress.value = update;
+          },
+        }),
+      commit: ({ spec, fingerprint }, result) => ({
+        outcome: results.addDmlRun(dmlRecordDraft(result, spec, fingerprint)),
+        message: `Estimated in ${result.timing.totalSeconds.toFixed(1)} s`,
+      }),
+    });
   }
 
   return { settings, status, message, progress, running, run, cancel };

@@ -7,7 +7,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import type { ModelFrame } from '../../models/data';
-import { AbortError, isAbortError } from '../../models/inference/cancellation';
+import { AbortError } from '../../models/inference/cancellation';
 import type { ChainRunner, FitRequest, FitResult } from '../../models/inference/chains';
 import type { ChainProgress } from '../../models/inference/sampleChain';
 import {
@@ -18,6 +18,7 @@ import {
 } from '../../models/mmm';
 import { channelRoi, constrainDraws, marginalRoi } from '../../models/posterior';
 import { nationalSeries } from '../causal/nationalSeries';
+import { useCancellableRun, type RunStatus } from '../composables/useCancellableRun';
 import { createBrowserChainRunner } from '../fit/browserChainRunner';
 import {
   frameFingerprint,
@@ -77,7 +78,7 @@ export function defaultFitSettings(): FitSettings {
   };
 }
 
-export type FitStatus = 'idle' | 'running' | 'summarising' | 'done' | 'cancelled' | 'failed';
+export type FitStatus = RunStatus | 'summarising';
 
 /** The concrete spec of a fit of `frame` (defaults resolved), with every number checked. */
 export function resolveFitSpec(frame: ModelFrame, settings: FitSettings): MmmFitSpec {
@@ -226,13 +227,13 @@ export function provideChainRunner(factory: RunnerFactory): void {
 export const useModelStore = defineStore('model', () => {
   const results = useResultsStore();
   const settings = ref<FitSettings>(defaultFitSettings());
-  const status = ref<FitStatus>('idle');
-  const message = ref<string | null>(null);
+  const { status, message, launch, cancel } = useCancellableRun<FitStatus>(
+    'Fit cancelled; the previous result is kept.',
+  );
   /** Latest progress of each chain, indexed by chain id. */
   const progress = shallowRef<readonly (ChainProgress | null)[]>([]);
   const runningSpec = shallowRef<MmmFitSpec | null>(null);
   const running = computed(() => status.value === 'running' || status.value === 'summarising');
-  let controller: AbortController | null = null;
 
   function applyPreset(preset: FitPreset): void {
     settings.value = { ...settings.value, ...FIT_PRESETS[preset] };
@@ -248,67 +249,39 @@ export const useModelStore = defineStore('model', () => {
   /** Fits the MMM to `frame`; resolves when the fit is stored, cancelled or has failed. */
   async function fit(frame: ModelFrame): Promise<MmmFitRecord | null> {
     if (running.value) return null;
-    let spec: MmmFitSpec;
-    let input: MmmInput;
-    try {
-      spec = resolveFitSpec(frame, settings.value);
-      input = buildMmmInput(frame, spec);
-    } catch (error) {
-      status.value = 'failed';
-      message.value = error instanceof Error ? error.message : String(error);
-      return null;
-    }
-    const fingerprint = frameFingerprint(frame);
-    const own = new AbortController();
-    controller = own;
-    runningSpec.value = spec;
-    progress.value = Array.from({ length: spec.chains }, () => null);
-    status.value = 'running';
-    message.value = null;
-    try {
-      const result = await runnerFactory(spec.chains).run(buildFitRequest(input, spec), {
-        onProgress,
-        signal: own.signal,
-      });
-      if (own.signal.aborted) throw new AbortError();
-      status.value = 'summarising';
-      // Let the window paint "summarising" before the ROI pass.
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      const summary = summariseFit(input, result);
-      if (own.signal.aborted) throw new AbortError();
-      const record = results.addMmmFit({
-        spec,
-        fingerprint,
-        gate: result.gate,
-        hdiProbability: HDI_PROBABILITY,
-        ...summary,
-      });
-      status.value = 'done';
-      message.value = `Fitted in ${result.wallSeconds.toFixed(1)} s`;
-      return record;
-    } catch (error) {
-      // A cancelled run already said so; a newer run owns the status now.
-      if (controller !== own) return null;
-      if (isAbortError(error) || own.signal.aborted) {
-        status.value = 'cancelled';
-        message.value = 'Fit cancelled; the previous result is kept.';
-      } else {
-        status.value = 'failed';
-        message.value = error instanceof Error ? error.message : String(error);
-      }
-      return null;
-    } finally {
-      if (controller === own) controller = null;
-    }
-  }
-
-  /** Stops the running fit: its workers are terminated at once, nothing of it is stored. */
-  function cancel(): void {
-    if (controller === null) return;
-    controller.abort();
-    controller = null;
-    status.value = 'cancelled';
-    message.value = 'Fit cancelled; the previous result is kept.';
+    return launch({
+      prepare: () => {
+        const spec = resolveFitSpec(frame, settings.value);
+        return { spec, input: buildMmmInput(frame, spec), fingerprint: frameFingerprint(frame) };
+      },
+      start: ({ spec }) => {
+        runningSpec.value = spec;
+        progress.value = Array.from({ length: spec.chains }, () => null);
+      },
+      execute: async ({ spec, input }, signal) => {
+        const result = await runnerFactory(spec.chains).run(buildFitRequest(input, spec), {
+          onProgress,
+          signal,
+        });
+        if (signal.aborted) throw new AbortError();
+        status.value = 'summarising';
+        // Let the window paint "summarising" before the ROI pass.
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        const summary = summariseFit(input, result);
+        if (signal.aborted) throw new AbortError();
+        return { result, summary };
+      },
+      commit: ({ spec, fingerprint }, { result, summary }) => ({
+        outcome: results.addMmmFit({
+          spec,
+          fingerprint,
+          gate: result.gate,
+          hdiProbability: HDI_PROBABILITY,
+          ...summary,
+        }),
+        message: `Fitted in ${result.wallSeconds.toFixed(1)} s`,
+      }),
+    });
   }
 
   return { settings, status, message, progress, runningSpec, running, applyPreset, fit, cancel };

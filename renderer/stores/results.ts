@@ -173,24 +173,20 @@ export const useResultsStore = defineStore('results', () => {
     return byChannel;
   });
 
+  /** What every stored run gets when it lands: a session-wide id and its finishing time. */
+  const stamp = (): { id: number; finishedAt: string } => ({
+    id: nextId++,
+    finishedAt: new Date().toISOString(),
+  });
+
   function addMmmFit(draft: Draft<MmmFitRecord>): MmmFitRecord {
-    const record: MmmFitRecord = {
-      ...draft,
-      kind: 'mmm',
-      id: nextId++,
-      finishedAt: new Date().toISOString(),
-    };
+    const record: MmmFitRecord = { ...draft, kind: 'mmm', ...stamp() };
     mmmFits.value = [...mmmFits.value, Object.freeze(record)];
     return record;
   }
 
   function addDmlRun(draft: Draft<DmlRecord>): DmlRecord {
-    const record: DmlRecord = {
-      ...draft,
-      kind: 'dml',
-      id: nextId++,
-      finishedAt: new Date().toISOString(),
-    };
+    const record: DmlRecord = { ...draft, kind: 'dml', ...stamp() };
     dmlRuns.value = [...dmlRuns.value, Object.freeze(record)];
     return record;
   }
