@@ -79,8 +79,9 @@ const CANCEL_POLL_EVALUATIONS = 256;
 
 /**
  * Runs one NUTS chain: Stan-style windowed warmup (dual-averaged step size, diagonal M⁻¹ from
- * slow windows, step size re-initialised after each window) then `draws` sampling iterations at the
- * adapted ε = exp(x̄) and M⁻¹.
+ * slow windows, step size re-initialised after each window; M⁻¹ starts from
+ * `target.initialInverseMassMatrix` when the target offers one, else the identity) then `draws`
+ * sampling iterations at the adapted ε = exp(x̄) and M⁻¹.
  *
  * Deterministic: the chain's generator is `createRng(seed).fork(chainId)`, so the same options give
  * bit-identical draws in Node, in worker_threads and in Web Workers.
@@ -124,6 +125,7 @@ export function sampleChain(options: SampleChainOptions): ChainResult {
     numWarmup: warmup,
     dimension: d,
     initialStepSize: 1,
+    initialInverseMassMatrix: warmup > 0 ? target.initialInverseMassMatrix?.(state.position) : undefined,
     dualAveraging: { targetAcceptance: options.targetAcceptance ?? 0.8 },
   });
   const reinitialiseStepSize = (initialStepSize: number): void => {

@@ -54,4 +54,22 @@ describe('createWarmupAdapter', () => {
     expect(adapter.stepSize()).toBeCloseTo(2.5, 12);
     expect(adapter.finalStepSize()).toBeCloseTo(2.5, 12);
   });
+
+  it('starts from the given M⁻¹, keeps it until the first slow window ends, and names bad entries', () => {
+    const initial = Float64Array.of(0.04, 9);
+    const adapter = createWarmupAdapter({ numWarmup: 200, dimension: 2, initialStepSize: 1, initialInverseMassMatrix: initial });
+    initial[0] = 123; // the adapter keeps its own copy
+    for (let i = 0; i < 99; i++) {
+      adapter.update(i, Float64Array.of(i, -i), 0.8);
+      expect(Array.from(adapter.inverseMassMatrix())).toEqual([0.04, 9]);
+    }
+    // At the end of window [75, 100) the estimate comes from the draws alone, as without a start.
+    expect(adapter.update(99, Float64Array.of(99, -99), 0.8)).toBe(true);
+    const variance = (25 * 26) / 12;
+    expect(adapter.inverseMassMatrix()[1]).toBeCloseTo((25 / 30) * variance + 1e-3 * (5 / 30), 10);
+    const make = (m: Float64Array) => () => createWarmupAdapter({ numWarmup: 10, dimension: 2, initialStepSize: 1, initialInverseMassMatrix: m });
+    expect(make(Float64Array.of(1))).toThrow(/initialInverseMassMatrix has 1 entries, expected 2/);
+    expect(make(Float64Array.of(1, 0))).toThrow(/initialInverseMassMatrix\[1\] must be finite and > 0, got 0/);
+    expect(make(Float64Array.of(Number.NaN, 1))).toThrow(/initialInverseMassMatrix\[0\]/);
+  });
 });

@@ -75,17 +75,21 @@ export interface WarmupAdapter {
   finalStepSize(): number;
 }
 
-/** Stan-style warmup: dual averaging throughout, diagonal M⁻¹ re-estimated at each slow window's end. */
+/**
+ * Stan-style warmup: dual averaging throughout, diagonal M⁻¹ re-estimated at each slow window's end.
+ * M⁻¹ starts at `initialInverseMassMatrix` (default the identity, as in Stan) until the first window ends.
+ */
 export function createWarmupAdapter(options: {
   readonly numWarmup: number;
   readonly dimension: number;
   readonly initialStepSize: number;
   readonly dualAveraging?: DualAveragingOptions;
+  readonly initialInverseMassMatrix?: Float64Array;
 }): WarmupAdapter {
   const schedule = warmupSchedule(options.numWarmup);
   let dualAveraging: DualAveragingState = dualAveragingInit(options.initialStepSize);
   let currentStepSize = options.initialStepSize;
-  let inverseMassMatrix: Float64Array = new Float64Array(options.dimension).fill(1);
+  let inverseMassMatrix: Float64Array = initialMetric(options.dimension, options.initialInverseMassMatrix);
   let welford: WelfordState = welfordInit(options.dimension);
   let windowIndex = 0;
   return {
@@ -111,4 +115,17 @@ export function createWarmupAdapter(options: {
     finalStepSize: () =>
       dualAveraging.iteration > 0 ? Math.exp(dualAveraging.logStepSizeAverage) : currentStepSize,
   };
+}
+
+function initialMetric(dimension: number, initial: Float64Array | undefined): Float64Array {
+  if (!initial) return new Float64Array(dimension).fill(1);
+  if (initial.length !== dimension) {
+    throw new Error(`createWarmupAdapter: initialInverseMassMatrix has ${initial.length} entries, expected ${dimension}`);
+  }
+  initial.forEach((m, i) => {
+    if (!(Number.isFinite(m) && m > 0)) {
+      throw new Error(`createWarmupAdapter: initialInverseMassMatrix[${i}] must be finite and > 0, got ${m}`);
+    }
+  });
+  return Float64Array.from(initial);
 }

@@ -4,6 +4,7 @@ import { gradientCheck, jitteredPoints } from '../testing/gradientCheck';
 import { simulateMmmData } from '../testing/simulateMmmData';
 import { priorCentrePosition } from './parametrisation';
 import type { AdstockKind, LikelihoodKind, Parametrisation, SaturationKind } from './spec';
+import { fitMapPosition } from './map';
 import { createMmmTarget } from './target';
 import type { LiftTest, MmmInput } from './types';
 
@@ -208,5 +209,30 @@ describe('createMmmTarget input errors', () => {
     expect(target.logDensityAndGradient(position, new Float64Array(target.dimension))).toBe(
       -Infinity,
     );
+  });
+});
+
+describe('createMmmTarget initial inverse mass matrix', () => {
+  it('is 1 / curvature of −log p at the MAP, checked against second differences of log p itself', () => {
+    const target = createMmmTarget({ spec: {}, data });
+    const metric = target.initialInverseMassMatrix!(new Float64Array(target.dimension));
+    // Independent of the gradient: Hᵢᵢ ≈ −(f(u + h) − 2 f(u) + f(u − h)) / h² on the value alone.
+    const mode = fitMapPosition(target).position;
+    const scratch = new Float64Array(target.dimension);
+    const f = (u: Float64Array) => target.logDensityAndGradient(u, scratch);
+    const centre = f(mode);
+    for (let i = 0; i < target.dimension; i++) {
+      const h = 1e-3 * Math.sqrt(metric[i]);
+      const shifted = Float64Array.from(mode);
+      shifted[i] += h;
+      const forward = f(shifted);
+      shifted[i] -= 2 * h;
+      const curvature = -(forward - 2 * centre + f(shifted)) / (h * h);
+      expect(Math.abs(metric[i] * curvature - 1), target.parameterNames[i]).toBeLessThan(1e-3);
+    }
+    // Deterministic and a fresh copy each call (a chain cannot corrupt another's start).
+    const again = target.initialInverseMassMatrix!(Float64Array.of(9));
+    expect(again).toEqual(metric);
+    expect(again).not.toBe(metric);
   });
 });

@@ -4,6 +4,7 @@
  * — plus what posterior views need: `constrain` to named values, `components` in KPI units,
  * the resolved spec and the design with its scales.
  */
+import { laplaceInverseMassMatrix } from '../inference/laplaceInverseMassMatrix';
 import type { Target } from '../inference/types';
 import type { Rng } from '../random/rng';
 import { computeComponents } from './components';
@@ -55,6 +56,7 @@ export function createMmmTarget(input: MmmInput): MmmTarget {
   const coefficients = new Float64Array(channels);
   const totals = new Float64Array(channels);
   let mapPosition: Float64Array | null = null;
+  let mapInverseMassMatrix: Float64Array | null = null;
 
   function constrain(position: Float64Array): MmmParameters {
     if (position.length !== layout.dimension)
@@ -126,6 +128,12 @@ export function createMmmTarget(input: MmmInput): MmmTarget {
       const start = Float64Array.from(mapPosition);
       for (let i = 0; i < start.length; i++) start[i] += INITIAL_JITTER * rng.normal();
       return start;
+    },
+    /** 1 / diag ∇²(−log p) at the MAP (whatever the chain's start), cached: 2d gradients once. */
+    initialInverseMassMatrix(): Float64Array {
+      mapPosition ??= fitMapPosition(target).position;
+      mapInverseMassMatrix ??= laplaceInverseMassMatrix(target, mapPosition);
+      return Float64Array.from(mapInverseMassMatrix);
     },
   };
   return target;
