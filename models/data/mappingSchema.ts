@@ -1,21 +1,11 @@
 /** Zod schema of a saved mapping (mapping.json, or the mapping inside a project file). */
 import { z } from 'zod';
-import type { Mapping } from './types';
+import { COLUMN_ROLES, type Mapping } from './types';
 
 const ColumnMappingSchema = z.object({
   file: z.string().min(1),
   column: z.string().min(1),
-  role: z.enum([
-    'date',
-    'kpi',
-    'spend',
-    'impressions',
-    'clicks',
-    'control',
-    'geo',
-    'channel',
-    'ignore',
-  ]),
+  role: z.enum(COLUMN_ROLES),
   channel: z.string().min(1).optional(),
   keepPersonalData: z.boolean().optional(),
 });

@@ -85,8 +85,20 @@ export interface ImportedFile {
   readonly shape: 'long' | 'wide';
 }
 
-export type ColumnRole =
-  'date' | 'kpi' | 'spend' | 'impressions' | 'clicks' | 'control' | 'geo' | 'channel' | 'ignore';
+/** Every role a column can play, in the order the mapping editor lists them. */
+export const COLUMN_ROLES = [
+  'date',
+  'kpi',
+  'spend',
+  'impressions',
+  'clicks',
+  'control',
+  'geo',
+  'channel',
+  'ignore',
+] as const;
+
+export type ColumnRole = (typeof COLUMN_ROLES)[number];
 
 /** One column of one file and what it means for the model. */
 export interface ColumnMapping {

@@ -1,13 +1,6 @@
 import type { Rng } from '../random/rng';
-import {
-  accumulateCrossProducts,
-  dataMeans,
-  emptyCrossProducts,
-  residualSumOfSquares,
-  subtractCrossProducts,
-  sumCrossProducts,
-} from './crossProducts';
-import { kFoldAssignment } from './kFoldAssignment';
+import { dataMeans, residualSumOfSquares, subtractCrossProducts } from './crossProducts';
+import { penalisedCrossProducts } from './penalisedCrossProducts';
 import { lassoCoordinateDescent } from './lassoCoordinateDescent';
 import type { PenalisedLinearOptions } from './learnerOptions';
 import { createLinearRegressor, unshiftIntercept, type LinearRegressor } from './linearRegressor';
@@ -49,20 +42,13 @@ export function fitLasso(
   const maxSweeps = options.maxSweeps ?? 10_000;
   const p = X.cols;
   const { meanX, meanY } = dataMeans(X, y);
-  let alpha = options.alpha;
-  let total;
+  const stats = penalisedCrossProducts(X, y, { meanX, meanY }, options, rng, 'lasso');
+  const { total } = stats;
+  let alpha: number;
   let path: number[] = [];
-  if (alpha !== undefined) {
-    if (!(alpha >= 0) || !Number.isFinite(alpha))
-      throw new Error(`lasso: alpha must be finite and ≥ 0, got ${alpha}`);
-    total = emptyCrossProducts(p);
-    accumulateCrossProducts(X, y, meanX, meanY, [total]);
-  } else {
-    const folds = options.folds ?? 5;
-    const foldOf = kFoldAssignment(X.rows, folds, rng, 'lasso');
-    const foldStats = Array.from({ length: folds }, () => emptyCrossProducts(p));
-    accumulateCrossProducts(X, y, meanX, meanY, foldStats, foldOf);
-    total = sumCrossProducts(foldStats, p);
+  if (stats.foldStats === null) alpha = stats.alpha;
+  else {
+    const { foldStats } = stats;
     path = options.alphaGrid
       ? [...options.alphaGrid].sort((a, b) => b - a)
       : lassoPath(

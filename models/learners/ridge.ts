@@ -2,14 +2,12 @@ import { solveSymmetricPositiveDefinite } from '../linalg/cholesky';
 import { symmetricEigen } from '../linalg/symmetricEigen';
 import type { Rng } from '../random/rng';
 import {
-  accumulateCrossProducts,
   dataMeans,
   emptyCrossProducts,
   residualSumOfSquares,
   subtractCrossProducts,
-  sumCrossProducts,
 } from './crossProducts';
-import { kFoldAssignment } from './kFoldAssignment';
+import { penalisedCrossProducts } from './penalisedCrossProducts';
 import type { PenalisedLinearOptions } from './learnerOptions';
 import { createLinearRegressor, unshiftIntercept, type LinearRegressor } from './linearRegressor';
 import { standardizedProblem, unstandardize } from './standardizedProblem';
@@ -44,19 +42,12 @@ export function fitRidge(
   const standardize = options.standardize ?? true;
   const p = X.cols;
   const { meanX, meanY } = dataMeans(X, y);
-  let alpha = options.alpha;
-  let total;
-  if (alpha !== undefined) {
-    if (!(alpha >= 0) || !Number.isFinite(alpha))
-      throw new Error(`ridge: alpha must be finite and ≥ 0, got ${alpha}`);
-    total = emptyCrossProducts(p);
-    accumulateCrossProducts(X, y, meanX, meanY, [total]);
-  } else {
-    const folds = options.folds ?? 5;
-    const foldOf = kFoldAssignment(X.rows, folds, rng, 'ridge');
-    const foldStats = Array.from({ length: folds }, () => emptyCrossProducts(p));
-    accumulateCrossProducts(X, y, meanX, meanY, foldStats, foldOf);
-    total = sumCrossProducts(foldStats, p);
+  const stats = penalisedCrossProducts(X, y, { meanX, meanY }, options, rng, 'ridge');
+  const { total } = stats;
+  let alpha: number;
+  if (stats.foldStats === null) alpha = stats.alpha;
+  else {
+    const { foldStats } = stats;
     const grid =
       options.alphaGrid ?? defaultRidgeGrid(standardizedProblem(total, standardize).gram, p);
     alpha = grid[argminCrossValidationError(foldStats, total, grid, standardize)];

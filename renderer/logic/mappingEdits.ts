@@ -4,17 +4,7 @@
  */
 import type { ColumnMapping, ColumnRole, ImportedFile, Mapping } from '../../models/data';
 
-export const COLUMN_ROLES: readonly ColumnRole[] = [
-  'date',
-  'kpi',
-  'spend',
-  'impressions',
-  'clicks',
-  'control',
-  'geo',
-  'channel',
-  'ignore',
-];
+export { COLUMN_ROLES } from '../../models/data';
 
 /** Roles that, in a wide file, carry one channel per column and so need a channel name. */
 export const CHANNEL_ROLES: readonly ColumnRole[] = ['spend', 'impressions', 'clicks'];
