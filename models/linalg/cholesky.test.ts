@@ -1,19 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../random/rng';
+import { randomSpd } from '../testing/randomSpd';
 import { choleskyFactor, choleskySolve, solveSymmetricPositiveDefinite } from './cholesky';
-
-function randomSpd(size: number, seed: number): Float64Array {
-  const rng = createRng(seed);
-  const b = new Float64Array(size * size).map(() => rng.normal());
-  const a = new Float64Array(size * size);
-  for (let i = 0; i < size; i++)
-    for (let j = 0; j < size; j++) {
-      let value = i === j ? 0.5 : 0;
-      for (let k = 0; k < size; k++) value += b[i * size + k] * b[j * size + k];
-      a[i * size + j] = value;
-    }
-  return a;
-}
 
 function multiply(a: Float64Array, x: Float64Array, size: number): Float64Array {
   const out = new Float64Array(size);
