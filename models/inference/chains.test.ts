@@ -32,5 +32,14 @@ describe('inProcessRunner', () => {
 
   it('names a bad request', async () => {
     await expect(inProcessRunner.run({ ...request, draws: 2.5 })).rejects.toThrow(/draws must be an integer ≥ 1, got 2.5/);
+    const metric = 'block' as unknown as 'dense';
+    await expect(inProcessRunner.run({ ...request, metric })).rejects.toThrow(/metric must be 'dense' or 'diagonal', got block/);
+  });
+
+  it('passes the metric shape to every chain', async () => {
+    const fit = await inProcessRunner.run({ ...request, chains: 1, metric: 'diagonal' });
+    expect(fit.chains[0].stats.inverseMassMatrix).toHaveLength(2);
+    const dense = await inProcessRunner.run({ ...request, chains: 1 });
+    expect(dense.chains[0].stats.inverseMassMatrix).toHaveLength(4);
   });
 });

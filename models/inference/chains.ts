@@ -1,7 +1,7 @@
 import { qualityGate, type GateThresholds, type GateVerdict } from '../diagnostics/gate';
 import { summariseDraws, type ParameterSummary } from '../diagnostics/summary';
 import { AbortError } from './cancellation';
-import { sampleChain, type ChainProgress, type ChainResult } from './sampleChain';
+import { sampleChain, type ChainProgress, type ChainResult, type MetricShape } from './sampleChain';
 import { createTarget, type TargetDescription } from './targets';
 
 /** What to fit: structured-cloneable, so it can be posted to workers unchanged. */
@@ -14,6 +14,8 @@ export interface FitRequest {
   readonly thin?: number;
   readonly maxTreeDepth?: number;
   readonly targetAcceptance?: number;
+  /** Shape of the adapted metric (default 'dense'). */
+  readonly metric?: MetricShape;
   /** Overrides of the quality-gate thresholds. */
   readonly gate?: Partial<GateThresholds>;
 }
@@ -28,6 +30,7 @@ export interface ChainRequest {
   readonly thin?: number;
   readonly maxTreeDepth?: number;
   readonly targetAcceptance?: number;
+  readonly metric?: MetricShape;
 }
 
 export interface FitResult {
@@ -72,6 +75,7 @@ export function chainRequests(request: FitRequest): ChainRequest[] {
     thin: request.thin,
     maxTreeDepth: request.maxTreeDepth,
     targetAcceptance: request.targetAcceptance,
+    metric: request.metric,
   }));
 }
 
@@ -84,6 +88,9 @@ export function validateFitRequest(request: FitRequest): void {
     }
   }
   if (!Number.isInteger(request.seed)) throw new Error(`fit request: seed must be an integer, got ${String(request.seed)}`);
+  if (request.metric !== undefined && request.metric !== 'dense' && request.metric !== 'diagonal') {
+    throw new Error(`fit request: metric must be 'dense' or 'diagonal', got ${String(request.metric)}`);
+  }
 }
 
 /** Runs one chain job (what a worker does on receiving a ChainRequest). */
@@ -100,6 +107,7 @@ export function runChainRequest(
     thin: request.thin,
     maxTreeDepth: request.maxTreeDepth,
     targetAcceptance: request.targetAcceptance,
+    metric: request.metric,
     onProgress: hooks.onProgress,
     isCancelled: hooks.isCancelled,
   });

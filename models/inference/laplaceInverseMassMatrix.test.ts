@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hessianDiagonal, laplaceInverseMassMatrix } from './laplaceInverseMassMatrix';
+import { hessian, hessianDiagonal, laplaceDenseInverseMassMatrix, laplaceInverseMassMatrix } from './laplaceInverseMassMatrix';
 import { createGaussianTarget } from './testTargets/gaussianTarget';
 import type { LogDensity } from './types';
 
@@ -70,5 +70,36 @@ describe('laplaceInverseMassMatrix', () => {
     expect(m[0]).toBe(1);
     expect(m[1]).toBe(1);
     expect(m[2]).toBeCloseTo(0.25, 10);
+  });
+});
+
+describe('laplaceDenseInverseMassMatrix', () => {
+  it('is the covariance of a correlated Gaussian, at any position (the Hessian is constant)', () => {
+    const covariance = [[1, 1.2, 0.2], [1.2, 4, -0.5], [0.2, -0.5, 0.5]];
+    const target = createGaussianTarget({ kind: 'gaussian', mean: [1, -2, 0], covariance });
+    const m = laplaceDenseInverseMassMatrix(target, Float64Array.of(0.3, 5, -1));
+    for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) expect(m[i * 3 + j]).toBeCloseTo(covariance[i][j], 6);
+    const h = hessian(target, Float64Array.of(0, 0, 0));
+    expect(h[1]).toBe(h[3]);
+  });
+
+  it('gives unit scale to directions of non-positive curvature and clamps the rest', () => {
+    // −log p = ½(u₀² − u₁²)·… : curvature +1 along (1, 1)/√2, −1 along (1, −1)/√2.
+    const saddle: LogDensity = {
+      dimension: 2,
+      logDensityAndGradient: (u, g) => {
+        g[0] = -u[1];
+        g[1] = -u[0];
+        return -u[0] * u[1];
+      },
+    };
+    const m = laplaceDenseInverseMassMatrix(saddle, new Float64Array(2));
+    // V diag(1, 1) Vᵀ = I: both directions get scale 1 (1/λ = 1 for λ = 1, and 1 for λ = −1).
+    expect(m[0]).toBeCloseTo(1, 8);
+    expect(m[1]).toBeCloseTo(0, 8);
+    const steep = createGaussianTarget({ kind: 'gaussian', mean: [0, 0], scales: [1e-5, 1e3] });
+    const clamped = laplaceDenseInverseMassMatrix(steep, new Float64Array(2));
+    expect(clamped[0]).toBe(1e-6);
+    expect(clamped[3]).toBe(1e2);
   });
 });

@@ -1,3 +1,4 @@
+import { symmetricEigen } from '../linalg/symmetricEigen';
 import type { LogDensity } from './types';
 
 /** Bounds on the initial M⁻¹ᵢ: the unit metric is the reference scale of unconstrained coordinates. */
@@ -57,4 +58,78 @@ export function laplaceInverseMassMatrix(target: LogDensity, mode: Float64Array)
   const curvature = hessianDiagonal(target, mode);
   const { minimum, maximum } = LAPLACE_INVERSE_MASS_BOUNDS;
   return curvature.map((h) => (Number.isFinite(h) && h > 0 ? Math.min(maximum, Math.max(minimum, 1 / h)) : 1));
+}
+
+/**
+ * Full Hessian of −log p at `position` by central differences of the analytic gradient, column by
+ * column (2d gradient evaluations), symmetrised:
+ *
+ *   Hᵢⱼ ≈ −(∂ⱼ log p(u + hᵢeᵢ) − ∂ⱼ log p(u − hᵢeᵢ)) / (2hᵢ),   H ← (H + Hᵀ) / 2,
+ *   hᵢ = 10⁻⁴ · max(1, |uᵢ|).
+ *
+ * Row-major d×d. A column whose evaluations are not finite is NaN.
+ */
+export function hessian(target: LogDensity, position: Float64Array): Float64Array {
+  const d = target.dimension;
+  if (position.length !== d) throw new Error(`hessian: position has ${position.length} coordinates, expected ${d}`);
+  const shifted = Float64Array.from(position);
+  const forward = new Float64Array(d);
+  const backward = new Float64Array(d);
+  const matrix = new Float64Array(d * d);
+  for (let i = 0; i < d; i++) {
+    const h = 1e-4 * Math.max(1, Math.abs(position[i]));
+    shifted[i] = position[i] + h;
+    const up = target.logDensityAndGradient(shifted, forward);
+    shifted[i] = position[i] - h;
+    const down = target.logDensityAndGradient(shifted, backward);
+    shifted[i] = position[i];
+    const finite = Number.isFinite(up) && Number.isFinite(down);
+    for (let j = 0; j < d; j++) matrix[j * d + i] = finite ? -(forward[j] - backward[j]) / (2 * h) : Number.NaN;
+  }
+  for (let i = 0; i < d; i++) {
+    for (let j = 0; j < i; j++) {
+      const mean = 0.5 * (matrix[i * d + j] + matrix[j * d + i]);
+      matrix[i * d + j] = mean;
+      matrix[j * d + i] = mean;
+    }
+  }
+  return matrix;
+}
+
+/**
+ * Laplace-informed dense inverse mass matrix: near its mode the posterior is ≈ N(û, H⁻¹), so
+ *
+ *   M⁻¹ = V diag(clamp(1/λₖ, 10⁻⁶, 10²)) Vᵀ,   H = V diag(λ) Vᵀ,
+ *
+ * with directions of non-positive or non-finite curvature given unit scale (1/λₖ → 1). When H has a
+ * non-finite entry, falls back to the diagonal rule above written as a diagonal matrix.
+ * Why: the MMM's coordinates are correlated (level and each channel's ROI, decay and saturation
+ * trade off), so the diagonal metric leaves narrow valleys that force short steps; starting warmup
+ * from the full curvature gives long steps from the first iteration. Warmup windows still
+ * re-estimate M⁻¹ from draws.
+ *
+ * Example: for log p = −½ uᵀ A u, M⁻¹ = A⁻¹ exactly (up to the finite-difference rounding).
+ */
+export function laplaceDenseInverseMassMatrix(target: LogDensity, mode: Float64Array): Float64Array {
+  const d = target.dimension;
+  const matrix = hessian(target, mode);
+  const { minimum, maximum } = LAPLACE_INVERSE_MASS_BOUNDS;
+  if (!matrix.every(Number.isFinite)) {
+    const diagonal = laplaceInverseMassMatrix(target, mode);
+    const out = new Float64Array(d * d);
+    for (let i = 0; i < d; i++) out[i * d + i] = diagonal[i];
+    return out;
+  }
+  const { values, vectors } = symmetricEigen(matrix, d);
+  const scales = values.map((lambda) => (lambda > 0 ? Math.min(maximum, Math.max(minimum, 1 / lambda)) : 1));
+  const out = new Float64Array(d * d);
+  for (let i = 0; i < d; i++) {
+    for (let j = 0; j <= i; j++) {
+      let sum = 0;
+      for (let k = 0; k < d; k++) sum += vectors[i * d + k] * scales[k] * vectors[j * d + k];
+      out[i * d + j] = sum;
+      out[j * d + i] = sum;
+    }
+  }
+  return out;
 }

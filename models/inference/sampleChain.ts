@@ -8,6 +8,8 @@ import { createWarmupAdapter } from './warmup';
 
 export type ChainPhase = 'warmup' | 'sampling';
 
+export type MetricShape = 'diagonal' | 'dense';
+
 /** Progress of one chain, reported at most every `progressIntervalMs` and once at the end. */
 export interface ChainProgress {
   readonly chainId: number;
@@ -23,6 +25,7 @@ export interface ChainProgress {
 export interface ChainStats {
   /** The adapted step size used for sampling. */
   readonly stepSize: number;
+  /** The adapted M⁻¹: its diagonal (length d) or the dense row-major d×d matrix (length d²). */
   readonly inverseMassMatrix: Float64Array;
   /** Divergent transitions after warmup. */
   readonly divergences: number;
@@ -69,6 +72,8 @@ export interface SampleChainOptions {
   readonly maxTreeDepth?: number;
   /** Dual-averaging target acceptance δ (default 0.8). */
   readonly targetAcceptance?: number;
+  /** Shape of the adapted M⁻¹: 'dense' (default; see metric.ts for why) or 'diagonal' (Stan's default). */
+  readonly metric?: MetricShape;
   readonly onProgress?: (progress: ChainProgress) => void;
   /** Polled every iteration and every 256 gradient evaluations; true aborts with an AbortError. */
   readonly isCancelled?: () => boolean;
@@ -127,6 +132,7 @@ export function sampleChain(options: SampleChainOptions): ChainResult {
     initialStepSize: 1,
     initialInverseMassMatrix: warmup > 0 ? target.initialInverseMassMatrix?.(state.position) : undefined,
     dualAveraging: { targetAcceptance: options.targetAcceptance ?? 0.8 },
+    dense: (options.metric ?? 'dense') === 'dense',
   });
   const reinitialiseStepSize = (initialStepSize: number): void => {
     adapter.restartStepSize(

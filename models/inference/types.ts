@@ -17,9 +17,10 @@ export interface Target extends LogDensity {
   /** A starting point for a chain (e.g. jittered around a MAP estimate). */
   initialPosition(rng: Rng): Float64Array;
   /**
-   * Optional diagonal M⁻¹ (length `dimension`, entries > 0) to start warmup from instead of the
-   * identity, e.g. from the curvature at the mode (see laplaceInverseMassMatrix.ts). `position` is
-   * the chain's start. Must be deterministic: it feeds the chain's draws.
+   * Optional M⁻¹ to start warmup from instead of the identity, e.g. from the curvature at the mode
+   * (see laplaceInverseMassMatrix.ts): its diagonal (length d, entries > 0) or a dense symmetric
+   * positive-definite d×d matrix (length d², row-major). `position` is the chain's start. Must be
+   * deterministic: it feeds the chain's draws.
    */
   initialInverseMassMatrix?(position: Float64Array): Float64Array;
 }

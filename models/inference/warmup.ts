@@ -4,7 +4,16 @@ import {
   type DualAveragingOptions,
   type DualAveragingState,
 } from './dualAveraging';
-import { regularisedInverseMassMatrix, welfordInit, welfordUpdate, type WelfordState } from './massMatrix';
+import {
+  regularisedDenseInverseMassMatrix,
+  regularisedInverseMassMatrix,
+  welfordCovarianceInit,
+  welfordCovarianceUpdate,
+  welfordInit,
+  welfordUpdate,
+  type WelfordCovarianceState,
+  type WelfordState,
+} from './massMatrix';
 
 /** A half-open range of warmup iterations [start, end). */
 export interface WarmupWindow {
@@ -76,8 +85,10 @@ export interface WarmupAdapter {
 }
 
 /**
- * Stan-style warmup: dual averaging throughout, diagonal M⁻¹ re-estimated at each slow window's end.
- * M⁻¹ starts at `initialInverseMassMatrix` (default the identity, as in Stan) until the first window ends.
+ * Stan-style warmup: dual averaging throughout, M⁻¹ (diagonal, or dense with `dense: true`)
+ * re-estimated at each slow window's end. M⁻¹ starts at `initialInverseMassMatrix` (default the
+ * identity, as in Stan) until the first window ends; an initial metric of the other shape is
+ * converted (a diagonal becomes a diagonal matrix; a dense matrix gives its diagonal).
  */
 export function createWarmupAdapter(options: {
   readonly numWarmup: number;
@@ -85,12 +96,16 @@ export function createWarmupAdapter(options: {
   readonly initialStepSize: number;
   readonly dualAveraging?: DualAveragingOptions;
   readonly initialInverseMassMatrix?: Float64Array;
+  /** Estimate a dense M⁻¹ (length d²) instead of its diagonal (length d). */
+  readonly dense?: boolean;
 }): WarmupAdapter {
+  const dense = options.dense === true && options.dimension > 1;
   const schedule = warmupSchedule(options.numWarmup);
   let dualAveraging: DualAveragingState = dualAveragingInit(options.initialStepSize);
   let currentStepSize = options.initialStepSize;
-  let inverseMassMatrix: Float64Array = initialMetric(options.dimension, options.initialInverseMassMatrix);
+  let inverseMassMatrix: Float64Array = initialMetric(options.dimension, options.initialInverseMassMatrix, dense);
   let welford: WelfordState = welfordInit(options.dimension);
+  let welfordDense: WelfordCovarianceState = welfordCovarianceInit(dense ? options.dimension : 0);
   let windowIndex = 0;
   return {
     schedule,
@@ -101,10 +116,16 @@ export function createWarmupAdapter(options: {
       currentStepSize = Math.exp(dualAveraging.logStepSize);
       const window = schedule.slowWindows[windowIndex];
       if (!window || iteration < window.start) return false;
-      welfordUpdate(welford, position);
+      if (dense) welfordCovarianceUpdate(welfordDense, position);
+      else welfordUpdate(welford, position);
       if (iteration !== window.end - 1) return false;
-      inverseMassMatrix = regularisedInverseMassMatrix(welford);
-      welford = welfordInit(options.dimension);
+      if (dense) {
+        inverseMassMatrix = regularisedDenseInverseMassMatrix(welfordDense);
+        welfordDense = welfordCovarianceInit(options.dimension);
+      } else {
+        inverseMassMatrix = regularisedInverseMassMatrix(welford);
+        welford = welfordInit(options.dimension);
+      }
       windowIndex += 1;
       return true;
     },
@@ -117,15 +138,29 @@ export function createWarmupAdapter(options: {
   };
 }
 
-function initialMetric(dimension: number, initial: Float64Array | undefined): Float64Array {
-  if (!initial) return new Float64Array(dimension).fill(1);
-  if (initial.length !== dimension) {
-    throw new Error(`createWarmupAdapter: initialInverseMassMatrix has ${initial.length} entries, expected ${dimension}`);
+function initialMetric(dimension: number, initial: Float64Array | undefined, dense: boolean): Float64Array {
+  const d = dimension;
+  if (!initial) {
+    if (!dense) return new Float64Array(d).fill(1);
+    const identity = new Float64Array(d * d);
+    for (let i = 0; i < d; i++) identity[i * d + i] = 1;
+    return identity;
   }
-  initial.forEach((m, i) => {
+  const givenDense = d > 1 && initial.length === d * d;
+  if (!givenDense && initial.length !== d) {
+    throw new Error(`createWarmupAdapter: initialInverseMassMatrix has ${initial.length} entries, expected ${d} or ${d * d}`);
+  }
+  for (let i = 0; i < d; i++) {
+    const m = givenDense ? initial[i * d + i] : initial[i];
     if (!(Number.isFinite(m) && m > 0)) {
       throw new Error(`createWarmupAdapter: initialInverseMassMatrix[${i}] must be finite and > 0, got ${m}`);
     }
-  });
-  return Float64Array.from(initial);
+  }
+  if (givenDense === dense) return Float64Array.from(initial);
+  if (dense) {
+    const matrix = new Float64Array(d * d);
+    for (let i = 0; i < d; i++) matrix[i * d + i] = initial[i];
+    return matrix;
+  }
+  return Float64Array.from({ length: d }, (_, i) => initial[i * d + i]);
 }

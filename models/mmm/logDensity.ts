@@ -114,18 +114,23 @@ export function createEvaluator(
       saturationParameters[q] = values[base + 1 + adstockCount + q];
     const w = workspaces[c];
     const spend = design.scaledSpend[c];
+    // Lift tests read the weights; the series comes from the kernel's O(T) recursion when it has one.
     adstock.weights(adstockParameters, maxLag, w.weights, w.weightDerivatives);
-    convolveLags(spend, weeks, w.weights, 0, maxLag, w.adstocked, 0);
-    for (let j = 0; j < adstockCount; j++)
-      convolveLags(
-        spend,
-        weeks,
-        w.weightDerivatives,
-        j * maxLag,
-        maxLag,
-        w.adstockDerivatives,
-        j * weeks,
-      );
+    if (adstock.convolve) {
+      adstock.convolve(adstockParameters, maxLag, spend, weeks, w.adstocked, w.adstockDerivatives);
+    } else {
+      convolveLags(spend, weeks, w.weights, 0, maxLag, w.adstocked, 0);
+      for (let j = 0; j < adstockCount; j++)
+          convolveLags(
+          spend,
+          weeks,
+          w.weightDerivatives,
+          j * maxLag,
+          maxLag,
+          w.adstockDerivatives,
+          j * weeks,
+        );
+    }
     saturation.apply(
       w.adstocked,
       weeks,

@@ -213,23 +213,37 @@ describe('createMmmTarget input errors', () => {
 });
 
 describe('createMmmTarget initial inverse mass matrix', () => {
-  it('is 1 / curvature of −log p at the MAP, checked against second differences of log p itself', () => {
+  it('is the inverse curvature of −log p at the MAP, checked against second differences of log p itself', () => {
     const target = createMmmTarget({ spec: {}, data });
-    const metric = target.initialInverseMassMatrix!(new Float64Array(target.dimension));
-    // Independent of the gradient: Hᵢᵢ ≈ −(f(u + h) − 2 f(u) + f(u − h)) / h² on the value alone.
+    const d = target.dimension;
+    const metric = target.initialInverseMassMatrix!(new Float64Array(d));
+    expect(metric.length).toBe(d * d);
+    // Independent of the gradient: Hᵢⱼ ≈ −(f(++) − f(+−) − f(−+) + f(−−)) / (4 hᵢ hⱼ) on values alone.
     const mode = fitMapPosition(target).position;
-    const scratch = new Float64Array(target.dimension);
+    const scratch = new Float64Array(d);
     const f = (u: Float64Array) => target.logDensityAndGradient(u, scratch);
-    const centre = f(mode);
-    for (let i = 0; i < target.dimension; i++) {
-      const h = 1e-3 * Math.sqrt(metric[i]);
-      const shifted = Float64Array.from(mode);
-      shifted[i] += h;
-      const forward = f(shifted);
-      shifted[i] -= 2 * h;
-      const curvature = -(forward - 2 * centre + f(shifted)) / (h * h);
-      expect(Math.abs(metric[i] * curvature - 1), target.parameterNames[i]).toBeLessThan(1e-3);
-    }
+    const steps = Array.from({ length: d }, (_, i) => 1e-3 * Math.sqrt(metric[i * d + i]));
+    const curvature = new Float64Array(d * d);
+    for (let i = 0; i < d; i++)
+      for (let j = 0; j <= i; j++) {
+        const at = (si: number, sj: number) => {
+          const u = Float64Array.from(mode);
+          u[i] += si * steps[i];
+          u[j] += sj * steps[j];
+          return f(u);
+        };
+        const value = -(at(1, 1) - at(1, -1) - at(-1, 1) + at(-1, -1)) / (4 * steps[i] * steps[j]);
+        curvature[i * d + j] = value;
+        curvature[j * d + i] = value;
+      }
+    // M⁻¹ H = I: checked in the metric's own scale, (M⁻¹ H)ᵢⱼ·√(Mⱼⱼ⁻¹ / Mᵢᵢ⁻¹) against δᵢⱼ.
+    for (let i = 0; i < d; i++)
+      for (let j = 0; j < d; j++) {
+        let product = 0;
+        for (let k = 0; k < d; k++) product += metric[i * d + k] * curvature[k * d + j];
+        const scaled = product * Math.sqrt(metric[j * d + j] / metric[i * d + i]);
+        expect(Math.abs(scaled - (i === j ? 1 : 0)), `${target.parameterNames[i]} × ${target.parameterNames[j]}`).toBeLessThan(2e-3);
+      }
     // Deterministic and a fresh copy each call (a chain cannot corrupt another's start).
     const again = target.initialInverseMassMatrix!(Float64Array.of(9));
     expect(again).toEqual(metric);

@@ -4,7 +4,7 @@
  * — plus what posterior views need: `constrain` to named values, `components` in KPI units,
  * the resolved spec and the design with its scales.
  */
-import { laplaceInverseMassMatrix } from '../inference/laplaceInverseMassMatrix';
+import { laplaceDenseInverseMassMatrix } from '../inference/laplaceInverseMassMatrix';
 import type { Target } from '../inference/types';
 import type { Rng } from '../random/rng';
 import { computeComponents } from './components';
@@ -129,10 +129,10 @@ export function createMmmTarget(input: MmmInput): MmmTarget {
       for (let i = 0; i < start.length; i++) start[i] += INITIAL_JITTER * rng.normal();
       return start;
     },
-    /** 1 / diag ∇²(−log p) at the MAP (whatever the chain's start), cached: 2d gradients once. */
+    /** [∇²(−log p)]⁻¹ at the MAP, dense d×d (whatever the chain's start), cached: 2d gradients once. */
     initialInverseMassMatrix(): Float64Array {
       mapPosition ??= fitMapPosition(target).position;
-      mapInverseMassMatrix ??= laplaceInverseMassMatrix(target, mapPosition);
+      mapInverseMassMatrix ??= laplaceDenseInverseMassMatrix(target, mapPosition);
       return Float64Array.from(mapInverseMassMatrix);
     },
   };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createRng } from '../random/rng';
 import { adstockDerivativeError } from '../testing/kernelChecks';
 import { convolveLags } from './convolveLags';
-import { geometricAdstock, geometricAdstockWeights } from './geometricAdstock';
+import { geometricAdstock, geometricAdstockSeries, geometricAdstockWeights } from './geometricAdstock';
 
 describe('geometricAdstock', () => {
   it('sends an impulse through as αˡ normalised', () => {
@@ -59,5 +59,30 @@ describe('geometricAdstock', () => {
     for (const alpha of [0.05, 0.3, 0.7, 0.95]) {
       expect(adstockDerivativeError(geometricAdstock, [alpha], 8, rng)).toBeLessThan(1e-7);
     }
+  });
+
+  it('series recursion equals the O(T·L) convolution of the weights and of their derivative', () => {
+    const rng = createRng(12);
+    for (const [alpha, maxLag, length] of [[0, 8, 30], [0.3, 1, 20], [0.5, 2, 4], [0.7, 8, 156], [0.95, 13, 260], [1, 8, 50]] as const) {
+      const x = Float64Array.from({ length }, () => (rng.uniform() < 0.2 ? 0 : 1e3 * rng.uniform()));
+      const weights = new Float64Array(maxLag);
+      const derivatives = new Float64Array(maxLag);
+      geometricAdstockWeights(alpha, maxLag, weights, derivatives);
+      const direct = new Float64Array(length);
+      const directDerivative = new Float64Array(length);
+      convolveLags(x, length, weights, 0, maxLag, direct, 0);
+      convolveLags(x, length, derivatives, 0, maxLag, directDerivative, 0);
+      const series = new Float64Array(length);
+      const seriesDerivative = new Float64Array(length);
+      geometricAdstockSeries(alpha, maxLag, x, length, series, seriesDerivative);
+      for (let t = 0; t < length; t++) {
+        expect(Math.abs(series[t] - direct[t])).toBeLessThan(1e-12 * 1e3 * maxLag);
+        expect(Math.abs(seriesDerivative[t] - directDerivative[t])).toBeLessThan(1e-11 * 1e3 * maxLag * maxLag);
+      }
+    }
+    // The documented example.
+    const out = new Float64Array(4);
+    geometricAdstockSeries(0.5, 2, Float64Array.of(1, 0, 0, 0), 4, out, new Float64Array(4));
+    expect(Array.from(out).map((v) => Number(v.toFixed(12)))).toEqual([0.666666666667, 0.333333333333, 0, 0]);
   });
 });

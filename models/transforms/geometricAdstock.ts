@@ -39,10 +39,61 @@ export function geometricAdstockWeights(
   }
 }
 
+/**
+ * The adstocked series by recursion, O(T) instead of O(T·L): with the unnormalised window sum
+ *
+ *   uₜ = Σ_{l=0}^{min(L−1, t)} αˡ xₜ₋ₗ = xₜ + α uₜ₋₁ − [t ≥ L] αᴸ xₜ₋ᴸ,
+ *   u′ₜ = ∂uₜ/∂α = uₜ₋₁ + α u′ₜ₋₁ − [t ≥ L] L αᴸ⁻¹ xₜ₋ᴸ,
+ *
+ * and S = Σ_{l<L} αˡ, S′ = Σ_{l<L} l αˡ⁻¹:  aₜ = uₜ / S,  ∂aₜ/∂α = u′ₜ / S − uₜ S′ / S².
+ * The subtraction of the term leaving the window loses at most a few ulps of uₜ (α ≤ 1, x ≥ 0).
+ *
+ * Example: x = [1, 0, 0, 0], α = 0.5, L = 2 → a = [2/3, 1/3, 0, 0].
+ */
+export function geometricAdstockSeries(
+  decay: number,
+  maxLag: number,
+  input: Float64Array,
+  length: number,
+  out: Float64Array,
+  outDerivative: Float64Array,
+): void {
+  let windowSum = 0;
+  let windowSumDerivative = 0;
+  let power = 1;
+  for (let l = 0; l < maxLag; l++) {
+    windowSum += power;
+    if (l > 0) windowSumDerivative += l * Math.pow(decay, l - 1);
+    power *= decay;
+  }
+  const leaving = power; // αᴸ
+  const leavingDerivative = maxLag * (maxLag > 0 ? Math.pow(decay, maxLag - 1) : 0);
+  const inverse = 1 / windowSum;
+  const derivativeScale = windowSumDerivative * inverse * inverse;
+  let u = 0;
+  let du = 0;
+  for (let t = 0; t < length; t++) {
+    const x = input[t];
+    if (t >= maxLag) {
+      const old = input[t - maxLag];
+      du = u + decay * du - leavingDerivative * old;
+      u = x + decay * u - leaving * old;
+    } else {
+      du = u + decay * du;
+      u = x + decay * u;
+    }
+    out[t] = u * inverse;
+    outDerivative[t] = du * inverse - u * derivativeScale;
+  }
+}
+
 export const geometricAdstock: AdstockKernel = {
   kind: 'geometric',
   parameterNames: ['decay'],
   weights(parameters, maxLag, weights, derivatives) {
     geometricAdstockWeights(parameters[0], maxLag, weights, derivatives);
+  },
+  convolve(parameters, maxLag, input, length, out, outDerivatives) {
+    geometricAdstockSeries(parameters[0], maxLag, input, length, out, outDerivatives);
   },
 };

@@ -16,6 +16,19 @@ export interface AdstockKernel {
     weights: Float64Array,
     derivatives: Float64Array,
   ): void;
+  /**
+   * Optional fast path for the whole series: out[t] = Σₗ wₗ x[t−l] (weeks before 0 count as zero)
+   * and outDerivatives[j·length + t] = Σₗ ∂wₗ/∂pⱼ x[t−l]; the same numbers as `weights` followed
+   * by `convolveLags`, in O(T) instead of O(T·L) where the kernel allows a recursion.
+   */
+  convolve?(
+    parameters: ArrayLike<number>,
+    maxLag: number,
+    input: Float64Array,
+    length: number,
+    out: Float64Array,
+    outDerivatives: Float64Array,
+  ): void;
 }
 
 /** A saturation curve h(x; p) applied element-wise with its derivatives in x and in p. */
