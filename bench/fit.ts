@@ -45,6 +45,8 @@ interface Row {
   roiRelativeError: number;
   coverage: number;
   gate: string;
+  /** Per channel: posterior mean ROI [90% HDI] vs truth, for the closing notes. */
+  channels: string;
 }
 
 export interface BenchData {
@@ -81,6 +83,12 @@ function summariseRoi(names: readonly string[], draws: readonly Float64Array[]):
     const mean = draws[c].reduce((a, b) => a + b, 0) / draws[c].length;
     return { name, mean, lo: interval.lower, hi: interval.upper };
   });
+}
+
+function describeChannels(estimates: readonly RoiEstimate[], truth: readonly number[]): string {
+  return estimates
+    .map((e, c) => `${e.name} ${e.mean.toFixed(2)} [${e.lo.toFixed(2)}, ${e.hi.toFixed(2)}] (${truth[c]})`)
+    .join('; ');
 }
 
 function ensureRstan(): void {
@@ -152,6 +160,7 @@ function runStan(data: BenchData, seed: number): Row {
       out.roiDraws.map((v) => Float64Array.from(v)),
     );
     const recovery = roiRecovery(roi, data.trueRoi, data.spendTotal);
+    const channels = describeChannels(roi, data.trueRoi);
     return {
       engine: 'Stan textbook',
       data: data.label,
@@ -165,6 +174,7 @@ function runStan(data: BenchData, seed: number): Row {
       roiRelativeError: recovery.relativeError,
       coverage: recovery.coverage,
       // The same thresholds as our quality gate (models/diagnostics/gate.ts).
+      channels,
       gate: `${out.rhatMax <= 1.01 && out.essBulkMin >= 400 && out.essTailMin >= 400 && out.divergences === 0 ? 'pass' : 'fail'} (Rscript ${wall.toFixed(0)} s)`,
     };
   } finally {
@@ -202,7 +212,8 @@ async function runOurs(
       parameters.channels.forEach((channel, c) => (roiDraws[c][k] = channel.roi));
     }
   }
-  const recovery = roiRecovery(summariseRoi(names, roiDraws), data.trueRoi, data.spendTotal);
+  const estimates = summariseRoi(names, roiDraws);
+  const recovery = roiRecovery(estimates, data.trueRoi, data.spendTotal);
   return {
     engine: `ours ${parametrisation}`,
     data: data.label,
@@ -216,6 +227,7 @@ async function runOurs(
     roiRelativeError: recovery.relativeError,
     coverage: recovery.coverage,
     gate: fit.gate.passed ? 'pass' : `fail (${fit.gate.reasons.length})`,
+    channels: describeChannels(estimates, data.trueRoi),
   };
 }
 
@@ -283,6 +295,7 @@ async function main(): Promise<void> {
   const started = new Date();
   const load = loadavg()[0];
   const rows: Row[] = [];
+  const channelLines: string[] = [];
   // Rows are recorded as they finish, so a long run that is stopped still leaves its results.
   if (record) {
     const note = `Started ${started.toISOString()} — ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), load average ${load.toFixed(1)} at the start (machine shared with other jobs); ours: one worker per chain (4) on ${cpus().length} cores, Stan: cores = 2. Command: npx tsx bench/fit.ts ${process.argv.slice(2).join(' ')}`;
@@ -293,8 +306,9 @@ async function main(): Promise<void> {
   }
   const add = (row: Row): void => {
     rows.push(row);
-    process.stderr.write(`${table([row], false)}\n`);
+    process.stderr.write(`${table([row], false)}\n  ROI: ${row.channels}\n`);
     if (record) appendFileSync(record, `${table([row], false)}\n`);
+    channelLines.push(`- ${row.engine} ${row.data}: ${row.channels}`);
   };
   for (const [weeks, channels] of sizes) {
     const data = benchData(weeks, channels);
@@ -306,11 +320,11 @@ async function main(): Promise<void> {
       add(runStan(data, seed));
     }
   }
-  process.stdout.write(`${table(rows)}\n`);
+  process.stdout.write(`${table(rows)}\n${channelLines.join('\n')}\n`);
   if (record)
     appendFileSync(
       record,
-      `\nFinished after ${((Date.now() - started.getTime()) / 1000).toFixed(0)} s, load average ${loadavg()[0].toFixed(1)} at the end.\n`,
+      `\nROI per channel, mean [90% HDI] (truth):\n${channelLines.join('\n')}\n\nFinished after ${((Date.now() - started.getTime()) / 1000).toFixed(0)} s, load average ${loadavg()[0].toFixed(1)} at the end.\n`,
     );
 }
 

@@ -6,12 +6,16 @@
  *   (Student-t ν = 5 when chosen); 'roi' parametrisation; no holdout.
  * - intercept ~ Normal(0.5, 1); trend ~ Normal(0, 0.5); seasonality ~ Normal(0, 0.25);
  *   controls ~ Normal(0, 0.5); noise σ ~ HalfNormal(0.25).
- * - per channel: ROI ~ LogNormal(0.2, 0.9) (Meridian's default ROI prior), β ~ HalfNormal(1)
+ * - per channel: ROI ~ LogNormal(μ, σ) derived from the data by a prior on the paid-media share of
+ *   the KPI with mean 0.4 and sd 0.2 (mediaSharePrior.ts; applied by `applyMediaSharePrior` once the
+ *   data are known; LogNormal(0.2, 0.9), Meridian's revenue default, until then or when
+ *   `mediaSharePrior` is null), β ~ HalfNormal(1)
  *   ('textbook'); decay α ~ Beta(2, 2); delayed peak θ/(L−1) ~ Beta(1.5, 1.5); Weibull shape
  *   ~ Gamma(2, 1), scale ~ Gamma(3, 1) (weeks); Hill K ~ Beta(2, 2), S ~ Gamma(3, 1);
  *   logistic rate λ ~ Gamma(3, 1); Michaelis–Menten K ~ LogNormal(log 0.5, 1).
  */
 import { type Prior, priorProblem, priorSupport, type Support } from './distributions';
+import { mediaSharePriorProblem, roiPriorFromMediaShare } from './mediaSharePrior';
 import type { ChannelPriorOverrides, ChannelPriors, ModelSpec, ModelSpecInput } from './spec';
 
 export const ADSTOCK_PARAMETERS = {
@@ -163,6 +167,16 @@ export function resolveModelSpec(input: ModelSpecInput): ModelSpec {
       );
     }
   }
+  const mediaSharePrior =
+    input.channelPriors?.roi !== undefined
+      ? null
+      : input.mediaSharePrior === undefined
+        ? DEFAULT_MEDIA_SHARE
+        : input.mediaSharePrior;
+  if (mediaSharePrior) {
+    const problem = mediaSharePriorProblem(mediaSharePrior);
+    if (problem) throw new Error(`model spec: mediaSharePrior ${problem}`);
+  }
   return {
     adstock,
     maxLag: integer(input.maxLag ?? 8, 'maxLag', 1, 104),
@@ -176,7 +190,25 @@ export function resolveModelSpec(input: ModelSpecInput): ModelSpec {
     channelPriors,
     channelOverrides,
     holdoutWeeks: integer(input.holdoutWeeks ?? 0, 'holdoutWeeks', 0, 10_000),
+    mediaSharePrior,
   };
+}
+
+const DEFAULT_MEDIA_SHARE = { mean: 0.4, sd: 0.2 } as const;
+
+/**
+ * The spec with its default ROI prior derived from the data (KPI total and spend totals over the
+ * training weeks) when `spec.mediaSharePrior` is set; unchanged otherwise. Per-channel ROI overrides
+ * still win over the derived default.
+ */
+export function applyMediaSharePrior(
+  spec: ModelSpec,
+  kpiTotal: number,
+  spendTotals: ArrayLike<number>,
+): ModelSpec {
+  if (!spec.mediaSharePrior) return spec;
+  const roi = roiPriorFromMediaShare(spec.mediaSharePrior, kpiTotal, spendTotals);
+  return { ...spec, channelPriors: { ...spec.channelPriors, roi } };
 }
 
 /** The priors of one channel after its overrides. */

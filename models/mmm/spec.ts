@@ -11,6 +11,12 @@ export type LikelihoodKind = 'normal' | 'student-t';
 /** 'roi': coefficients parametrised by each channel's ROI (default); 'textbook': half-normal β (Stan benchmark). */
 export type Parametrisation = 'roi' | 'textbook';
 
+/** Prior mean and sd of the share of the KPI driven by all paid media (see mediaSharePrior.ts). */
+export interface MediaSharePrior {
+  readonly mean: number;
+  readonly sd: number;
+}
+
 /** Priors of one channel; adstock / saturation priors are keyed by the kernel's parameter names. */
 export interface ChannelPriors {
   /** Prior on β (scaled KPI units per unit of saturated spend), used by the 'textbook' parametrisation. */
@@ -54,6 +60,11 @@ export interface ModelSpec {
   readonly priors: BaselinePriors;
   /** Defaults for every channel. */
   readonly channelPriors: ChannelPriors;
+  /**
+   * When set, `channelPriors.roi` is derived from the data by this media-share prior (the default,
+   * mean 0.4, sd 0.2); null when the ROI prior was given explicitly.
+   */
+  readonly mediaSharePrior: MediaSharePrior | null;
   /** Per-channel overrides, keyed by channel name. */
   readonly channelOverrides: Readonly<Record<string, ChannelPriorOverrides>>;
   /** The last N weeks are left out of the likelihood and predicted (holdout MAPE). */
@@ -74,4 +85,6 @@ export interface ModelSpecInput {
   readonly channelPriors?: ChannelPriorOverrides;
   readonly channelOverrides?: Readonly<Record<string, ChannelPriorOverrides>>;
   readonly holdoutWeeks?: number;
+  /** Ignored when `channelPriors.roi` is given; null keeps the fixed LogNormal(0.2, 0.9) ROI prior. */
+  readonly mediaSharePrior?: MediaSharePrior | null;
 }

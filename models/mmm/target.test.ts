@@ -44,7 +44,10 @@ describe('createMmmTarget log density', () => {
         Math.log(p.noise);
       for (const channel of p.channels) {
         if (parametrisation === 'roi') {
-          expected += normalLog(Math.log(channel.roi), 0.2, 0.9); // LogNormal(ROI) × Jacobian ROI
+          // LogNormal(ROI) × Jacobian ROI, with the data-derived default (mediaSharePrior.test.ts checks μ, σ).
+          const roiPrior = target.spec.channelPriors.roi;
+          if (roiPrior.distribution !== 'logNormal') throw new Error('default ROI prior is logNormal');
+          expected += normalLog(Math.log(channel.roi), roiPrior.mu, roiPrior.sigma);
         } else {
           expected +=
             Math.log(2) + normalLog(channel.coefficient, 0, 1) + Math.log(channel.coefficient);

@@ -17,7 +17,7 @@ import {
   type ParameterLayout,
   unconstrainValue,
 } from './parametrisation';
-import { resolveModelSpec } from './resolveModelSpec';
+import { applyMediaSharePrior, resolveModelSpec } from './resolveModelSpec';
 import type { ModelSpec } from './spec';
 import type { ChannelParameters, MmmComponents, MmmInput, MmmParameters } from './types';
 
@@ -48,8 +48,13 @@ export interface MmmTarget extends Target {
 const INITIAL_JITTER = 0.1;
 
 export function createMmmTarget(input: MmmInput): MmmTarget {
-  const spec = resolveModelSpec(input.spec ?? {});
-  const design = buildDesign(spec, input.data, input.experiments ?? []);
+  const resolved = resolveModelSpec(input.spec ?? {});
+  const design = buildDesign(resolved, input.data, input.experiments ?? []);
+  const spec = applyMediaSharePrior(
+    resolved,
+    design.kpiScale * design.trainingWeeks,
+    design.spendTotal,
+  );
   const layout = buildLayout(spec, design);
   const evaluator = createEvaluator(spec, design, layout);
   const channels = design.channelNames.length;

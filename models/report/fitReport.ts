@@ -12,7 +12,7 @@
  * gate's verdict is copied, never recomputed. Pure: timing and fingerprint are passed in.
  */
 import { hdi } from '../diagnostics/hdi';
-import type { FitRequest, FitResult } from '../inference/chains';
+import { defaultTargetAcceptance, type FitRequest, type FitResult } from '../inference/chains';
 import type { MmmTarget } from '../mmm/target';
 import type { MmmParameters } from '../mmm/types';
 import {
@@ -184,7 +184,7 @@ export function buildFitReport(input: FitReportInput): FitReport {
       seed: request.seed,
       thin: request.thin ?? 1,
       maxTreeDepth: request.maxTreeDepth ?? null,
-      targetAcceptance: request.targetAcceptance ?? null,
+      targetAcceptance: request.targetAcceptance ?? defaultTargetAcceptance(request.target),
     },
     data: {
       fingerprint: input.dataFingerprint,

@@ -56,6 +56,8 @@ export const ModelSpecSchema = z.object({
   channelPriors: ChannelPriorsSchema,
   channelOverrides: z.record(z.string(), ChannelPriorsSchema),
   holdoutWeeks: z.number().int().min(0),
+  /** Absent in reports written before the media-share default existed. */
+  mediaSharePrior: z.object({ mean: number, sd: number }).nullable().optional(),
 });
 
 export const SamplerSettingsSchema = z.object({
