@@ -113,6 +113,10 @@ describe('mmm fit', () => {
     expect(report.draws.count).toBe(300);
     expect(report.diagnostics.chains).toHaveLength(2);
     expect(report.channels).toEqual(summary.channels);
+    // The defaults the report records: media-share ROI prior (resolved to numbers) and δ = 0.9.
+    expect(report.spec.mediaSharePrior).toEqual({ mean: 0.4, sd: 0.2 });
+    expect(report.spec.channelPriors.roi?.distribution).toBe('logNormal');
+    expect(report.sampler.targetAcceptance).toBe(0.9);
   }, 240_000);
 
   it('cancels cleanly: exit 130, nothing written', async () => {
@@ -179,6 +183,9 @@ describe('mmm fit', () => {
       /--adstock must be one of geometric, weibull-cdf, weibull-pdf, delayed, got 'carryover'/,
     ],
     ['no --kpi', [csv, '--date', 'week', '--channels', channelColumns[0]], 2, /missing --kpi/],
+    ['a bad --metric', [csv, ...base, '--metric', 'full'], 2, /--metric must be one of dense, diagonal, got 'full'/],
+    ['a bad --target-accept', [csv, ...base, '--target-accept', '1.2'], 2, /--target-accept must be a number in \(0, 1\), got '1.2'/],
+    ['a bad --media-share', [csv, ...base, '--media-share', '0.4'], 2, /--media-share must be 'mean,sd'/],
   ];
   it.each(failures)(
     'rejects %s with one line on stderr',

@@ -62,6 +62,7 @@ async function loadInput(
           parametrisation: args.parametrisation,
           holdoutWeeks: args.holdoutWeeks,
           ...(args.maxLag !== undefined ? { maxLag: args.maxLag } : {}),
+          ...(args.mediaShare !== undefined ? { mediaSharePrior: args.mediaShare } : {}),
         },
         data: loaded.data,
         experiments,
@@ -108,6 +109,8 @@ export async function run(
       warmup: args.warmup,
       draws: args.draws,
       seed: args.seed,
+      metric: args.metric,
+      ...(args.targetAcceptance !== undefined ? { targetAcceptance: args.targetAcceptance } : {}),
     };
     const runner = dependencies.runner ?? createNodeChainRunner({ maxConcurrency: args.chains });
     const progress = args.json ? null : createProgressDisplay(stderr, args.chains);

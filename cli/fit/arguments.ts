@@ -15,10 +15,14 @@ export const FIT_USAGE = `usage: mmm fit <data file> --date <col> --kpi <col> --
   --max-lag <N>              adstock window in weeks (default 8)
   --saturation <kind>        hill (default) | logistic | michaelis-menten
   --parametrisation <p>      roi (default: priors on each channel's ROI) | textbook (half-normal β)
+  --media-share <mean,sd>    prior on the paid-media share of the KPI that sets every channel's
+                             ROI prior (default 0.4,0.2); 'off' for a fixed LogNormal(0.2, 0.9)
   --chains <N>               chains, one worker each (default 4)
   --warmup <N>               warmup iterations per chain (default 1000)
   --draws <N>                draws per chain (default 1000)
   --seed <N>                 seed (default 1)
+  --metric <shape>           dense (default) | diagonal inverse mass matrix
+  --target-accept <δ>        NUTS target acceptance in (0, 1) (default 0.9)
   --holdout-weeks <N>        leave the last N weeks out and report their MAPE (default 0)
   --week-start <day>         monday (default) | sunday, for daily data
   --lift-tests <file.csv>    lift tests: channel,start_date,end_date,lift,standard_error (KPI units)
@@ -41,6 +45,10 @@ export interface FitArguments {
   readonly warmup: number;
   readonly draws: number;
   readonly seed: number;
+  readonly metric: 'dense' | 'diagonal';
+  readonly targetAcceptance: number | undefined;
+  /** undefined: the model's default; null: off. */
+  readonly mediaShare: { mean: number; sd: number } | null | undefined;
   readonly holdoutWeeks: number;
   readonly weekStart: 'monday' | 'sunday';
   readonly liftTests: string | null;
@@ -81,6 +89,25 @@ function integer(
     throw new UsageError(`--${name} must be an integer ${range}, got '${text}'`);
   }
   return value;
+}
+
+function targetAcceptance(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (text.trim() === '' || !(value > 0 && value < 1))
+    throw new UsageError(`--target-accept must be a number in (0, 1), got '${text}'`);
+  return value;
+}
+
+function mediaShare(text: string | undefined): { mean: number; sd: number } | null | undefined {
+  if (text === undefined) return undefined;
+  if (text === 'off') return null;
+  const parts = text.split(',').map((part) => Number(part.trim()));
+  if (parts.length !== 2 || !(parts[0] > 0 && parts[0] < 1) || !(parts[1] > 0 && Number.isFinite(parts[1])))
+    throw new UsageError(
+      `--media-share must be 'mean,sd' with mean in (0, 1) and sd > 0, or 'off', got '${text}'`,
+    );
+  return { mean: parts[0], sd: parts[1] };
 }
 
 function list(text: string | undefined): string[] {
@@ -125,6 +152,9 @@ export function parseFitArguments(argv: readonly string[]): FitArguments {
         warmup: { type: 'string' },
         draws: { type: 'string' },
         seed: { type: 'string' },
+        metric: { type: 'string' },
+        'target-accept': { type: 'string' },
+        'media-share': { type: 'string' },
         'holdout-weeks': { type: 'string' },
         'week-start': { type: 'string' },
         'lift-tests': { type: 'string' },
@@ -183,6 +213,9 @@ export function parseFitArguments(argv: readonly string[]): FitArguments {
     warmup: integer('warmup', values.warmup, 1000, 0),
     draws: integer('draws', values.draws, 1000, 4),
     seed: integer('seed', values.seed, 1, 0),
+    metric: choice('metric', values.metric, { dense: 'dense', diagonal: 'diagonal' } as const, 'dense'),
+    targetAcceptance: targetAcceptance(values['target-accept']),
+    mediaShare: mediaShare(values['media-share']),
     holdoutWeeks: integer('holdout-weeks', values['holdout-weeks'], 0, 0),
     weekStart,
     liftTests: values['lift-tests'] ?? null,
