@@ -1,85 +1,27 @@
 /**
- * Imports one export file into DuckDB: a raw table with the values as stored (all text for CSV, so a
- * bad value can later be named by row) and a typed view `table` over it, then profiles every column.
+ * Imports one export file into DuckDB: a raw table with the values as loaded (CSV columns typed by
+ * read_csv where every value converts, else text, so a bad value can later be named by row; see
+ * loadCsv.ts) and a typed view `table` over it, then profiles every column.
  */
-import { inferColumns } from './columnInference';
+import { inferColumns, type InferredColumns } from './columnInference';
 import { typedSql } from './columnExpressions';
-import { detectCsvDialect, type CsvDialect } from './csvDialect';
 import { detectFormat } from './detectFormat';
 import { detectShape } from './fileShape';
+import { loadCsv } from './loadCsv';
 import type { ParquetToIpc } from './parquetToIpc';
 import { profileColumns } from './profileColumns';
-import { quoteIdentifier, quoteLiteral, tableNameFor, toNumber, toText } from './sql';
-import { firstLines, isBlank, looksBinary, splitCsvLine } from './textBytes';
+import { quoteIdentifier, tableNameFor, toNumber, toText } from './sql';
 import type { CsvOptions, ImportedFile, InputFile, SqlConnection } from './types';
+
+export { headerNames } from './loadCsv';
 
 export interface ImportOptions {
   csv?: CsvOptions;
   parquetToIpc?: ParquetToIpc;
 }
 
-/** Text read as missing in CSV files. */
-const nullStrings = ['', 'NA', 'N/A', 'n/a', 'null', 'NULL', 'NaN', 'nan', '#N/A'];
-
-function firstLineOf(message: string): string {
-  return message
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .slice(0, 2)
-    .join(' — ');
-}
-
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-/** Column names from the header line (blank names become `columnN`, repeats get `_2`, `_3`…). */
-export function headerNames(firstLine: string, dialect: CsvDialect): string[] {
-  const fields = splitCsvLine(firstLine, dialect.delimiter);
-  const seen = new Map<string, number>();
-  return fields.map((field, index) => {
-    const base = dialect.header ? field.trim() || `column${index}` : `column${index}`;
-    const count = (seen.get(base) ?? 0) + 1;
-    seen.set(base, count);
-    return count === 1 ? base : `${base}_${count}`;
-  });
-}
-
-async function loadCsv(
-  conn: SqlConnection,
-  file: InputFile,
-  rawTable: string,
-  options: CsvOptions,
-): Promise<CsvOptions> {
-  if (isBlank(file.bytes)) throw new Error(`${file.name}: the file is empty`);
-  if (looksBinary(file.bytes))
-    throw new Error(
-      `${file.name}: not a CSV text file (binary content, or a text encoding other than UTF-8)`,
-    );
-  let lines: string[];
-  try {
-    lines = firstLines(file.bytes, 50);
-  } catch {
-    throw new Error(`${file.name}: not a CSV text file (its first lines are not valid UTF-8)`);
-  }
-  const registered = `${rawTable}.csv`;
-  await conn.registerFile(registered, file.bytes);
-  try {
-    const dialect = await detectCsvDialect(conn, registered, lines, options);
-    const names = headerNames(lines[0] ?? '', dialect);
-    const columns = names.map((name) => `${quoteLiteral(name)}: 'VARCHAR'`).join(', ');
-    const read = `read_csv(${quoteLiteral(registered)}, auto_detect=false, delim=${quoteLiteral(dialect.delimiter)}, quote='"', escape='"', header=${dialect.header}, skip=0, columns={${columns}}, nullstr=[${nullStrings.map(quoteLiteral).join(', ')}], strict_mode=true)`;
-    try {
-      await conn.query(`CREATE OR REPLACE TABLE ${rawTable} AS SELECT * FROM ${read}`);
-    } catch (error) {
-      throw new Error(
-        `${file.name}: cannot be read as CSV (delimiter ${JSON.stringify(dialect.delimiter)}, ${names.length} columns): ${firstLineOf(errorMessage(error))}`,
-      );
-    }
-    return { ...options, delimiter: dialect.delimiter, header: dialect.header };
-  } finally {
-    await conn.dropFile(registered);
-  }
 }
 
 async function loadParquet(
@@ -104,14 +46,20 @@ async function loadParquet(
     await conn.insertArrowIpc(rawTable, streams);
     return;
   }
-  // One row group at a time: the first creates the table, the others append to it.
+  // One row group at a time: the first creates the table, the others append to it. The next group
+  // is asked for before this one is inserted, so a reader in another thread decodes it meanwhile.
   let created = false;
+  const groups = streams[Symbol.asyncIterator]();
+  let next = groups.next();
   try {
-    for await (const ipc of streams) {
-      await conn.insertArrowIpc(rawTable, ipc, created ? { append: true } : undefined);
+    for (let group = await next; !group.done; group = await next) {
+      next = groups.next();
+      await conn.insertArrowIpc(rawTable, group.value, created ? { append: true } : undefined);
       created = true;
     }
   } catch (error) {
+    next.catch(() => undefined); // the group asked for ahead is not wanted any more
+    await groups.return?.(undefined);
     await conn.query(`DROP TABLE IF EXISTS ${rawTable}`); // no half-read table left behind
     throw new Error(`${file.name}: ${errorMessage(error)}`);
   }
@@ -128,23 +76,27 @@ export async function importFile(
   const table = tableNameFor(file.name);
   const rawTable = `${table}__raw`;
   let csv: CsvOptions | undefined;
-  if (format === 'csv') csv = await loadCsv(conn, file, rawTable, options.csv ?? {});
-  else await loadParquet(conn, file, rawTable, options.parquetToIpc);
-
+  let inferred: InferredColumns;
+  if (format === 'csv') {
+    const loaded = await loadCsv(conn, file, rawTable, options.csv ?? {});
+    csv = loaded.csv;
+    inferred = loaded.inferred;
+  } else {
+    await loadParquet(conn, file, rawTable, options.parquetToIpc);
+    const schema = await conn.query(`DESCRIBE ${rawTable}`);
+    const sourceTypes = Array.from(schema.toArray(), (row) => ({
+      name: toText(row.column_name) ?? '',
+      type: toText(row.column_type) ?? 'VARCHAR',
+    }));
+    inferred = await inferColumns(conn, rawTable, sourceTypes, {
+      decimalSeparator: options.csv?.decimalSeparator,
+      dateFormat: options.csv?.dateFormat,
+    });
+  }
   const rows =
     toNumber((await conn.query(`SELECT count(*)::DOUBLE AS n FROM ${rawTable}`)).toArray()[0]?.n) ??
     0;
   if (rows === 0) throw new Error(`${file.name}: no data rows`);
-  const schema = await conn.query(`DESCRIBE ${rawTable}`);
-  const sourceTypes = Array.from(schema.toArray(), (row) => ({
-    name: toText(row.column_name) ?? '',
-    type: toText(row.column_type) ?? 'VARCHAR',
-  }));
-  const inferred = await inferColumns(conn, rawTable, sourceTypes, {
-    decimalSeparator: options.csv?.decimalSeparator,
-    dateFormat: options.csv?.dateFormat,
-    delimiter: csv?.delimiter,
-  });
   const typedColumns = inferred.columns.map((column) =>
     typedSql(
       {

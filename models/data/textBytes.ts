@@ -80,3 +80,20 @@ export function splitCsvLine(line: string, delimiter: string): string[] {
   fields.push(field);
   return fields;
 }
+
+/**
+ * Byte length of the first `records` CSV records (header included), ending just after a line break
+ * outside double quotes, so a quoted field with line breaks is never cut. The whole length when the
+ * bytes hold fewer records.
+ */
+export function csvHeadLength(bytes: Uint8Array, records: number): number {
+  let quoted = false;
+  let seen = 0;
+  for (let index = 0; index < bytes.length; index++) {
+    const byte = bytes[index];
+    if (byte === 0x22)
+      quoted = !quoted; // `""` toggles twice: still inside the field
+    else if (byte === 0x0a && !quoted && ++seen === records) return index + 1;
+  }
+  return bytes.length;
+}

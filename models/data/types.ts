@@ -61,7 +61,10 @@ export interface ColumnProfile {
   readonly negatives: number;
   /** Set when the values look like personal data (e-mails, phone numbers, user ids). */
   readonly personalData: 'email' | 'phone' | 'user-id' | null;
-  /** The column's type as stored (VARCHAR for every CSV column; Parquet's own type otherwise). */
+  /**
+   * The column's type in the raw table: Parquet's own type; for CSV, DOUBLE or DATE when read_csv
+   * converted every value of a plain number or ISO date column, else VARCHAR (see loadCsv.ts).
+   */
   readonly sourceType?: string;
   /** strftime format of the dates in a text date column (e.g. '%d.%m.%Y'). */
   readonly dateFormat?: string;

@@ -1,9 +1,10 @@
 /**
  * Per-file weekly aggregates in SQL, shared by the model frame and validation. Spend, impressions,
  * clicks and the KPI are summed per week; controls are averaged per week (a weekly price index or
- * promo share is an average of the days, not a total). Long data is pivoted to one column per channel
- * with `SUM(spend) FILTER (WHERE channel = …)`. With `aggregateGeos` the geos are summed (controls
- * averaged) into one national series.
+ * promo share is an average of the days, not a total). Long data is summed per week[, geo] and
+ * channel, then pivoted to one column per channel with `SUM(spend) FILTER (WHERE channel = …)` over
+ * those sums (a control's mean is then Σ sums / Σ counts). With `aggregateGeos` the geos are summed
+ * (controls averaged) into one national series.
  */
 import { dateSql, numberSql, textSql } from './columnExpressions';
 import { quoteIdentifier, quoteLiteral, toText } from './sql';
@@ -80,12 +81,19 @@ export async function weeklySources(
     const inner: string[] = [`${weekStartSql(dateSql(dateColumn), mapping.weekStart)} AS week`];
     if (geoColumn) inner.push(`${textSql(geoColumn)} AS geo`);
     if (channelColumn) inner.push(`${textSql(channelColumn)} AS channel`);
+    // With a channel column, rows are first summed per week[, geo] and channel, then pivoted from
+    // that small table: one hash aggregate over the rows instead of a filtered sum per channel.
+    const pivot = channelColumn !== null;
+    const middle: string[] = [];
     const outer: string[] = [];
     for (const [index, { entry, column }] of mapped.entries()) {
       if (!['spend', 'impressions', 'clicks', 'kpi', 'control'].includes(entry.role)) continue;
       const role = entry.role as MetricRole;
       const value = `v${index}`;
       inner.push(`${numberSql(column, file.decimalSeparator ?? '.')} AS ${value}`);
+      // A control is a weekly mean: Σ/count, carried through the per-channel sums as both.
+      middle.push(`SUM(${value}) AS ${value}`);
+      if (role === 'control') middle.push(`COUNT(${value}) AS ${value}_n`);
       const isMedia = role === 'spend' || role === 'impressions' || role === 'clicks';
       if (isMedia && channelColumn && !entry.channel) {
         for (const [labelIndex, label] of labels.entries()) {
@@ -103,11 +111,21 @@ export async function weeklySources(
           name: isMedia ? (entry.channel ?? column.name) : column.name,
           column: column.name,
         });
-        outer.push(`${role === 'control' ? 'AVG' : 'SUM'}(${value})::DOUBLE AS ${alias}`);
+        outer.push(
+          role !== 'control'
+            ? `SUM(${value})::DOUBLE AS ${alias}`
+            : pivot
+              ? `(SUM(${value}) / SUM(${value}_n))::DOUBLE AS ${alias}`
+              : `AVG(${value})::DOUBLE AS ${alias}`,
+        );
       }
     }
     const keys = geoColumn ? 'week, geo' : 'week';
-    const sql = `SELECT ${keys}${outer.length ? ', ' + outer.join(', ') : ''} FROM (SELECT ${inner.join(', ')} FROM ${file.rawTable ?? file.table}) WHERE week IS NOT NULL GROUP BY ${keys}`;
+    const rows = `(SELECT ${inner.join(', ')} FROM ${file.rawTable ?? file.table}) WHERE week IS NOT NULL`;
+    const grouped = pivot
+      ? `(SELECT ${keys}, channel${middle.length ? ', ' + middle.join(', ') : ''} FROM ${rows} GROUP BY ${keys}, channel)`
+      : rows;
+    const sql = `SELECT ${keys}${outer.length ? ', ' + outer.join(', ') : ''} FROM ${grouped} GROUP BY ${keys}`;
     sources.push({ file, dateColumn, geoColumn, channelColumn, metrics, sql });
   }
   return sources;
