@@ -84,10 +84,18 @@ export function simulateWeekly(
   return { y, d, X: { rows: n, cols, data: X } };
 }
 
+/**
+ * The forest of DoubleML's coverage study for this design (doubleml-coverage,
+ * results/plm/plr_ate_config.yml: RandomForestRegressor n_estimators 200, max_features 10,
+ * max_depth 5, min_samples_leaf 20; reported 95 % coverage 0.936 with 1000 repetitions, LassoCV
+ * 0.945). Shallow, well-populated leaves keep the nuisance fits smooth; DoubleML's user-guide
+ * example forest (100 trees, max_features 20, max_depth 5, min_samples_leaf 2) over-fits the
+ * treatment equation here (bias −0.013, coverage 0.915 with ours at 200 repetitions).
+ */
+export const COVERAGE_FOREST = { trees: 200, maxFeatures: 10, maxDepth: 5, minSamplesLeaf: 20 };
+
 function learnerFor(name: string) {
-  // DoubleML's example forest for this design (n_estimators 100, max_features 20, max_depth 5, min_samples_leaf 2).
-  if (name === 'forest')
-    return createLearner('forest', { trees: 100, maxFeatures: 20, maxDepth: 5, minSamplesLeaf: 2 });
+  if (name === 'forest') return createLearner('forest', COVERAGE_FOREST);
   return createLearner(name as LearnerName);
 }
 
@@ -105,11 +113,13 @@ function summary(label: string, tally: Tally, truth: number): string {
   const mean = tally.thetas.reduce((a, b) => a + b, 0) / reps;
   const sd = Math.sqrt(tally.thetas.reduce((a, b) => a + (b - mean) ** 2, 0) / (reps - 1));
   const avg = (v: number[]): number => v.reduce((a, b) => a + b, 0) / v.length;
-  const mcse = Math.sqrt((0.95 * 0.05) / reps);
-  return `${label.padEnd(30)}${String(reps).padStart(6)}${(mean - truth).toFixed(4).padStart(9)}${sd.toFixed(4).padStart(8)}${avg(tally.ses).toFixed(4).padStart(9)}${avg(tally.sesHac).toFixed(4).padStart(9)}${(tally.covered / reps).toFixed(3).padStart(9)}${(tally.coveredHac / reps).toFixed(3).padStart(9)}   ±${(2 * mcse).toFixed(3)}${(tally.seconds / reps).toFixed(2).padStart(8)}`;
+  // Monte Carlo s.e. of the i.i.d. coverage: √(ĉ(1 − ĉ)/R).
+  const coverage = tally.covered / reps;
+  const mcse = Math.sqrt((coverage * (1 - coverage)) / reps);
+  return `${label.padEnd(30)}${String(reps).padStart(6)}${(mean - truth).toFixed(4).padStart(9)}${sd.toFixed(4).padStart(8)}${avg(tally.ses).toFixed(4).padStart(9)}${avg(tally.sesHac).toFixed(4).padStart(9)}${(tally.covered / reps).toFixed(3).padStart(9)}${(tally.coveredHac / reps).toFixed(3).padStart(9)}   ±${mcse.toFixed(3)}${(tally.seconds / reps).toFixed(2).padStart(8)}`;
 }
 
-const header = `${'design / learner / folds'.padEnd(30)}${'reps'.padStart(6)}${'bias'.padStart(9)}${'sd θ̂'.padStart(8)}${'mean se'.padStart(9)}${'se HAC'.padStart(9)}${'cov iid'.padStart(9)}${'cov HAC'.padStart(9)}   2·MCSE  s/rep`;
+const header = `${'design / learner / folds'.padEnd(30)}${'reps'.padStart(6)}${'bias'.padStart(9)}${'sd θ̂'.padStart(8)}${'mean se'.padStart(9)}${'se HAC'.padStart(9)}${'cov iid'.padStart(9)}${'cov HAC'.padStart(9)}   MCSE iid  s/rep`;
 
 function runStudy(
   label: string,

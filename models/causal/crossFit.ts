@@ -1,6 +1,9 @@
+import { prepareSplitFitter } from '../learners/splitFitting';
 import type { Learner, Matrix } from '../learners/types';
 import type { Rng } from '../random/rng';
 import type { Fold } from './folds';
+
+export { selectRows, selectValues } from '../learners/splitFitting';
 
 /**
  * Cross-fitted (out-of-fold) predictions η̂(Xᵢ) = f̂₋ₖ(Xᵢ) for i in test fold k, where f̂₋ₖ is the
@@ -9,29 +12,56 @@ import type { Fold } from './folds';
  *
  * Each fold's fit gets its own stream `rng.fork(k)`, so results do not depend on fitting order.
  * `beforeFit` runs before each fit (progress reporting and cancellation).
+ *
+ * A `CrossFitter` serves several targets on the same features and folds (ℓ̂, m̂ and ĝ of PLR): the
+ * learner's split fitter (learners/splitFitting.ts) shares the target-free work between them —
+ * cross products of X per fold for linear learners, binned features per fold for forests.
  */
 export interface CrossFitResult {
   readonly predictions: Float64Array;
   readonly foldRmse: Float64Array;
 }
 
-/** Rows `indices` of a row-major matrix, as a new matrix. */
-export function selectRows(matrix: Matrix, indices: Int32Array): Matrix {
-  const { cols } = matrix;
-  const data = new Float64Array(indices.length * cols);
-  for (let r = 0; r < indices.length; r++) {
-    const from = indices[r] * cols;
-    data.set(matrix.data.subarray(from, from + cols), r * cols);
-  }
-  return { rows: indices.length, cols, data };
+export interface CrossFitter {
+  predict(target: Float64Array, rng: Rng, beforeFit?: (foldIndex: number) => void): CrossFitResult;
 }
 
-export function selectValues(values: Float64Array, indices: Int32Array): Float64Array {
-  const out = new Float64Array(indices.length);
-  for (let r = 0; r < indices.length; r++) out[r] = values[indices[r]];
-  return out;
+export function prepareCrossFit(
+  features: Matrix,
+  folds: readonly Fold[],
+  learner: Learner,
+): CrossFitter {
+  const fitter = prepareSplitFitter(learner, features, folds);
+  return {
+    predict(target, rng, beforeFit) {
+      const predictions = new Float64Array(target.length).fill(NaN);
+      const foldRmse = new Float64Array(folds.length);
+      folds.forEach((fold, k) => {
+        beforeFit?.(k);
+        const predicted = fitter.fitPredict(k, target, rng.fork(k));
+        let squares = 0;
+        for (let r = 0; r < fold.test.length; r++) {
+          const value = predicted[r];
+          if (!Number.isFinite(value))
+            throw new Error(
+              `cross-fitting: learner '${learner.name}' returned a non-finite prediction in fold ${k + 1}`,
+            );
+          predictions[fold.test[r]] = value;
+          const residual = target[fold.test[r]] - value;
+          squares += residual * residual;
+        }
+        foldRmse[k] = Math.sqrt(squares / fold.test.length);
+      });
+      for (let i = 0; i < predictions.length; i++) {
+        if (Number.isNaN(predictions[i]))
+          throw new Error(`cross-fitting: observation ${i + 1} is in no test fold`);
+      }
+      return { predictions, foldRmse };
+    },
+  };
 }
 
+/** One target's cross-fitted predictions (see `prepareCrossFit`). */
 export function crossFitPredict(
   features: Matrix,
   target: Float64Array,
@@ -40,32 +70,5 @@ export function crossFitPredict(
   rng: Rng,
   beforeFit?: (foldIndex: number) => void,
 ): CrossFitResult {
-  const predictions = new Float64Array(target.length).fill(NaN);
-  const foldRmse = new Float64Array(folds.length);
-  folds.forEach((fold, k) => {
-    beforeFit?.(k);
-    const model = learner.fit(
-      selectRows(features, fold.train),
-      selectValues(target, fold.train),
-      rng.fork(k),
-    );
-    const predicted = model.predict(selectRows(features, fold.test));
-    let squares = 0;
-    for (let r = 0; r < fold.test.length; r++) {
-      const value = predicted[r];
-      if (!Number.isFinite(value))
-        throw new Error(
-          `cross-fitting: learner '${learner.name}' returned a non-finite prediction in fold ${k + 1}`,
-        );
-      predictions[fold.test[r]] = value;
-      const residual = target[fold.test[r]] - value;
-      squares += residual * residual;
-    }
-    foldRmse[k] = Math.sqrt(squares / fold.test.length);
-  });
-  for (let i = 0; i < predictions.length; i++) {
-    if (Number.isNaN(predictions[i]))
-      throw new Error(`cross-fitting: observation ${i + 1} is in no test fold`);
-  }
-  return { predictions, foldRmse };
+  return prepareCrossFit(features, folds, learner).predict(target, rng, beforeFit);
 }

@@ -3,7 +3,7 @@ import type { Learner, Matrix } from '../learners/types';
 import { createRng } from '../random/rng';
 import { aggregateIntervals, aggregateRepetitions, median } from './aggregateRepetitions';
 import { jointCriticalValue } from './bootstrap';
-import { crossFitPredict } from './crossFit';
+import { prepareCrossFit, type CrossFitter } from './crossFit';
 import { createFolds, foldsFromAssignment, type Fold } from './folds';
 import { fitJointPartiallingOut } from './jointPartiallingOut';
 import { normalQuantile, normalUpperTail } from './normalDistribution';
@@ -149,25 +149,26 @@ export function estimateDml(input: DmlInput, hooks: DmlHooks = {}): DmlResult {
     });
     if (runJoint) {
       const jointRng = rng.fork(500_000 + s);
+      // The controls are shared by every joint target: one cross-fitter per distinct learner.
+      const outcomeFitter = prepareCrossFit(input.controls, folds, learners.outcome);
+      const treatmentFitter =
+        learners.treatment === learners.outcome
+          ? outcomeFitter
+          : prepareCrossFit(input.controls, folds, learners.treatment);
       const residualOf = (
         target: Float64Array,
-        learner: Learner,
+        fitter: CrossFitter,
         stream: number,
         name: string,
       ): Float64Array => {
-        const { predictions } = crossFitPredict(
-          input.controls,
-          target,
-          folds,
-          learner,
-          jointRng.fork(stream),
-          (fold) => beforeFit({ repetition: s, treatment: name, stage: 'joint', fold }),
+        const { predictions } = fitter.predict(target, jointRng.fork(stream), (fold) =>
+          beforeFit({ repetition: s, treatment: name, stage: 'joint', fold }),
         );
         return target.map((value, i) => value - predictions[i]);
       };
-      const outcomeResidual = residualOf(input.y, learners.outcome, 0, 'outcome');
+      const outcomeResidual = residualOf(input.y, outcomeFitter, 0, 'outcome');
       const treatmentResiduals = treatments.map((t, j) =>
-        residualOf(t.values, learners.treatment, j + 1, t.name),
+        residualOf(t.values, treatmentFitter, j + 1, t.name),
       );
       jointFits.push(fitJointPartiallingOut(outcomeResidual, treatmentResiduals, hacLag));
     }

@@ -60,32 +60,40 @@ export function permutation(size: number, rng: Rng): Int32Array {
 /** Folds from a test-fold label per observation (labels 0…K−1); training = all other labels. */
 export function foldsFromAssignment(assignment: ArrayLike<number>, folds: number, gap = 0): Fold[] {
   const observations = assignment.length;
-  const result: Fold[] = [];
-  for (let k = 0; k < folds; k++) {
-    const test: number[] = [];
-    for (let i = 0; i < observations; i++) if (assignment[i] === k) test.push(i);
-    result.push(makeFold(observations, Int32Array.from(test), gap, k));
+  const sizes = new Int32Array(folds);
+  for (let i = 0; i < observations; i++) {
+    const label = assignment[i];
+    if (label >= 0 && label < folds) sizes[label] += 1;
   }
-  return result;
+  const tests = Array.from(sizes, (size) => new Int32Array(size));
+  sizes.fill(0);
+  for (let i = 0; i < observations; i++) {
+    const label = assignment[i];
+    if (label >= 0 && label < folds) tests[label][sizes[label]++] = i;
+  }
+  return tests.map((test, k) => makeFold(observations, test, gap, k));
 }
 
 /** Train = complement of the test set, minus observations within `gap` of any test observation. */
 function makeFold(observations: number, test: Int32Array, gap: number, foldIndex: number): Fold {
   const excluded = new Uint8Array(observations);
-  for (const i of test) {
-    const from = Math.max(0, i - gap);
-    const to = Math.min(observations - 1, i + gap);
+  for (let t = 0; t < test.length; t++) {
+    const from = Math.max(0, test[t] - gap);
+    const to = Math.min(observations - 1, test[t] + gap);
     for (let j = from; j <= to; j++) excluded[j] = 1;
   }
-  const train: number[] = [];
-  for (let i = 0; i < observations; i++) if (!excluded[i]) train.push(i);
+  let kept = 0;
+  for (let i = 0; i < observations; i++) kept += 1 - excluded[i];
   if (test.length === 0) throw new Error(`folds: fold ${foldIndex + 1} has no test observations`);
-  if (train.length < 2) {
+  if (kept < 2) {
     throw new Error(
-      `folds: fold ${foldIndex + 1} keeps ${train.length} training observation(s) (n = ${observations}, gap = ${gap}); use fewer folds or a smaller gap`,
+      `folds: fold ${foldIndex + 1} keeps ${kept} training observation(s) (n = ${observations}, gap = ${gap}); use fewer folds or a smaller gap`,
     );
   }
-  return { train: Int32Array.from(train), test };
+  const train = new Int32Array(kept);
+  kept = 0;
+  for (let i = 0; i < observations; i++) if (!excluded[i]) train[kept++] = i;
+  return { train, test };
 }
 
 export function createFolds(options: FoldOptions): Fold[] {

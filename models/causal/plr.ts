@@ -1,6 +1,6 @@
 import type { Learner, Matrix } from '../learners/types';
 import type { Rng } from '../random/rng';
-import { crossFitPredict } from './crossFit';
+import { prepareCrossFit } from './crossFit';
 import type { Fold } from './folds';
 import { neweyWestLag, neweyWestLongRunVariance, type HacLagRule } from './hac';
 
@@ -129,21 +129,17 @@ export function fitPlr(input: PlrFitInput): PlrFit {
       `PLR: outcome (${n}), treatment (${treatment.length}) and features (${features.rows} rows) differ in length`,
     );
   }
-  const outcomeFit = crossFitPredict(
-    features,
-    outcome,
-    folds,
-    input.outcomeLearner,
-    rng.fork(1),
-    (k) => input.beforeFit?.('outcome', k),
+  // One cross-fitter per distinct learner: ℓ̂, m̂ (and ĝ) share its per-fold work.
+  const outcomeFitter = prepareCrossFit(features, folds, input.outcomeLearner);
+  const treatmentFitter =
+    input.treatmentLearner === input.outcomeLearner
+      ? outcomeFitter
+      : prepareCrossFit(features, folds, input.treatmentLearner);
+  const outcomeFit = outcomeFitter.predict(outcome, rng.fork(1), (k) =>
+    input.beforeFit?.('outcome', k),
   );
-  const treatmentFit = crossFitPredict(
-    features,
-    treatment,
-    folds,
-    input.treatmentLearner,
-    rng.fork(2),
-    (k) => input.beforeFit?.('treatment', k),
+  const treatmentFit = treatmentFitter.predict(treatment, rng.fork(2), (k) =>
+    input.beforeFit?.('treatment', k),
   );
   let gPrediction: Float64Array | null = null;
   if (score === 'iv-type') {
@@ -158,13 +154,8 @@ export function fitPlr(input: PlrFitInput): PlrFit {
     const thetaInitial = -mean(initial.scoreB) / mean(initial.scoreA);
     const partialled = new Float64Array(n);
     for (let i = 0; i < n; i++) partialled[i] = outcome[i] - thetaInitial * treatment[i];
-    gPrediction = crossFitPredict(
-      features,
-      partialled,
-      folds,
-      input.outcomeLearner,
-      rng.fork(3),
-      (k) => input.beforeFit?.('g', k),
+    gPrediction = outcomeFitter.predict(partialled, rng.fork(3), (k) =>
+      input.beforeFit?.('g', k),
     ).predictions;
   }
   const { scoreA, scoreB } = plrScoreElements(

@@ -44,20 +44,23 @@ export function adstockedTreatment(values: Float64Array, setting: AdstockSetting
 
 /** [columns…, matrix] side by side as one row-major matrix. */
 export function bindColumns(columns: readonly Float64Array[], matrix: Matrix): Matrix {
+  // Nothing to bind: the matrix itself (learners never write to their features).
+  if (columns.length === 0) return matrix;
   const rows = matrix.rows;
-  const cols = columns.length + matrix.cols;
+  const width = matrix.cols;
+  const cols = columns.length + width;
   const data = new Float64Array(rows * cols);
+  const source = matrix.data;
   for (let i = 0; i < rows; i++) {
-    for (let c = 0; c < columns.length; c++) data[i * cols + c] = columns[c][i];
-    data.set(
-      matrix.data.subarray(i * matrix.cols, (i + 1) * matrix.cols),
-      i * cols + columns.length,
-    );
+    const offset = i * cols;
+    for (let c = 0; c < columns.length; c++) data[offset + c] = columns[c][i];
+    const from = i * width;
+    const to = offset + columns.length;
+    for (let j = 0; j < width; j++) data[to + j] = source[from + j];
   }
   return { rows, cols, data };
 }
 
-/** X for treatment `index`: the other treatments, then the controls. */
 export function singleTreatmentFeatures(
   treatments: readonly Treatment[],
   index: number,

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createRng } from '../random/rng';
 import {
   accumulateCrossProducts,
+  accumulateFeatureProducts,
+  accumulateTargetProducts,
   dataMeans,
   emptyCrossProducts,
   residualSumOfSquares,
@@ -52,6 +54,56 @@ describe('crossProducts', () => {
       expect(training.gram[index]).toBeCloseTo(direct.gram[index], 9);
     expect(training.sumYY).toBeCloseTo(direct.sumYY, 9);
   });
+});
+
+describe('accumulateFeatureProducts / accumulateTargetProducts', () => {
+  it.each([
+    [300, 5],
+    [257, 6],
+    [128, 1],
+    [3, 2],
+  ])(
+    'equal the naive sums over a row subset (n = %i, p = %i: odd/even p, partial chunks)',
+    (rows, cols) => {
+      const { X, y } = randomData(rows, cols, rows + cols);
+      const rng = createRng(9);
+      const subset = Int32Array.from(
+        Array.from({ length: rows }, (_, i) => i).filter(() => rng.uniform() < 0.7),
+      );
+      const shiftX = new Float64Array(cols).map((_, j) => 4 + j);
+      const shiftY = 99;
+      const stats = emptyCrossProducts(cols);
+      accumulateFeatureProducts(X, shiftX, subset, stats);
+      accumulateTargetProducts(X, y, shiftX, shiftY, subset, stats);
+      const gram = new Float64Array(cols * cols);
+      const sumX = new Float64Array(cols);
+      const cross = new Float64Array(cols);
+      let sumY = 0;
+      let sumYY = 0;
+      for (const i of subset) {
+        const ty = y[i] - shiftY;
+        sumY += ty;
+        sumYY += ty * ty;
+        for (let j = 0; j < cols; j++) {
+          const xj = X.data[i * cols + j] - shiftX[j];
+          sumX[j] += xj;
+          cross[j] += xj * ty;
+          for (let k = 0; k < cols; k++)
+            gram[j * cols + k] += xj * (X.data[i * cols + k] - shiftX[k]);
+        }
+      }
+      expect(stats.count).toBe(subset.length);
+      const close = (a: number, b: number): void =>
+        expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(b)));
+      for (let index = 0; index < cols * cols; index++) close(stats.gram[index], gram[index]);
+      for (let j = 0; j < cols; j++) {
+        close(stats.sumX[j], sumX[j]);
+        close(stats.crossXY[j], cross[j]);
+      }
+      close(stats.sumY, sumY);
+      close(stats.sumYY, sumYY);
+    },
+  );
 });
 
 describe('kFoldAssignment', () => {

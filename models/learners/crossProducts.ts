@@ -49,9 +49,8 @@ export function dataMeans(X: Matrix, y: Float64Array): { meanX: Float64Array; me
 
 /**
  * Accumulates per-group statistics: row i goes to `groups[groupOf[i]]` (a single group when
- * `groupOf` is omitted). The shifted data are first copied column-major with each group's rows
- * contiguous, so every entry of XᵀX is one streaming dot product (≈3× faster than row-wise
- * rank-one updates in JavaScript).
+ * `groupOf` is omitted). Features and target are accumulated by `accumulateFeatureProducts` and
+ * `accumulateTargetProducts` over each group's rows.
  */
 export function accumulateCrossProducts(
   X: Matrix,
@@ -61,68 +60,155 @@ export function accumulateCrossProducts(
   groups: CrossProducts[],
   groupOf?: Int32Array,
 ): void {
+  const rowsOf = groupOf ? groupRows(groupOf, groups.length) : [null];
+  rowsOf.forEach((rows, g) => {
+    accumulateFeatureProducts(X, shiftX, rows, groups[g]);
+    accumulateTargetProducts(X, y, shiftX, shiftY, rows, groups[g]);
+  });
+}
+
+/** Row indices of each group 0…groups−1, increasing. */
+export function groupRows(groupOf: Int32Array, groups: number): Int32Array[] {
+  const sizes = new Int32Array(groups);
+  for (let i = 0; i < groupOf.length; i++) sizes[groupOf[i]] += 1;
+  const result = Array.from(sizes, (size) => new Int32Array(size));
+  sizes.fill(0);
+  for (let i = 0; i < groupOf.length; i++) result[groupOf[i]][sizes[groupOf[i]]++] = i;
+  return result;
+}
+
+/** Rows per chunk of `accumulateFeatureProducts`: p columns of a chunk (p·128 doubles) stay in L1. */
+const CHUNK = 128;
+
+/**
+ * Adds the feature part of the statistics over `rows` (all rows when null) to `stats`:
+ * count, Σ x̃ and Σ x̃x̃ᵀ with x̃ = x − shiftX. Rows are copied, shifted, into a column-major chunk
+ * of 128 rows (in L1 cache) and the upper triangle is built from 2×2 blocks of column pairs, four
+ * products per four loads (≈2.5× faster in JavaScript than row-wise rank-one updates, and no n×p
+ * transposed copy).
+ */
+export function accumulateFeatureProducts(
+  X: Matrix,
+  shiftX: Float64Array,
+  rows: Int32Array | null,
+  stats: CrossProducts,
+): void {
   const p = X.cols;
-  const n = X.rows;
-  const groupStart = new Int32Array(groups.length + 1);
-  for (let i = 0; i < n; i++) groupStart[(groupOf ? groupOf[i] : 0) + 1] += 1;
-  for (let g = 0; g < groups.length; g++) groupStart[g + 1] += groupStart[g];
-  const position = groupStart.slice(0, groups.length);
-  const columns = new Float64Array(n * p);
-  const response = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const target = position[groupOf ? groupOf[i] : 0]++;
-    const offset = i * p;
-    for (let j = 0; j < p; j++) columns[j * n + target] = X.data[offset + j] - shiftX[j];
-    response[target] = y[i] - shiftY;
-  }
-  for (let g = 0; g < groups.length; g++) {
-    const start = groupStart[g];
-    const end = groupStart[g + 1];
-    const group = groups[g];
-    group.count += end - start;
-    group.sumY += sumRange(response, 0, start, end);
-    group.sumYY += dotRange(response, 0, response, 0, start, end);
+  const data = X.data;
+  const count = rows ? rows.length : X.rows;
+  const chunk = new Float64Array(p * CHUNK);
+  const { sumX, gram } = stats;
+  const upper = new Float64Array(p * p);
+  for (let first = 0; first < count; first += CHUNK) {
+    const length = Math.min(CHUNK, count - first);
+    for (let r = 0; r < length; r++) {
+      const offset = (rows ? rows[first + r] : first + r) * p;
+      for (let j = 0; j < p; j++) chunk[j * CHUNK + r] = data[offset + j] - shiftX[j];
+    }
     for (let j = 0; j < p; j++) {
-      group.sumX[j] += sumRange(columns, j * n, start, end);
-      group.crossXY[j] += dotRange(columns, j * n, response, 0, start, end);
-      for (let k = j; k < p; k++) {
-        const value = dotRange(columns, j * n, columns, k * n, start, end);
-        group.gram[j * p + k] += value;
-        if (k !== j) group.gram[k * p + j] += value;
-      }
+      const a = j * CHUNK;
+      let sum = 0;
+      for (let r = 0; r < length; r++) sum += chunk[a + r];
+      sumX[j] += sum;
+    }
+    // Upper triangle in 2×2 blocks of columns: four products per four loads.
+    for (let j = 0; j + 1 < p; j += 2) {
+      for (let k = j; k + 1 < p; k += 2) gramBlock(chunk, j, k, length, upper, p);
+    }
+    if (p % 2 === 1) {
+      const last = p - 1;
+      for (let k = 0; k < p; k++)
+        upper[k * p + last] += dotChunk(chunk, k * CHUNK, last * CHUNK, length);
     }
   }
+  for (let j = 0; j < p; j++) {
+    gram[j * p + j] += upper[j * p + j];
+    for (let k = j + 1; k < p; k++) {
+      gram[j * p + k] += upper[j * p + k];
+      gram[k * p + j] += upper[j * p + k];
+    }
+  }
+  stats.count += count;
 }
 
-function sumRange(a: Float64Array, offset: number, start: number, end: number): number {
-  let sum = 0;
-  for (let i = offset + start; i < offset + end; i++) sum += a[i];
-  return sum;
+/** Adds the 2×2 block of Σ x_j x_k for columns (j, j+1) × (k, k+1) of a chunk to `upper`. */
+function gramBlock(
+  chunk: Float64Array,
+  j: number,
+  k: number,
+  length: number,
+  upper: Float64Array,
+  p: number,
+): void {
+  const a0 = j * CHUNK;
+  const a1 = a0 + CHUNK;
+  const b0 = k * CHUNK;
+  const b1 = b0 + CHUNK;
+  let s00 = 0;
+  let s01 = 0;
+  let s10 = 0;
+  let s11 = 0;
+  for (let r = 0; r < length; r++) {
+    const x0 = chunk[a0 + r];
+    const x1 = chunk[a1 + r];
+    const z0 = chunk[b0 + r];
+    const z1 = chunk[b1 + r];
+    s00 += x0 * z0;
+    s01 += x0 * z1;
+    s10 += x1 * z0;
+    s11 += x1 * z1;
+  }
+  upper[j * p + k] += s00;
+  upper[j * p + k + 1] += s01;
+  upper[(j + 1) * p + k] += s10;
+  upper[(j + 1) * p + k + 1] += s11;
 }
 
-/** Σ a[aOffset + i]·b[bOffset + i] over i in [start, end), four accumulators for throughput. */
-function dotRange(
-  a: Float64Array,
-  aOffset: number,
-  b: Float64Array,
-  bOffset: number,
-  start: number,
-  end: number,
-): number {
+/** Σ a[i]·a[j] over r < length for two columns of a chunk, four accumulators for throughput. */
+function dotChunk(chunk: Float64Array, a: number, b: number, length: number): number {
   let s0 = 0;
   let s1 = 0;
   let s2 = 0;
   let s3 = 0;
-  let i = start;
-  const shift = bOffset - aOffset;
-  for (let index = aOffset + start; i + 3 < end; i += 4, index += 4) {
-    s0 += a[index] * b[index + shift];
-    s1 += a[index + 1] * b[index + 1 + shift];
-    s2 += a[index + 2] * b[index + 2 + shift];
-    s3 += a[index + 3] * b[index + 3 + shift];
+  let r = 0;
+  for (; r + 3 < length; r += 4) {
+    s0 += chunk[a + r] * chunk[b + r];
+    s1 += chunk[a + r + 1] * chunk[b + r + 1];
+    s2 += chunk[a + r + 2] * chunk[b + r + 2];
+    s3 += chunk[a + r + 3] * chunk[b + r + 3];
   }
-  for (; i < end; i++) s0 += a[aOffset + i] * b[bOffset + i];
+  for (; r < length; r++) s0 += chunk[a + r] * chunk[b + r];
   return s0 + s1 + (s2 + s3);
+}
+
+/**
+ * Adds the target part of the statistics over `rows` (all rows when null) to `stats`:
+ * Σ ỹ, Σ ỹ² and Σ x̃ỹ with ỹ = y − shiftY, x̃ = x − shiftX (O(n·p), no Gram).
+ */
+export function accumulateTargetProducts(
+  X: Matrix,
+  y: Float64Array,
+  shiftX: Float64Array,
+  shiftY: number,
+  rows: Int32Array | null,
+  stats: CrossProducts,
+): void {
+  const p = X.cols;
+  const data = X.data;
+  const count = rows ? rows.length : X.rows;
+  const cross = stats.crossXY;
+  let sumY = 0;
+  let sumYY = 0;
+  for (let r = 0; r < count; r++) {
+    const i = rows ? rows[r] : r;
+    const value = y[i] - shiftY;
+    sumY += value;
+    sumYY += value * value;
+    const offset = i * p;
+    for (let j = 0; j < p; j++) cross[j] += (data[offset + j] - shiftX[j]) * value;
+  }
+  stats.sumY += sumY;
+  stats.sumYY += sumYY;
 }
 
 /** a − b, e.g. the training statistics of a fold: total − held-out. */

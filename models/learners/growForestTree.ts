@@ -11,6 +11,48 @@ export interface ForestTreeSettings {
   readonly maxDepth: number;
 }
 
+/** Reusable buffers of `growForestTree`, sized for n rows (allocate once per forest). */
+export interface ForestTreeWorkspace {
+  /** 256 bins × (count, Σw, Σwy), interleaved: one cache line per update, 6 KiB in all. */
+  readonly histogram: Float64Array;
+  /** A 256-bit mask of the bins a small node touches (8 words). */
+  readonly occupied: Int32Array;
+  /** The non-empty bins of the current feature, increasing. */
+  readonly touched: Int32Array;
+  /** Weights and w·y of `rows[k]`, kept in the same order as `rows` (streamed, not gathered). */
+  readonly nodeWeight: Float64Array;
+  readonly nodeSum: Float64Array;
+  readonly scratchRows: Int32Array;
+  readonly scratchWeight: Float64Array;
+  readonly scratchSum: Float64Array;
+  /** The current feature's bins of the node's rows, in node order. */
+  readonly gathered: Uint8Array;
+  readonly featureOrder: Int32Array;
+  readonly stackNode: Int32Array;
+  readonly stackStart: Int32Array;
+  readonly stackEnd: Int32Array;
+  readonly stackDepth: Int32Array;
+}
+
+export function createForestTreeWorkspace(rows: number, features: number): ForestTreeWorkspace {
+  return {
+    histogram: new Float64Array(256 * 3),
+    occupied: new Int32Array(8),
+    touched: new Int32Array(256),
+    nodeWeight: new Float64Array(rows),
+    nodeSum: new Float64Array(rows),
+    scratchRows: new Int32Array(rows),
+    scratchWeight: new Float64Array(rows),
+    scratchSum: new Float64Array(rows),
+    gathered: new Uint8Array(rows),
+    featureOrder: new Int32Array(features),
+    stackNode: new Int32Array(rows + 2),
+    stackStart: new Int32Array(rows + 2),
+    stackEnd: new Int32Array(rows + 2),
+    stackDepth: new Int32Array(rows + 2),
+  };
+}
+
 /**
  * Grows one CART regression tree (Breiman et al. 1984) depth-first on binned features.
  *
@@ -23,64 +65,51 @@ export interface ForestTreeSettings {
  * over `featuresPerSplit` features drawn without replacement (drawing on past constant features,
  * as sklearn), with at least `minSamplesLeaf` rows per child. A node stays a leaf when it is at
  * `maxDepth`, has fewer than 2·minSamplesLeaf rows, or its responses are constant.
- * Split search builds a weighted histogram per feature over the node's rows; only the bins the
- * node touches are visited and reset, so deep, small nodes cost O(rows·log rows), not O(bins).
  *
- * `rowBins` are the bins row-major (`rowMajorBins`); `rows` (the distinct sampled rows) is
- * permuted in place; `weights[i]` is row i's count.
+ * Split search takes the drawn features one at a time (column-major bins): one pass over the
+ * node's rows fills a 256-bin weighted histogram (count, Σw, Σwy), then the bins are scanned in
+ * increasing order. Large nodes scan all of the feature's bins; small ones mark the bins they touch
+ * in a 256-bit mask and visit only those (lowest set bit first), so deep, small nodes never sweep
+ * all 255 bins. Weights and w·y are kept in node order beside `rows`, so passes stream.
+ *
+ * `binned` holds the bins column-major; `rows` (the distinct sampled rows, increasing) is permuted
+ * in place; `weights[i]` is row i's count. `workspace` must hold ≥ binned.rows rows.
  */
 export function growForestTree(
   binned: BinnedFeatures,
   y: Float64Array,
   weights: Float64Array,
-  rowBins: Uint8Array,
   rows: Int32Array,
   settings: ForestTreeSettings,
   rng: Rng,
+  workspace: ForestTreeWorkspace = createForestTreeWorkspace(binned.rows, binned.cols),
 ): RegressionTree {
   const n = binned.rows;
   const p = binned.cols;
-  const { binCounts, edges } = binned;
+  const { bins, binCounts, edges } = binned;
   const { featuresPerSplit, minSamplesLeaf, maxDepth } = settings;
-  const weightedY = new Float64Array(n);
-  for (let k = 0; k < rows.length; k++) weightedY[rows[k]] = weights[rows[k]] * y[rows[k]];
-  // One histogram block of 256 bins per feature evaluated in the current pass.
-  const histogramCount = new Int32Array(p * 256);
-  const histogramWeight = new Float64Array(p * 256);
-  const histogramSum = new Float64Array(p * 256);
-  const touched = new Int32Array(p * 256);
-  const used = new Int32Array(p);
-  const batch = new Int32Array(p);
-  const featureOrder = new Int32Array(p);
+  const { histogram, occupied, touched, nodeWeight, nodeSum, featureOrder } = workspace;
+  const { scratchRows, scratchWeight, scratchSum, gathered } = workspace;
+  for (let k = 0; k < rows.length; k++) {
+    const row = rows[k];
+    nodeWeight[k] = weights[row];
+    nodeSum[k] = weights[row] * y[row];
+  }
   for (let j = 0; j < p; j++) featureOrder[j] = j;
-  const scratch = new Int32Array(rows.length);
 
-  const builder = new TreeBuilder(2 * rows.length + 1);
-  // Explicit stack of (node, start, end, depth) in parallel typed arrays.
-  let stackNode = new Int32Array(64);
-  let stackStart = new Int32Array(64);
-  let stackEnd = new Int32Array(64);
-  let stackDepth = new Int32Array(64);
-  let stackSize = 0;
-  const push = (node: number, start: number, end: number, depth: number): void => {
-    if (stackSize === stackNode.length) {
-      const grow = (array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
-        const larger = new Int32Array(array.length * 2);
-        larger.set(array);
-        return larger;
-      };
-      stackNode = grow(stackNode);
-      stackStart = grow(stackStart);
-      stackEnd = grow(stackEnd);
-      stackDepth = grow(stackDepth);
-    }
-    stackNode[stackSize] = node;
-    stackStart[stackSize] = start;
-    stackEnd[stackSize] = end;
-    stackDepth[stackSize] = depth;
-    stackSize += 1;
-  };
-  push(builder.addLeaf(0), 0, rows.length, 0);
+  // At most 2·rows − 1 nodes, and 2^(maxDepth+1) − 1 with a depth limit (the builder grows if
+  // needed): sizing by the limit avoids allocating and zeroing O(n) arrays for every tree.
+  const builder = new TreeBuilder(
+    Math.min(2 * rows.length + 1, 2 ** (Math.min(maxDepth, 30) + 1) - 1),
+  );
+  // Explicit stack of (node, start, end, depth) in the workspace; its entries are disjoint
+  // non-empty row ranges, so it never holds more than rows.length of them.
+  const { stackNode, stackStart, stackEnd, stackDepth } = workspace;
+  let stackSize = 1;
+  stackNode[0] = builder.addLeaf(0);
+  stackStart[0] = 0;
+  stackEnd[0] = rows.length;
+  stackDepth[0] = 0;
 
   while (stackSize > 0) {
     stackSize -= 1;
@@ -92,10 +121,9 @@ export function growForestTree(
     let totalSum = 0;
     let totalSquares = 0;
     for (let k = start; k < end; k++) {
-      const row = rows[k];
-      totalWeight += weights[row];
-      totalSum += weightedY[row];
-      totalSquares += weightedY[row] * y[row];
+      totalWeight += nodeWeight[k];
+      totalSum += nodeSum[k];
+      totalSquares += nodeSum[k] * y[rows[k]];
     }
     const mean = totalSum / totalWeight;
     builder.threshold[node] = mean;
@@ -109,100 +137,121 @@ export function growForestTree(
     let bestBin = -1;
     let evaluated = 0;
     let drawn = 0;
-    // Features are drawn in batches: each batch's histograms are filled in one pass over the
-    // node's rows (row-major bins), and more are drawn only if some turned out constant here.
     while (drawn < p && evaluated < featuresPerSplit) {
-      let batchSize = 0;
-      while (drawn < p && batchSize < featuresPerSplit - evaluated) {
-        const pick = drawn + rng.int(p - drawn);
-        const feature = featureOrder[pick];
-        featureOrder[pick] = featureOrder[drawn];
-        featureOrder[drawn] = feature;
-        drawn += 1;
-        if (binCounts[feature] >= 2) batch[batchSize++] = feature;
-      }
-      if (batchSize === 0) break;
-      used.fill(0, 0, batchSize);
-      for (let k = start; k < end; k++) {
-        const row = rows[k];
-        const weight = weights[row];
-        const sum = weightedY[row];
-        const base = row * p;
-        for (let b = 0; b < batchSize; b++) {
-          const bin = rowBins[base + batch[b]];
-          const slot = (b << 8) + bin;
-          if (histogramCount[slot] === 0) touched[(b << 8) + used[b]++] = bin;
-          histogramCount[slot] += 1;
-          histogramWeight[slot] += weight;
-          histogramSum[slot] += sum;
+      const pick = drawn + rng.int(p - drawn);
+      const feature = featureOrder[pick];
+      featureOrder[pick] = featureOrder[drawn];
+      featureOrder[drawn] = feature;
+      drawn += 1;
+      const featureBins = binCounts[feature];
+      if (featureBins < 2) continue;
+      const column = feature * n;
+      // Gather first, then accumulate: the two simple loops pipeline better than one. Small nodes
+      // also mark the bins they touch, so the scan below visits only those.
+      for (let k = start; k < end; k++) gathered[k] = bins[column + rows[k]];
+      const dense = count >= featureBins;
+      if (dense) {
+        for (let k = start; k < end; k++) {
+          const slot = gathered[k] * 3;
+          histogram[slot] += 1;
+          histogram[slot + 1] += nodeWeight[k];
+          histogram[slot + 2] += nodeSum[k];
+        }
+      } else {
+        for (let k = start; k < end; k++) {
+          const bin = gathered[k];
+          const slot = bin * 3;
+          histogram[slot] += 1;
+          histogram[slot + 1] += nodeWeight[k];
+          histogram[slot + 2] += nodeSum[k];
+          occupied[bin >>> 5] |= 1 << (bin & 31);
         }
       }
-      for (let b = 0; b < batchSize; b++) {
-        const offset = b << 8;
-        let usedBins = used[b];
-        if (usedBins > 1) {
-          evaluated += 1;
-          // Visit touched bins in increasing order: insertion-sort when few, else scan all bins.
-          if (usedBins <= 32) {
-            for (let index = offset + 1; index < offset + usedBins; index++) {
-              const bin = touched[index];
-              let position = index - 1;
-              while (position >= offset && touched[position] > bin) {
-                touched[position + 1] = touched[position];
-                position -= 1;
-              }
-              touched[position + 1] = bin;
-            }
-          } else {
-            usedBins = 0;
-            const bins = binCounts[batch[b]];
-            for (let bin = 0; bin < bins; bin++)
-              if (histogramCount[offset + bin] > 0) touched[offset + usedBins++] = bin;
-          }
-          let leftCount = 0;
-          let leftWeight = 0;
-          let leftSum = 0;
-          for (let index = offset; index < offset + usedBins - 1; index++) {
-            const slot = offset + touched[index];
-            leftCount += histogramCount[slot];
-            leftWeight += histogramWeight[slot];
-            leftSum += histogramSum[slot];
-            if (leftCount < minSamplesLeaf) continue;
-            if (count - leftCount < minSamplesLeaf) break;
-            const rightSum = totalSum - leftSum;
-            const proxy =
-              (leftSum * leftSum) / leftWeight + (rightSum * rightSum) / (totalWeight - leftWeight);
-            if (proxy > bestProxy) {
-              bestProxy = proxy;
-              bestFeature = batch[b];
-              bestBin = touched[index];
-            }
+      // The non-empty bins in increasing order: large nodes scan all bins, small ones their mask.
+      let usedBins = 0;
+      if (dense) {
+        for (let bin = 0; bin < featureBins; bin++)
+          if (histogram[bin * 3] !== 0) touched[usedBins++] = bin;
+      } else {
+        for (let word = 0; word < 8; word++) {
+          let mask = occupied[word];
+          occupied[word] = 0;
+          while (mask !== 0) {
+            const lowest = mask & -mask;
+            mask ^= lowest;
+            touched[usedBins++] = (word << 5) | (31 - Math.clz32(lowest));
           }
         }
-        for (let index = offset; index < offset + usedBins; index++) {
-          const slot = offset + touched[index];
-          histogramCount[slot] = 0;
-          histogramWeight[slot] = 0;
-          histogramSum[slot] = 0;
+      }
+      // A feature constant within the node does not count towards featuresPerSplit.
+      if (usedBins > 1) evaluated += 1;
+      // Scan left to right: each bin is read once, offered as split "bin ≤ t" and cleared.
+      let leftCount = 0;
+      let leftWeight = 0;
+      let leftSum = 0;
+      let searching = true;
+      for (let index = 0; index < usedBins; index++) {
+        const bin = touched[index];
+        const slot = bin * 3;
+        leftCount += histogram[slot];
+        leftWeight += histogram[slot + 1];
+        leftSum += histogram[slot + 2];
+        histogram[slot] = 0;
+        histogram[slot + 1] = 0;
+        histogram[slot + 2] = 0;
+        if (!searching || leftCount < minSamplesLeaf) continue;
+        if (count - leftCount < minSamplesLeaf) {
+          searching = false;
+          continue;
+        }
+        // proxy = S_L²/W_L + S_R²/W_R, compared without dividing (W_L·W_R > 0).
+        const rightSum = totalSum - leftSum;
+        const rightWeight = totalWeight - leftWeight;
+        const product = leftWeight * rightWeight;
+        const numerator = leftSum * leftSum * rightWeight + rightSum * rightSum * leftWeight;
+        if (numerator > bestProxy * product) {
+          bestProxy = numerator / product;
+          bestFeature = feature;
+          bestBin = bin;
         }
       }
     }
     if (bestFeature < 0) continue;
 
     // Stable partition keeps rows increasing inside each node: forward memory access.
+    const column = bestFeature * n;
     let low = start;
     let rightCount = 0;
     for (let k = start; k < end; k++) {
       const row = rows[k];
-      if (rowBins[row * p + bestFeature] <= bestBin) rows[low++] = row;
-      else scratch[rightCount++] = row;
+      if (bins[column + row] <= bestBin) {
+        rows[low] = row;
+        nodeWeight[low] = nodeWeight[k];
+        nodeSum[low] = nodeSum[k];
+        low += 1;
+      } else {
+        scratchRows[rightCount] = row;
+        scratchWeight[rightCount] = nodeWeight[k];
+        scratchSum[rightCount] = nodeSum[k];
+        rightCount += 1;
+      }
     }
-    rows.set(scratch.subarray(0, rightCount), low);
+    rows.set(scratchRows.subarray(0, rightCount), low);
+    nodeWeight.set(scratchWeight.subarray(0, rightCount), low);
+    nodeSum.set(scratchSum.subarray(0, rightCount), low);
     const left = builder.addLeaf(0);
     const right = builder.addLeaf(0);
     builder.setSplit(node, bestFeature, edges[bestFeature][bestBin], left, right);
-    push(right, low, end, depth + 1);
-    push(left, start, low, depth + 1);
+    stackNode[stackSize] = right;
+    stackStart[stackSize] = low;
+    stackEnd[stackSize] = end;
+    stackDepth[stackSize] = depth + 1;
+    stackSize += 1;
+    stackNode[stackSize] = left;
+    stackStart[stackSize] = start;
+    stackEnd[stackSize] = low;
+    stackDepth[stackSize] = depth + 1;
+    stackSize += 1;
   }
   return builder.finish();
 }

@@ -25,6 +25,14 @@ export {
   type BoostingRegressor,
 } from './gradientBoosting';
 export type { RegressionTree } from './regressionTree';
+export {
+  prepareSplitFitter,
+  separateSplitFitter,
+  isSplitLearner,
+  type RowSplit,
+  type SplitFitter,
+  type SplitLearner,
+} from './splitFitting';
 
 export const learnerNames: readonly LearnerName[] = ['ols', 'ridge', 'lasso', 'forest', 'gbm'];
 

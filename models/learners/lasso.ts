@@ -1,15 +1,22 @@
 import type { Rng } from '../random/rng';
-import { dataMeans, residualSumOfSquares, subtractCrossProducts } from './crossProducts';
-import { penalisedCrossProducts } from './penalisedCrossProducts';
+import {
+  dataMeans,
+  residualSumOfSquares,
+  subtractCrossProducts,
+  type CrossProducts,
+} from './crossProducts';
+import { assertPenalty, penalisedCrossProducts } from './penalisedCrossProducts';
 import { lassoCoordinateDescent } from './lassoCoordinateDescent';
 import type { PenalisedLinearOptions } from './learnerOptions';
 import { createLinearRegressor, unshiftIntercept, type LinearRegressor } from './linearRegressor';
+import { createLinearSplitFitter, type ShiftedLinearModel } from './linearSplitFitter';
+import { separateSplitFitter, type SplitLearner } from './splitFitting';
 import {
   standardizedProblem,
   unstandardize,
   type StandardizedProblem,
 } from './standardizedProblem';
-import type { Learner, Matrix } from './types';
+import type { Matrix } from './types';
 import { assertTrainingData } from './validateInput';
 
 /**
@@ -86,8 +93,36 @@ export function fitLasso(
   );
 }
 
-export function createLasso(options: PenalisedLinearOptions = {}): Learner {
-  return { name: 'lasso', fit: (X, y, rng) => fitLasso(X, y, rng, options) };
+/**
+ * The lasso as a learner. Over cross-fitting splits, a fixed `alpha` solves from per-split cross
+ * products (linearSplitFitter.ts); with cross-validated α each split is a separate fit.
+ */
+export function createLasso(options: PenalisedLinearOptions = {}): SplitLearner {
+  const learner: SplitLearner = {
+    name: 'lasso',
+    fit: (X, y, rng) => fitLasso(X, y, rng, options),
+    prepareSplits(X, splits) {
+      const { alpha } = options;
+      if (alpha === undefined) return separateSplitFitter(learner, X, splits);
+      assertPenalty('lasso', alpha);
+      return createLinearSplitFitter('lasso', X, splits, (stats) =>
+        lassoFromCrossProducts(stats, alpha, options),
+      );
+    },
+  };
+  return learner;
+}
+
+/** The lasso at a fixed α for the rows summarised by `stats`, in their shifted coordinates. */
+export function lassoFromCrossProducts(
+  stats: CrossProducts,
+  alpha: number,
+  options: PenalisedLinearOptions = {},
+): ShiftedLinearModel {
+  const problem = standardizedProblem(stats, options.standardize ?? true);
+  const coefficients = new Float64Array(stats.features);
+  solve(problem, alpha, coefficients, options.tolerance ?? 1e-7, options.maxSweeps ?? 10_000);
+  return unstandardize(problem, coefficients);
 }
 
 /** α_max·ratio^(k/(m−1)), k = 0…m−1, with α_max = max_j |c_j| / n (all-zero solution above it). */

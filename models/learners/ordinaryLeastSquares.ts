@@ -4,10 +4,13 @@ import {
   centreCrossProducts,
   dataMeans,
   emptyCrossProducts,
+  type CrossProducts,
 } from './crossProducts';
 import { createLinearRegressor, unshiftIntercept, type LinearRegressor } from './linearRegressor';
+import { createLinearSplitFitter, type ShiftedLinearModel } from './linearSplitFitter';
+import type { SplitLearner } from './splitFitting';
 import { assertTrainingData } from './validateInput';
-import type { Learner, Matrix } from './types';
+import type { Matrix } from './types';
 
 /**
  * Ordinary least squares with an unpenalised intercept.
@@ -22,22 +25,34 @@ import type { Learner, Matrix } from './types';
  */
 export function fitOrdinaryLeastSquares(X: Matrix, y: Float64Array): LinearRegressor {
   assertTrainingData('ols', X, y);
-  const p = X.cols;
   const { meanX, meanY } = dataMeans(X, y);
-  const stats = emptyCrossProducts(p);
+  const stats = emptyCrossProducts(X.cols);
   accumulateCrossProducts(X, y, meanX, meanY, [stats]);
-  const centred = centreCrossProducts(stats);
-  const { solution } = solveSymmetricPositiveDefinite(centred.centredGram, p, centred.centredCross);
-  let shiftedIntercept = centred.meanY;
-  for (let j = 0; j < p; j++) shiftedIntercept -= centred.meanX[j] * solution[j];
+  const model = leastSquaresFromCrossProducts(stats);
   return createLinearRegressor(
     'ols',
-    unshiftIntercept(shiftedIntercept, solution, meanX, meanY),
-    solution,
+    unshiftIntercept(model.intercept, model.coefficients, meanX, meanY),
+    model.coefficients,
     0,
   );
 }
 
-export function createOrdinaryLeastSquares(): Learner {
-  return { name: 'ols', fit: (X, y) => fitOrdinaryLeastSquares(X, y) };
+/** The least-squares fit of the rows summarised by `stats`, in their shifted coordinates. */
+export function leastSquaresFromCrossProducts(stats: CrossProducts): ShiftedLinearModel {
+  const p = stats.features;
+  const centred = centreCrossProducts(stats);
+  const { solution } = solveSymmetricPositiveDefinite(centred.centredGram, p, centred.centredCross);
+  let intercept = centred.meanY;
+  for (let j = 0; j < p; j++) intercept -= centred.meanX[j] * solution[j];
+  return { intercept, coefficients: solution };
+}
+
+/** OLS as a learner; over cross-fitting splits it solves from per-split cross products. */
+export function createOrdinaryLeastSquares(): SplitLearner {
+  return {
+    name: 'ols',
+    fit: (X, y) => fitOrdinaryLeastSquares(X, y),
+    prepareSplits: (X, splits) =>
+      createLinearSplitFitter('ols', X, splits, leastSquaresFromCrossProducts),
+  };
 }

@@ -28,8 +28,7 @@ export function penalisedCrossProducts(
   const p = X.cols;
   const { alpha } = options;
   if (alpha !== undefined) {
-    if (!(alpha >= 0) || !Number.isFinite(alpha))
-      throw new Error(`${learner}: alpha must be finite and ≥ 0, got ${alpha}`);
+    assertPenalty(learner, alpha);
     const total = emptyCrossProducts(p);
     accumulateCrossProducts(X, y, centre.meanX, centre.meanY, [total]);
     return { total, foldStats: null, alpha };
@@ -39,4 +38,10 @@ export function penalisedCrossProducts(
   const foldStats = Array.from({ length: folds }, () => emptyCrossProducts(p));
   accumulateCrossProducts(X, y, centre.meanX, centre.meanY, foldStats, foldOf);
   return { total: sumCrossProducts(foldStats, p), foldStats };
+}
+
+/** Throws unless a given penalty α is finite and ≥ 0. */
+export function assertPenalty(learner: string, alpha: number): void {
+  if (!(alpha >= 0) || !Number.isFinite(alpha))
+    throw new Error(`${learner}: alpha must be finite and ≥ 0, got ${alpha}`);
 }

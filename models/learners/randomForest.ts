@@ -1,10 +1,20 @@
 import type { Rng } from '../random/rng';
-import { binFeatures } from './featureBinning';
-import { growForestTree } from './growForestTree';
-import { rowMajorBins } from './growBoostingTree';
+import { binFeatures, type BinnedFeatures } from './featureBinning';
+import {
+  createForestTreeWorkspace,
+  growForestTree,
+  type ForestTreeSettings,
+} from './growForestTree';
 import type { ForestOptions } from './learnerOptions';
 import { addTreePredictions, type RegressionTree } from './regressionTree';
-import type { Learner, Matrix, Regressor } from './types';
+import {
+  assertFiniteTarget,
+  assertSplits,
+  selectRows,
+  selectValues,
+  type SplitLearner,
+} from './splitFitting';
+import type { Matrix, Regressor } from './types';
 import { assertPredictionMatrix, assertTrainingData, outputArray } from './validateInput';
 
 /** A fitted random forest: the mean of its trees' predictions. */
@@ -34,50 +44,63 @@ export function fitRandomForest(
   options: ForestOptions = {},
 ): ForestRegressor {
   assertTrainingData('forest', X, y);
-  const trees = positiveInteger('trees', options.trees ?? 100);
-  const minSamplesLeaf = positiveInteger('minSamplesLeaf', options.minSamplesLeaf ?? 1);
-  const maxDepth =
-    options.maxDepth === undefined ? Infinity : positiveInteger('maxDepth', options.maxDepth);
-  const featuresPerSplit = resolveMaxFeatures(options.maxFeatures ?? 1 / 3, X.cols);
-  const bootstrap = options.bootstrap ?? true;
-  const binned = binFeatures(X, options.maxBins ?? 255);
-  const rowBins = rowMajorBins(binned);
-  const n = X.rows;
+  const settings = forestSettings(options, X.cols);
+  return growRandomForest(binFeatures(X, settings.maxBins), y, rng, settings);
+}
+
+/** Validated forest settings for p features (see `fitRandomForest` for the defaults). */
+export interface ForestSettings extends ForestTreeSettings {
+  readonly trees: number;
+  readonly bootstrap: boolean;
+  readonly maxBins: number;
+}
+
+export function forestSettings(options: ForestOptions, features: number): ForestSettings {
+  return {
+    trees: positiveInteger('trees', options.trees ?? 100),
+    minSamplesLeaf: positiveInteger('minSamplesLeaf', options.minSamplesLeaf ?? 1),
+    maxDepth:
+      options.maxDepth === undefined ? Infinity : positiveInteger('maxDepth', options.maxDepth),
+    featuresPerSplit: resolveMaxFeatures(options.maxFeatures ?? 1 / 3, features),
+    bootstrap: options.bootstrap ?? true,
+    maxBins: options.maxBins ?? 255,
+  };
+}
+
+/** The forest of `fitRandomForest` on features already binned (rows of `binned` ↔ entries of y). */
+export function growRandomForest(
+  binned: BinnedFeatures,
+  y: Float64Array,
+  rng: Rng,
+  settings: ForestSettings,
+): ForestRegressor {
+  const n = binned.rows;
+  const p = binned.cols;
   const fitted: RegressionTree[] = [];
   const weights = new Float64Array(n);
-  for (let b = 0; b < trees; b++) {
+  const workspace = createForestTreeWorkspace(n, p);
+  const rows = new Int32Array(n);
+  for (let b = 0; b < settings.trees; b++) {
     const treeRng = rng.fork(b);
-    let rows: Int32Array;
-    if (bootstrap) {
+    let distinct = n;
+    if (settings.bootstrap) {
       weights.fill(0);
       for (let draw = 0; draw < n; draw++) weights[treeRng.int(n)] += 1;
-      let distinct = 0;
-      for (let i = 0; i < n; i++) if (weights[i] > 0) distinct += 1;
-      rows = new Int32Array(distinct);
       distinct = 0;
       for (let i = 0; i < n; i++) if (weights[i] > 0) rows[distinct++] = i;
     } else {
       weights.fill(1);
-      rows = new Int32Array(n);
       for (let i = 0; i < n; i++) rows[i] = i;
     }
     fitted.push(
-      growForestTree(
-        binned,
-        y,
-        weights,
-        rowBins,
-        rows,
-        { featuresPerSplit, minSamplesLeaf, maxDepth },
-        treeRng,
-      ),
+      growForestTree(binned, y, weights, rows.subarray(0, distinct), settings, treeRng, workspace),
     );
   }
   return {
     trees: fitted,
-    featuresPerSplit,
+    featuresPerSplit: settings.featuresPerSplit,
     predict(Xnew: Matrix, out?: Float64Array): Float64Array {
-      assertPredictionMatrix('forest', Xnew, X.cols);
+      assertPredictionMatrix('forest', Xnew, p);
       const result = outputArray(out, Xnew.rows);
       result.fill(0, 0, Xnew.rows);
       for (const tree of fitted) addTreePredictions(tree, Xnew, 1 / fitted.length, result);
@@ -86,8 +109,33 @@ export function fitRandomForest(
   };
 }
 
-export function createRandomForest(options: ForestOptions = {}): Learner {
-  return { name: 'forest', fit: (X, y, rng) => fitRandomForest(X, y, rng, options) };
+/**
+ * The random forest as a learner. Over cross-fitting splits the features of each training set are
+ * binned once and shared by every target (the outcome and treatment fits of a fold), which gives
+ * bit-identical forests to separate fits.
+ */
+export function createRandomForest(options: ForestOptions = {}): SplitLearner {
+  return {
+    name: 'forest',
+    fit: (X, y, rng) => fitRandomForest(X, y, rng, options),
+    prepareSplits(X, splits) {
+      assertSplits('forest', X, splits);
+      const settings = forestSettings(options, X.cols);
+      const prepared = splits.map(() => null as { binned: BinnedFeatures; test: Matrix } | null);
+      return {
+        fitPredict(split, target, rng) {
+          const rows = splits[split];
+          const cached = (prepared[split] ??= {
+            binned: binFeatures(selectRows(X, rows.train), settings.maxBins),
+            test: selectRows(X, rows.test),
+          });
+          assertFiniteTarget('forest', target, rows.train);
+          const y = selectValues(target, rows.train);
+          return growRandomForest(cached.binned, y, rng, settings).predict(cached.test);
+        },
+      };
+    },
+  };
 }
 
 /** maxFeatures as a count: an integer ≥ 1 is a count (capped at p), a value in (0, 1) a fraction ⌊f·p⌋ ≥ 1. */

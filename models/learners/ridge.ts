@@ -6,12 +6,15 @@ import {
   emptyCrossProducts,
   residualSumOfSquares,
   subtractCrossProducts,
+  type CrossProducts,
 } from './crossProducts';
-import { penalisedCrossProducts } from './penalisedCrossProducts';
+import { assertPenalty, penalisedCrossProducts } from './penalisedCrossProducts';
 import type { PenalisedLinearOptions } from './learnerOptions';
 import { createLinearRegressor, unshiftIntercept, type LinearRegressor } from './linearRegressor';
+import { createLinearSplitFitter, type ShiftedLinearModel } from './linearSplitFitter';
+import { separateSplitFitter, type SplitLearner } from './splitFitting';
 import { standardizedProblem, unstandardize } from './standardizedProblem';
-import type { Learner, Matrix } from './types';
+import type { Matrix } from './types';
 import { assertTrainingData } from './validateInput';
 
 /**
@@ -52,21 +55,48 @@ export function fitRidge(
       options.alphaGrid ?? defaultRidgeGrid(standardizedProblem(total, standardize).gram, p);
     alpha = grid[argminCrossValidationError(foldStats, total, grid, standardize)];
   }
-  const problem = standardizedProblem(total, standardize);
-  const system = new Float64Array(problem.gram);
-  for (let j = 0; j < p; j++) system[j * p + j] += alpha;
-  const { solution } = solveSymmetricPositiveDefinite(system, p, problem.cross);
-  const { intercept, coefficients } = unstandardize(problem, solution);
+  const model = ridgeFromCrossProducts(total, alpha, standardize);
   return createLinearRegressor(
     'ridge',
-    unshiftIntercept(intercept, coefficients, meanX, meanY),
-    coefficients,
+    unshiftIntercept(model.intercept, model.coefficients, meanX, meanY),
+    model.coefficients,
     alpha,
   );
 }
 
-export function createRidge(options: PenalisedLinearOptions = {}): Learner {
-  return { name: 'ridge', fit: (X, y, rng) => fitRidge(X, y, rng, options) };
+/**
+ * Ridge regression as a learner. Over cross-fitting splits, a fixed `alpha` solves from per-split
+ * cross products (linearSplitFitter.ts); with cross-validated α each split is a separate fit.
+ */
+export function createRidge(options: PenalisedLinearOptions = {}): SplitLearner {
+  const learner: SplitLearner = {
+    name: 'ridge',
+    fit: (X, y, rng) => fitRidge(X, y, rng, options),
+    prepareSplits(X, splits) {
+      const { alpha } = options;
+      if (alpha === undefined) return separateSplitFitter(learner, X, splits);
+      assertPenalty('ridge', alpha);
+      const standardize = options.standardize ?? true;
+      return createLinearSplitFitter('ridge', X, splits, (stats) =>
+        ridgeFromCrossProducts(stats, alpha, standardize),
+      );
+    },
+  };
+  return learner;
+}
+
+/** Ridge at a fixed α for the rows summarised by `stats`, in their shifted coordinates. */
+export function ridgeFromCrossProducts(
+  stats: CrossProducts,
+  alpha: number,
+  standardize: boolean,
+): ShiftedLinearModel {
+  const p = stats.features;
+  const problem = standardizedProblem(stats, standardize);
+  const system = new Float64Array(problem.gram);
+  for (let j = 0; j < p; j++) system[j * p + j] += alpha;
+  const { solution } = solveSymmetricPositiveDefinite(system, p, problem.cross);
+  return unstandardize(problem, solution);
 }
 
 /** Log grid (tr(G)/p)·10^k, k from −6 to 3 in quarter decades (37 values). */
