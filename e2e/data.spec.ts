@@ -5,7 +5,12 @@
  */
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { PARQUET_FIXTURE_ROWS, makeWideParquet } from './fixtures/parquetFixture';
+import {
+  LARGE_PARQUET_COLUMNS,
+  PARQUET_FIXTURE_ROWS,
+  makeLargeParquet,
+  makeWideParquet,
+} from './fixtures/parquetFixture';
 import { useSharedPage } from './helpers/sharedPage';
 import { SCREENSHOTS, SLOW } from './helpers/workbench';
 
@@ -132,6 +137,56 @@ test('imports a Parquet file and lists it with its rows and detected roles', asy
   await expect(role('tiny_wide.parquet', 'revenue')).toHaveValue('ignore');
   await expect(page.getByTestId('file-row-media_daily_long.csv')).toBeVisible();
   await page.screenshot({ path: `${SCREENSHOTS}/data-parquet.png`, fullPage: true });
+});
+
+/** Four row groups: enough decoding that a UI-thread decoder shows in the profile every time. */
+const LARGE_ROWS = 600_000;
+const LARGE_GROUP_ROWS = 150_000;
+
+interface CpuProfile {
+  readonly nodes: readonly {
+    readonly callFrame: { readonly url: string; readonly functionName: string };
+    readonly hitCount?: number;
+  }[];
+}
+
+test('a large Parquet file is decoded in a worker: no Parquet wasm runs on the UI thread', async () => {
+  // A sampling CPU profile of the page's main thread during the import proves where decoding ran,
+  // whatever the machine's load (a timer heartbeat was tried: on 2 shared cores it pauses for
+  // hundreds of ms with or without the decoder on the UI thread, so it could not tell them apart).
+  const path = test.info().outputPath('large.parquet');
+  const { writeFile } = await import('node:fs/promises');
+  await writeFile(path, makeLargeParquet(LARGE_ROWS, LARGE_GROUP_ROWS));
+  const profiler = await page.context().newCDPSession(page);
+  await profiler.send('Profiler.enable');
+  await profiler.send('Profiler.setSamplingInterval', { interval: 500 });
+  await profiler.send('Profiler.start');
+  // From a path: a buffer would be base64-decoded by script on the UI thread (seconds at this size).
+  await page.getByTestId('import-file-input').setInputFiles(path);
+  const row = page.getByTestId('file-row-large.parquet');
+  await expect(row).toBeVisible(SLOW);
+  const { profile } = (await profiler.send('Profiler.stop')) as { profile: CpuProfile };
+  await profiler.detach();
+  await waitUntilIdle();
+  await expect(row.getByTestId('file-rows')).toHaveText(LARGE_ROWS.toLocaleString('en-US'));
+  for (const column of LARGE_PARQUET_COLUMNS)
+    await expect(role('large.parquet', column)).toBeVisible();
+
+  const samples = (match: (url: string) => boolean) =>
+    profile.nodes
+      .filter((node) => match(node.callFrame.url))
+      .reduce((total, node) => total + (node.hitCount ?? 0), 0);
+  const allSamples = samples(() => true);
+  const parquetWasmSamples = samples((url) => /parquet_wasm_bg[^/]*\.wasm$/.test(url));
+  test.info().annotations.push({
+    type: 'main-thread profile',
+    description: `${allSamples} samples, ${parquetWasmSamples} in parquet-wasm`,
+  });
+  expect(allSamples, 'the profiler sampled the import').toBeGreaterThan(100);
+  expect(parquetWasmSamples, 'parquet-wasm samples on the UI thread').toBe(0);
+  expect(page.workers().map((worker) => worker.url())).toContainEqual(
+    expect.stringMatching(/parquet\.worker[^/]*\.js$/),
+  );
 });
 
 test('a file dropped on the window is imported, personal data is flagged, the mapping exports', async () => {
