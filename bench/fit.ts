@@ -87,7 +87,10 @@ function summariseRoi(names: readonly string[], draws: readonly Float64Array[]):
 
 function describeChannels(estimates: readonly RoiEstimate[], truth: readonly number[]): string {
   return estimates
-    .map((e, c) => `${e.name} ${e.mean.toFixed(2)} [${e.lo.toFixed(2)}, ${e.hi.toFixed(2)}] (${truth[c]})`)
+    .map(
+      (e, c) =>
+        `${e.name} ${e.mean.toFixed(2)} [${e.lo.toFixed(2)}, ${e.hi.toFixed(2)}] (${truth[c]})`,
+    )
     .join('; ');
 }
 
@@ -123,6 +126,26 @@ function compileStan(): Promise<void> {
   });
 }
 
+/** The Stan program's data block for a bench data set (scaled exactly as our log density sees it). */
+export function stanData(data: BenchData): Record<string, unknown> {
+  const target = createMmmTarget({ ...data.input, spec: { parametrisation: 'textbook' } });
+  const d = target.design;
+  return {
+    T: d.trainingWeeks,
+    C: d.channelNames.length,
+    J: d.controlNames.length,
+    F: d.seasonality.length,
+    L: target.spec.maxLag,
+    y: Array.from(d.scaledKpi.subarray(0, d.trainingWeeks)),
+    tau: Array.from(d.trend.subarray(0, d.trainingWeeks)),
+    x: d.scaledSpend.map((s) => Array.from(s.subarray(0, d.trainingWeeks))),
+    z: d.scaledControls.map((s) => Array.from(s.subarray(0, d.trainingWeeks))),
+    s: d.seasonality.map((s) => Array.from(s.subarray(0, d.trainingWeeks))),
+    kpi_scale: d.kpiScale,
+    spend_total: Array.from(d.spendTotal),
+  };
+}
+
 function runStan(data: BenchData, seed: number): Row {
   const target = createMmmTarget({ ...data.input, spec: { parametrisation: 'textbook' } });
   const d = target.design;
@@ -130,23 +153,7 @@ function runStan(data: BenchData, seed: number): Row {
   try {
     const input = join(dir, 'data.json');
     const output = join(dir, 'out.json');
-    writeFileSync(
-      input,
-      JSON.stringify({
-        T: d.trainingWeeks,
-        C: d.channelNames.length,
-        J: d.controlNames.length,
-        F: d.seasonality.length,
-        L: target.spec.maxLag,
-        y: Array.from(d.scaledKpi.subarray(0, d.trainingWeeks)),
-        tau: Array.from(d.trend.subarray(0, d.trainingWeeks)),
-        x: d.scaledSpend.map((s) => Array.from(s.subarray(0, d.trainingWeeks))),
-        z: d.scaledControls.map((s) => Array.from(s.subarray(0, d.trainingWeeks))),
-        s: d.seasonality.map((s) => Array.from(s.subarray(0, d.trainingWeeks))),
-        kpi_scale: d.kpiScale,
-        spend_total: Array.from(d.spendTotal),
-      }),
-    );
+    writeFileSync(input, JSON.stringify(stanData(data)));
     const started = Date.now();
     const child = spawnSync('Rscript', [join(here, 'stan', 'fit.R'), input, output, String(seed)], {
       encoding: 'utf8',
