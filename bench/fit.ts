@@ -89,7 +89,7 @@ function describeChannels(estimates: readonly RoiEstimate[], truth: readonly num
   return estimates
     .map(
       (e, c) =>
-        `${e.name} ${e.mean.toFixed(2)} [${e.lo.toFixed(2)}, ${e.hi.toFixed(2)}] (${truth[c]})`,
+        `${e.name} ${e.mean.toFixed(2)} [${e.lo.toFixed(2)}, ${e.hi.toFixed(2)}] (${truth[c].toFixed(2)})`,
     )
     .join('; ');
 }
