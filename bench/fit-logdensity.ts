@@ -52,7 +52,7 @@ function check(weeks: number, channels: number, count: number): string {
   });
   const dir = mkdtempSync(join(tmpdir(), 'mmm-logprob-'));
   try {
-    writeFileSync(join(dir, 'data.json'), JSON.stringify(stanData(data)));
+    writeFileSync(join(dir, 'data.json'), JSON.stringify(stanData(target)));
     writeFileSync(join(dir, 'points.json'), JSON.stringify(named));
     const child = spawnSync(
       'Rscript',

@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { hdi } from '../models/diagnostics/hdi';
 import type { FitRequest } from '../models/inference/chains';
 import { createMmmTarget } from '../models/mmm';
-import type { MmmInput, Parametrisation } from '../models/mmm';
+import type { MmmInput, MmmTarget, Parametrisation } from '../models/mmm';
 import { roiRecovery, type RoiEstimate } from '../models/report/roiRecovery';
 import { generateWeeklyNational } from '../sample-data/generator/weeklyNational';
 import { createNodeChainRunner } from '../cli/workers/nodeChainRunner';
@@ -126,9 +126,8 @@ function compileStan(): Promise<void> {
   });
 }
 
-/** The Stan program's data block for a bench data set (scaled exactly as our log density sees it). */
-export function stanData(data: BenchData): Record<string, unknown> {
-  const target = createMmmTarget({ ...data.input, spec: { parametrisation: 'textbook' } });
+/** The Stan program's data block from our 'textbook' target (scaled exactly as our log density sees it). */
+export function stanData(target: MmmTarget): Record<string, unknown> {
   const d = target.design;
   return {
     T: d.trainingWeeks,
@@ -153,7 +152,7 @@ function runStan(data: BenchData, seed: number): Row {
   try {
     const input = join(dir, 'data.json');
     const output = join(dir, 'out.json');
-    writeFileSync(input, JSON.stringify(stanData(data)));
+    writeFileSync(input, JSON.stringify(stanData(target)));
     const started = Date.now();
     const child = spawnSync('Rscript', [join(here, 'stan', 'fit.R'), input, output, String(seed)], {
       encoding: 'utf8',

@@ -16,7 +16,8 @@ export const LAPLACE_INVERSE_MASS_BOUNDS = { minimum: 1e-6, maximum: 1e2 } as co
  */
 export function hessianDiagonal(target: LogDensity, position: Float64Array): Float64Array {
   const d = target.dimension;
-  if (position.length !== d) throw new Error(`hessianDiagonal: position has ${position.length} coordinates, expected ${d}`);
+  if (position.length !== d)
+    throw new Error(`hessianDiagonal: position has ${position.length} coordinates, expected ${d}`);
   const shifted = Float64Array.from(position);
   const gradient = new Float64Array(d);
   const curvature = new Float64Array(d);
@@ -55,9 +56,13 @@ export function hessianDiagonal(target: LogDensity, position: Float64Array): Flo
  * is why this only seeds warmup rather than replacing adaptation.
  */
 export function laplaceInverseMassMatrix(target: LogDensity, mode: Float64Array): Float64Array {
-  const curvature = hessianDiagonal(target, mode);
+  return hessianDiagonal(target, mode).map(inverseCurvature);
+}
+
+/** clamp(1/h, 10⁻⁶, 10²) for a positive finite curvature h, else 1 (the unit scale). */
+function inverseCurvature(h: number): number {
   const { minimum, maximum } = LAPLACE_INVERSE_MASS_BOUNDS;
-  return curvature.map((h) => (Number.isFinite(h) && h > 0 ? Math.min(maximum, Math.max(minimum, 1 / h)) : 1));
+  return Number.isFinite(h) && h > 0 ? Math.min(maximum, Math.max(minimum, 1 / h)) : 1;
 }
 
 /**
@@ -71,7 +76,8 @@ export function laplaceInverseMassMatrix(target: LogDensity, mode: Float64Array)
  */
 export function hessian(target: LogDensity, position: Float64Array): Float64Array {
   const d = target.dimension;
-  if (position.length !== d) throw new Error(`hessian: position has ${position.length} coordinates, expected ${d}`);
+  if (position.length !== d)
+    throw new Error(`hessian: position has ${position.length} coordinates, expected ${d}`);
   const shifted = Float64Array.from(position);
   const forward = new Float64Array(d);
   const backward = new Float64Array(d);
@@ -84,7 +90,8 @@ export function hessian(target: LogDensity, position: Float64Array): Float64Arra
     const down = target.logDensityAndGradient(shifted, backward);
     shifted[i] = position[i];
     const finite = Number.isFinite(up) && Number.isFinite(down);
-    for (let j = 0; j < d; j++) matrix[j * d + i] = finite ? -(forward[j] - backward[j]) / (2 * h) : Number.NaN;
+    for (let j = 0; j < d; j++)
+      matrix[j * d + i] = finite ? -(forward[j] - backward[j]) / (2 * h) : Number.NaN;
   }
   for (let i = 0; i < d; i++) {
     for (let j = 0; j < i; j++) {
@@ -110,18 +117,20 @@ export function hessian(target: LogDensity, position: Float64Array): Float64Arra
  *
  * Example: for log p = −½ uᵀ A u, M⁻¹ = A⁻¹ exactly (up to the finite-difference rounding).
  */
-export function laplaceDenseInverseMassMatrix(target: LogDensity, mode: Float64Array): Float64Array {
+export function laplaceDenseInverseMassMatrix(
+  target: LogDensity,
+  mode: Float64Array,
+): Float64Array {
   const d = target.dimension;
   const matrix = hessian(target, mode);
-  const { minimum, maximum } = LAPLACE_INVERSE_MASS_BOUNDS;
   if (!matrix.every(Number.isFinite)) {
-    const diagonal = laplaceInverseMassMatrix(target, mode);
+    // The diagonal rule on the Hessian's own diagonal (the same differences hessianDiagonal takes).
     const out = new Float64Array(d * d);
-    for (let i = 0; i < d; i++) out[i * d + i] = diagonal[i];
+    for (let i = 0; i < d; i++) out[i * d + i] = inverseCurvature(matrix[i * d + i]);
     return out;
   }
   const { values, vectors } = symmetricEigen(matrix, d);
-  const scales = values.map((lambda) => (lambda > 0 ? Math.min(maximum, Math.max(minimum, 1 / lambda)) : 1));
+  const scales = values.map(inverseCurvature);
   const out = new Float64Array(d * d);
   for (let i = 0; i < d; i++) {
     for (let j = 0; j <= i; j++) {

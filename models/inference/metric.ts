@@ -27,28 +27,31 @@ export function kineticEnergy(momentum: Float64Array, inverseMassMatrix: Float64
   const d = momentum.length;
   let sum = 0;
   if (isDenseMetric(inverseMassMatrix, d)) {
-    for (let i = 0; i < d; i++) {
-      let row = 0;
-      const offset = i * d;
-      for (let j = 0; j < d; j++) row += inverseMassMatrix[offset + j] * momentum[j];
-      sum += momentum[i] * row;
-    }
+    for (let i = 0; i < d; i++) sum += momentum[i] * denseRow(inverseMassMatrix, momentum, i);
     return 0.5 * sum;
   }
   for (let i = 0; i < d; i++) sum += inverseMassMatrix[i] * momentum[i] * momentum[i];
   return 0.5 * sum;
 }
 
+/** (M⁻¹ p)ᵢ for a dense row-major M⁻¹. */
+function denseRow(inverseMassMatrix: Float64Array, momentum: Float64Array, i: number): number {
+  const d = momentum.length;
+  const offset = i * d;
+  let row = 0;
+  for (let j = 0; j < d; j++) row += inverseMassMatrix[offset + j] * momentum[j];
+  return row;
+}
+
 /** Writes the velocity M⁻¹ p into `out` (`out` must not be `momentum`). */
-export function velocity(momentum: Float64Array, inverseMassMatrix: Float64Array, out: Float64Array): Float64Array {
+export function velocity(
+  momentum: Float64Array,
+  inverseMassMatrix: Float64Array,
+  out: Float64Array,
+): Float64Array {
   const d = momentum.length;
   if (isDenseMetric(inverseMassMatrix, d)) {
-    for (let i = 0; i < d; i++) {
-      let row = 0;
-      const offset = i * d;
-      for (let j = 0; j < d; j++) row += inverseMassMatrix[offset + j] * momentum[j];
-      out[i] = row;
-    }
+    for (let i = 0; i < d; i++) out[i] = denseRow(inverseMassMatrix, momentum, i);
     return out;
   }
   for (let i = 0; i < d; i++) out[i] = inverseMassMatrix[i] * momentum[i];
@@ -70,7 +73,11 @@ function metricFactor(inverseMassMatrix: Float64Array, d: number): Float64Array 
 }
 
 /** Draws p ~ N(0, M) into `out`. */
-export function sampleMomentum(rng: Rng, inverseMassMatrix: Float64Array, out: Float64Array): Float64Array {
+export function sampleMomentum(
+  rng: Rng,
+  inverseMassMatrix: Float64Array,
+  out: Float64Array,
+): Float64Array {
   const d = out.length;
   if (isDenseMetric(inverseMassMatrix, d)) {
     const lower = metricFactor(inverseMassMatrix, d);
