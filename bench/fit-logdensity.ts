@@ -18,7 +18,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createMmmTarget, fitMap } from '../models/mmm';
 import { createRng } from '../models/random/rng';
-import { benchData, stanData } from './fit';
+import { benchData, stanData, textbookSpec } from './fit';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -29,7 +29,7 @@ function flag(name: string, fallback: string): string {
 
 function check(weeks: number, channels: number, count: number): string {
   const data = benchData(weeks, channels);
-  const target = createMmmTarget({ ...data.input, spec: { parametrisation: 'textbook' } });
+  const target = createMmmTarget({ ...data.input, spec: textbookSpec });
   const mode = fitMap(target).position;
   const rng = createRng(weeks * 100 + channels);
   const points = Array.from({ length: count }, (_, i) =>

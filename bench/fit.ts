@@ -2,7 +2,7 @@
  * `npm run bench:fit` — our NUTS on the MMM against Stan (rstan) on the same model and data.
  *
  *   npx tsx bench/fit.ts [--only ours|stan] [--sizes 156x6,260x10] [--models textbook,roi]
- *                        [--seed 1] [--record bench/RESULTS.md]
+ *                        [--seed 1] [--replicates 0,1,2] [--record bench/RESULTS.md]
  *
  * Data: `generateWeeklyNational` (fixed seeds), scaled once by `createMmmTarget` (textbook), so
  * Stan gets exactly the numbers our log density sees. Stan runs `bench/stan/fit.R` (the README's
@@ -11,6 +11,10 @@
  * (1000 + 1000) through the worker_threads runner. ESS/s = min bulk ESS / sampling wall seconds
  * (warmup + draws; ours includes worker start-up and the MAP start) and / total (Stan: + compile).
  * ROI error and coverage use each engine's ROI draws with the same 90% HDI code.
+ *
+ * `--replicates` draws further data sets of each size from the same generator with other seeds
+ * (replicate 0 is the fixed benchmark set): one data set cannot tell two estimators apart when a
+ * channel's ROI is weakly identified, so the summary pools error and coverage over replicates.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,7 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { hdi } from '../models/diagnostics/hdi';
 import type { FitRequest } from '../models/inference/chains';
 import { createMmmTarget } from '../models/mmm';
-import type { MmmInput, MmmTarget, Parametrisation } from '../models/mmm';
+import type { MmmInput, MmmTarget, ModelSpecInput, Parametrisation } from '../models/mmm';
 import { roiRecovery, type RoiEstimate } from '../models/report/roiRecovery';
 import { generateWeeklyNational } from '../sample-data/generator/weeklyNational';
 import { createNodeChainRunner } from '../cli/workers/nodeChainRunner';
@@ -56,11 +60,22 @@ export interface BenchData {
   spendTotal: number[];
 }
 
-/** Fixed seeds per size, so every run compares on the same data. */
-export function benchData(weeks: number, channels: number): BenchData {
-  const g = generateWeeklyNational({ weeks, channels, seed: 1000 * weeks + channels });
+/**
+ * The Stan program's model (bench/stan/mmm_textbook.stan) in our spec: the 'textbook'
+ * parametrisation with the program's priors, which for the Hill shape (S ~ Gamma(3, 1)) differ from
+ * our default.
+ */
+export const textbookSpec: ModelSpecInput = {
+  parametrisation: 'textbook',
+  channelPriors: { saturation: { shape: { distribution: 'gamma', shape: 3, rate: 1 } } },
+};
+
+/** Fixed seeds per size and replicate, so every run compares on the same data. */
+export function benchData(weeks: number, channels: number, replicate = 0): BenchData {
+  const seed = 1000 * weeks + channels + 7919 * replicate;
+  const g = generateWeeklyNational({ weeks, channels, seed });
   return {
-    label: `${weeks}x${channels}`,
+    label: replicate === 0 ? `${weeks}x${channels}` : `${weeks}x${channels}#${replicate}`,
     input: {
       spec: {},
       data: {
@@ -146,7 +161,7 @@ export function stanData(target: MmmTarget): Record<string, unknown> {
 }
 
 function runStan(data: BenchData, seed: number): Row {
-  const target = createMmmTarget({ ...data.input, spec: { parametrisation: 'textbook' } });
+  const target = createMmmTarget({ ...data.input, spec: textbookSpec });
   const d = target.design;
   const dir = mkdtempSync(join(tmpdir(), 'mmm-bench-stan-'));
   try {
@@ -193,7 +208,10 @@ async function runOurs(
   parametrisation: Parametrisation,
   seed: number,
 ): Promise<Row> {
-  const input: MmmInput = { ...data.input, spec: { parametrisation } };
+  const input: MmmInput = {
+    ...data.input,
+    spec: parametrisation === 'textbook' ? textbookSpec : { parametrisation },
+  };
   const request: FitRequest = {
     target: { kind: 'mmm', input },
     chains: 4,
@@ -274,6 +292,38 @@ function table(rows: readonly Row[], withHeader = true): string {
   return markdownLines(withHeader ? [HEADER, HEADER.map(() => '---'), ...lines] : lines);
 }
 
+/** Per engine and size, over replicates: mean relative ROI error and pooled 90% coverage. */
+function pooledTable(rows: readonly Row[]): string {
+  const groups = new Map<string, Row[]>();
+  for (const row of rows) {
+    const key = `${row.engine}|${row.data.replace(/#\d+$/, '')}`;
+    groups.set(key, [...(groups.get(key) ?? []), row]);
+  }
+  const lines = [...groups.entries()].map(([key, group]) => {
+    const [engine, size] = key.split('|');
+    const mean = (f: (r: Row) => number) => group.reduce((a, r) => a + f(r), 0) / group.length;
+    return [
+      engine,
+      size,
+      String(group.length),
+      `${(100 * mean((r) => r.roiRelativeError)).toFixed(1)}%`,
+      `${(100 * mean((r) => r.coverage)).toFixed(0)}%`,
+      String(group.filter((r) => r.gate.startsWith('pass')).length),
+      String(group.reduce((a, r) => a + r.divergences, 0)),
+    ];
+  });
+  const header = [
+    'engine/model',
+    'size',
+    'data sets',
+    'mean ROI rel err',
+    'pooled 90% cov',
+    'gates passed',
+    'div',
+  ];
+  return markdownLines([header, header.map(() => '---'), ...lines]);
+}
+
 async function main(): Promise<void> {
   const only = flag('only', 'both');
   if (!['ours', 'stan', 'both'].includes(only))
@@ -292,6 +342,14 @@ async function main(): Promise<void> {
       if (name !== 'textbook' && name !== 'roi')
         throw new Error(`--models takes textbook and/or roi, got '${name}'`);
       return name as Parametrisation;
+    });
+  const replicates = flag('replicates', '0')
+    .split(',')
+    .map((text) => {
+      const replicate = Number(text);
+      if (!Number.isInteger(replicate) || replicate < 0)
+        throw new Error(`--replicates expects non-negative integers, got '${text}'`);
+      return replicate;
     });
   const record = flag('record', '');
   if (only !== 'ours') ensureRstan();
@@ -317,16 +375,20 @@ async function main(): Promise<void> {
     channelLines.push(`- ${row.engine} ${row.data}: ${row.channels}`);
   };
   for (const [weeks, channels] of sizes) {
-    const data = benchData(weeks, channels);
-    if (only !== 'stan') {
-      for (const parametrisation of models) add(await runOurs(data, parametrisation, seed));
-    }
-    if (only !== 'ours') {
-      await compiled;
-      add(runStan(data, seed));
+    for (const replicate of replicates) {
+      const data = benchData(weeks, channels, replicate);
+      if (only !== 'stan') {
+        for (const parametrisation of models) add(await runOurs(data, parametrisation, seed));
+      }
+      if (only !== 'ours') {
+        await compiled;
+        add(runStan(data, seed));
+      }
     }
   }
-  process.stdout.write(`${table(rows)}\n${channelLines.join('\n')}\n`);
+  const pooled = replicates.length > 1 ? `\n${pooledTable(rows)}\n` : '';
+  process.stdout.write(`${table(rows)}\n${pooled}${channelLines.join('\n')}\n`);
+  if (record && pooled) appendFileSync(record, pooled);
   if (record)
     appendFileSync(
       record,

@@ -68,8 +68,9 @@ describe('fitMap', () => {
     const truth = g.truth.channels;
     map.parameters.channels.forEach((c, i) => {
       expect(c.roi / truth[i].roi, c.name).toBeGreaterThan(0.75);
-      // 1.4: the default ROI prior (median ≈ 2.2 here) lifts the weakest channel (display, true 0.7) most.
-      expect(c.roi / truth[i].roi, c.name).toBeLessThan(1.4);
+      // 2: the default ROI prior (median ≈ 2.2 here) lifts the weakest channel (display, true 0.7,
+      // 6% of spend) most: 1.34 at the mode; the others are within 0.87–1.02× their truth.
+      expect(c.roi / truth[i].roi, c.name).toBeLessThan(c.name === 'display' ? 2 : 1.1);
     });
     const fit = modelFit(target, [map.parameters]);
     expect(fit.inSample.rSquared).toBeGreaterThan(0.95);

@@ -11,8 +11,18 @@
  *   data are known; LogNormal(0.2, 0.9), Meridian's revenue default, until then or when
  *   `mediaSharePrior` is null), β ~ HalfNormal(1)
  *   ('textbook'); decay α ~ Beta(2, 2); delayed peak θ/(L−1) ~ Beta(1.5, 1.5); Weibull shape
- *   ~ Gamma(2, 1), scale ~ Gamma(3, 1) (weeks); Hill K ~ Beta(2, 2), S ~ Gamma(3, 1);
+ *   ~ Gamma(2, 1), scale ~ Gamma(3, 1) (weeks); Hill K ~ Beta(2, 2), S ~ Gamma(3, 2);
  *   logistic rate λ ~ Gamma(3, 1); Michaelis–Menten K ~ LogNormal(log 0.5, 1).
+ *
+ * Why the Hill shape S ~ Gamma(3, 2) (mode 1, mean 1.5, 90% in [0.41, 3.1]) and not the
+ * textbook Gamma(3, 1) (mode 2, mean 3): a steep S-curve with a small K saturates an always-on
+ * channel in every week, so h(a) is flat, its contribution cannot be told from the intercept and
+ * its ROI falls back to the prior. Centring S on the concave curve (Meridian fixes S = 1 for
+ * media) keeps h varying with spend, so week-to-week spend changes inform the ROI; S-curves stay
+ * possible where the data show them. Measured on 10 generated 156 × 6 data sets (bench/fit.ts
+ * `--replicates`, 4 × (500 + 500)): spend-weighted ROI error 31.4% with 98% of true ROIs inside
+ * the 90% HDI, against 36.2% and 87% with Gamma(3, 1), which put the always-on search channel
+ * (true ROI 4.2) near 2 in every data set.
  */
 import { type Prior, priorProblem, priorSupport, type Support } from './distributions';
 import { mediaSharePriorProblem, roiPriorFromMediaShare } from './mediaSharePrior';
@@ -51,7 +61,7 @@ export const DEFAULT_CHANNEL_PRIORS: ChannelPriors = {
   coefficient: { distribution: 'halfNormal', sd: 1 },
   roi: { distribution: 'logNormal', mu: 0.2, sigma: 0.9 },
   adstock: { decay: beta(2, 2), peak: beta(1.5, 1.5), shape: gamma(2, 1), scale: gamma(3, 1) },
-  saturation: { halfSaturation: beta(2, 2), shape: gamma(3, 1), rate: gamma(3, 1) },
+  saturation: { halfSaturation: beta(2, 2), shape: gamma(3, 2), rate: gamma(3, 1) },
 };
 
 const DEFAULT_MICHAELIS_MENTEN_HALF_SATURATION: Prior = {

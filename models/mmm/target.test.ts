@@ -58,7 +58,8 @@ describe('createMmmTarget log density', () => {
         expected +=
           Math.log(6 * halfSaturation * (1 - halfSaturation)) +
           Math.log(halfSaturation * (1 - halfSaturation));
-        expected += Math.log((shape * shape * Math.exp(-shape)) / 2) + Math.log(shape);
+        // Gamma(3, 2): 2³ S² e^(−2S) / Γ(3), plus the log-transform's Jacobian log S.
+        expected += Math.log(4 * shape * shape * Math.exp(-2 * shape)) + Math.log(shape);
       }
       const components = target.components(p);
       for (let t = 0; t < design.trainingWeeks; t++) {
