@@ -15,7 +15,9 @@ export { selectRows, selectValues } from '../learners/splitFitting';
  *
  * A `CrossFitter` serves several targets on the same features and folds (ℓ̂, m̂ and ĝ of PLR): the
  * learner's split fitter (learners/splitFitting.ts) shares the target-free work between them —
- * cross products of X per fold for linear learners, binned features per fold for forests.
+ * cross products of X per fold for linear learners, binned features per fold for forests. When the
+ * fitter offers `outOfFoldPredictions` (deterministic learners on folds that partition the rows) the
+ * predictions come in row order from one pass, with no per-fold scatter.
  */
 export interface CrossFitResult {
   readonly predictions: Float64Array;
@@ -24,6 +26,17 @@ export interface CrossFitResult {
 
 export interface CrossFitter {
   predict(target: Float64Array, rng: Rng, beforeFit?: (foldIndex: number) => void): CrossFitResult;
+  /**
+   * Several targets, as `predict` on each in turn (same results, same `beforeFit` order: every fold
+   * of the first target, then of the next…), sharing passes over the rows where the learner can.
+   */
+  predictEach(requests: readonly CrossFitRequest[]): CrossFitResult[];
+}
+
+export interface CrossFitRequest {
+  readonly target: Float64Array;
+  readonly rng: Rng;
+  readonly beforeFit?: (foldIndex: number) => void;
 }
 
 export function prepareCrossFit(
@@ -32,32 +45,56 @@ export function prepareCrossFit(
   learner: Learner,
 ): CrossFitter {
   const fitter = prepareSplitFitter(learner, features, folds);
-  return {
-    predict(target, rng, beforeFit) {
-      const predictions = new Float64Array(target.length).fill(NaN);
-      const foldRmse = new Float64Array(folds.length);
-      folds.forEach((fold, k) => {
-        beforeFit?.(k);
-        const predicted = fitter.fitPredict(k, target, rng.fork(k));
-        let squares = 0;
-        for (let r = 0; r < fold.test.length; r++) {
-          const value = predicted[r];
-          if (!Number.isFinite(value))
-            throw new Error(
-              `cross-fitting: learner '${learner.name}' returned a non-finite prediction in fold ${k + 1}`,
-            );
-          predictions[fold.test[r]] = value;
-          const residual = target[fold.test[r]] - value;
-          squares += residual * residual;
-        }
-        foldRmse[k] = Math.sqrt(squares / fold.test.length);
-      });
-      for (let i = 0; i < predictions.length; i++) {
-        if (Number.isNaN(predictions[i]))
-          throw new Error(`cross-fitting: observation ${i + 1} is in no test fold`);
+  const nonFinite = (k: number): Error =>
+    new Error(
+      `cross-fitting: learner '${learner.name}' returned a non-finite prediction in fold ${k + 1}`,
+    );
+  /** Per-fold RMSE of predictions given in row order; throws on a non-finite prediction. */
+  const foldRmseOf = (target: Float64Array, predictions: Float64Array): Float64Array =>
+    Float64Array.from(folds, (fold, k) => {
+      let squares = 0;
+      for (let r = 0; r < fold.test.length; r++) {
+        const i = fold.test[r];
+        const residual = target[i] - predictions[i];
+        squares += residual * residual;
       }
-      return { predictions, foldRmse };
-    },
+      if (!Number.isFinite(squares)) throw nonFinite(k);
+      return Math.sqrt(squares / fold.test.length);
+    });
+  const predict = (
+    target: Float64Array,
+    rng: Rng,
+    beforeFit?: (foldIndex: number) => void,
+  ): CrossFitResult => {
+    const predictions = new Float64Array(target.length).fill(NaN);
+    folds.forEach((fold, k) => {
+      beforeFit?.(k);
+      const predicted = fitter.fitPredict(k, target, rng.fork(k));
+      for (let r = 0; r < fold.test.length; r++) {
+        if (!Number.isFinite(predicted[r])) throw nonFinite(k);
+        predictions[fold.test[r]] = predicted[r];
+      }
+    });
+    for (let i = 0; i < predictions.length; i++) {
+      if (Number.isNaN(predictions[i]))
+        throw new Error(`cross-fitting: observation ${i + 1} is in no test fold`);
+    }
+    return { predictions, foldRmse: foldRmseOf(target, predictions) };
+  };
+  const predictEach = (requests: readonly CrossFitRequest[]): CrossFitResult[] => {
+    if (!fitter.outOfFoldPredictions)
+      return requests.map((request) => predict(request.target, request.rng, request.beforeFit));
+    // Deterministic learner on K-fold splits: all fits, then shared passes over the rows.
+    for (const request of requests) folds.forEach((_, k) => request.beforeFit?.(k));
+    const predictions = fitter.outOfFoldPredictions(requests.map((request) => request.target));
+    return requests.map((request, t) => ({
+      predictions: predictions[t],
+      foldRmse: foldRmseOf(request.target, predictions[t]),
+    }));
+  };
+  return {
+    predict: (target, rng, beforeFit) => predictEach([{ target, rng, beforeFit }])[0],
+    predictEach,
   };
 }
 

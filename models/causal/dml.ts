@@ -8,6 +8,7 @@ import { createFolds, foldsFromAssignment, type Fold } from './folds';
 import { fitJointPartiallingOut } from './jointPartiallingOut';
 import { normalQuantile, normalUpperTail } from './normalDistribution';
 import { fitPlr, type PlrFit } from './plr';
+import { validateDmlInput } from './validateDmlInput';
 import { analyseSensitivity, sensitivityElements, type SensitivitySplit } from './sensitivity';
 import {
   adstockedTreatment,
@@ -25,47 +26,6 @@ import {
   type DmlResult,
 } from './dmlTypes';
 
-/**
- * Double/debiased ML estimates of channel effects in the partially linear model (plr.ts), honest on
- * weekly series: folds may be blocked in time, and i.i.d. and Newey–West HAC standard errors are both
- * reported. Pipeline per repetition s = 1…S: folds → per treatment j, PLR with X = [other treatments,
- * controls] → (optional) joint partialling-out on the controls → multiplier-bootstrap critical value;
- * then DoubleML's median aggregation over repetitions and the optional sensitivity analysis.
- * Reference: Chernozhukov et al. (2018); DoubleML (Bach, Chernozhukov, Kurz & Spindler 2022).
- *
- * Two-sided p-value: p = 2(1 − Φ(|θ̃/s̃e|)); CI: median over splits of θ̂ₛ ± Φ⁻¹((1+level)/2)·ŝeₛ.
- */
-function validateInput(input: DmlInput): void {
-  const n = input.y.length;
-  if (input.treatments.length === 0) throw new Error('dml: at least one treatment is needed');
-  if (input.controls.rows !== n)
-    throw new Error(`dml: controls have ${input.controls.rows} rows but the outcome has ${n}`);
-  const check = (values: ArrayLike<number>, what: string): void => {
-    for (let i = 0; i < values.length; i++) {
-      if (!Number.isFinite(values[i]))
-        throw new Error(`dml: ${what} has a missing or non-finite value in row ${i + 1}`);
-    }
-  };
-  check(input.y, 'the outcome');
-  const names = new Set<string>();
-  for (const t of input.treatments) {
-    if (names.has(t.name)) throw new Error(`dml: treatment '${t.name}' is given twice`);
-    names.add(t.name);
-    if (t.values.length !== n)
-      throw new Error(
-        `dml: treatment '${t.name}' has ${t.values.length} values but the outcome has ${n}`,
-      );
-    check(t.values, `treatment '${t.name}'`);
-  }
-  for (let i = 0; i < input.controls.data.length; i++) {
-    if (!Number.isFinite(input.controls.data[i])) {
-      throw new Error(
-        `dml: control column ${(i % input.controls.cols) + 1} has a missing or non-finite value in row ${Math.floor(i / input.controls.cols) + 1}`,
-      );
-    }
-  }
-}
-
 function resolveLearner(options: DmlInput['options']): {
   outcome: Learner;
   treatment: Learner;
@@ -81,9 +41,19 @@ function resolveLearner(options: DmlInput['options']): {
   };
 }
 
+/**
+ * Double/debiased ML estimates of channel effects in the partially linear model (plr.ts), honest on
+ * weekly series: folds may be blocked in time, and i.i.d. and Newey–West HAC standard errors are both
+ * reported. Pipeline per repetition s = 1…S: folds → per treatment j, PLR with X = [other treatments,
+ * controls] → (optional) joint partialling-out on the controls → multiplier-bootstrap critical value;
+ * then DoubleML's median aggregation over repetitions and the optional sensitivity analysis.
+ * Reference: Chernozhukov et al. (2018); DoubleML (Bach, Chernozhukov, Kurz & Spindler 2022).
+ *
+ * Two-sided p-value: p = 2(1 − Φ(|θ̃/s̃e|)); CI: median over splits of θ̂ₛ ± Φ⁻¹((1+level)/2)·ŝeₛ.
+ */
 export function estimateDml(input: DmlInput, hooks: DmlHooks = {}): DmlResult {
   const started = Date.now();
-  validateInput(input);
+  validateDmlInput(input);
   const options = input.options ?? {};
   const n = input.y.length;
   const k = input.treatments.length;
@@ -155,21 +125,34 @@ export function estimateDml(input: DmlInput, hooks: DmlHooks = {}): DmlResult {
         learners.treatment === learners.outcome
           ? outcomeFitter
           : prepareCrossFit(input.controls, folds, learners.treatment);
-      const residualOf = (
-        target: Float64Array,
+      const residuals = (
         fitter: CrossFitter,
-        stream: number,
-        name: string,
-      ): Float64Array => {
-        const { predictions } = fitter.predict(target, jointRng.fork(stream), (fold) =>
-          beforeFit({ repetition: s, treatment: name, stage: 'joint', fold }),
-        );
-        return target.map((value, i) => value - predictions[i]);
-      };
-      const outcomeResidual = residualOf(input.y, outcomeFitter, 0, 'outcome');
-      const treatmentResiduals = treatments.map((t, j) =>
-        residualOf(t.values, treatmentFitter, j + 1, t.name),
-      );
+        targets: readonly { values: Float64Array; stream: number; name: string }[],
+      ): Float64Array[] =>
+        fitter
+          .predictEach(
+            targets.map(({ values, stream, name }) => ({
+              target: values,
+              rng: jointRng.fork(stream),
+              beforeFit: (fold: number) =>
+                beforeFit({ repetition: s, treatment: name, stage: 'joint', fold }),
+            })),
+          )
+          .map(({ predictions }, t) => targets[t].values.map((value, i) => value - predictions[i]));
+      const outcomeTarget = { values: input.y, stream: 0, name: 'outcome' };
+      const treatmentTargets = treatments.map((t, j) => ({
+        values: t.values,
+        stream: j + 1,
+        name: t.name,
+      }));
+      // One fitter for all targets when the learners agree: they share its passes over the rows.
+      const [outcomeResidual, ...treatmentResiduals] =
+        treatmentFitter === outcomeFitter
+          ? residuals(outcomeFitter, [outcomeTarget, ...treatmentTargets])
+          : [
+              ...residuals(outcomeFitter, [outcomeTarget]),
+              ...residuals(treatmentFitter, treatmentTargets),
+            ];
       jointFits.push(fitJointPartiallingOut(outcomeResidual, treatmentResiduals, hacLag));
     }
     if (draws > 0) {

@@ -75,4 +75,27 @@ describe('createFolds', () => {
     expect(Array.from(folds[0].test)).toEqual([0, 2, 5]);
     expect(Array.from(folds[0].train)).toEqual([1, 3, 4]);
   });
+
+  it('foldsFromAssignment without a gap equals the gap rule at gap 0; unlabelled rows always train', () => {
+    const rng = createRng(12);
+    const labels = Array.from({ length: 57 }, () => rng.int(4));
+    labels[5] = -1;
+    labels[40] = 9;
+    const folds = foldsFromAssignment(labels, 4);
+    folds.forEach((fold, k) => {
+      const test = labels.flatMap((label, i) => (label === k ? [i] : []));
+      expect(Array.from(fold.test)).toEqual(test);
+      expect(Array.from(fold.train)).toEqual(
+        labels.flatMap((label, i) => (label === k ? [] : [i])),
+      );
+      expect(Array.from(fold.train)).toContain(5);
+      expect(Array.from(fold.train)).toContain(40);
+    });
+    expect(() => foldsFromAssignment([0, 0, 0, 1], 2)).toThrow(
+      /fold 1 keeps 1 training observation\(s\) \(n = 4, gap = 0\)/,
+    );
+    expect(() => foldsFromAssignment([0, 0, 1, 1, 0, 1], 3)).toThrow(
+      /fold 3 has no test observations/,
+    );
+  });
 });

@@ -71,7 +71,36 @@ export function foldsFromAssignment(assignment: ArrayLike<number>, folds: number
     const label = assignment[i];
     if (label >= 0 && label < folds) tests[label][sizes[label]++] = i;
   }
-  return tests.map((test, k) => makeFold(observations, test, gap, k));
+  if (gap > 0) return tests.map((test, k) => makeFold(observations, test, gap, k));
+  // No gap: fold k trains on the runs of rows between its (ascending) test rows.
+  return tests.map((test, k) => {
+    checkFoldSizes(observations, test.length, observations - test.length, gap, k);
+    const train = new Int32Array(observations - test.length);
+    let kept = 0;
+    let next = 0;
+    for (let r = 0; r < test.length; r++) {
+      const end = test[r];
+      while (next < end) train[kept++] = next++;
+      next = end + 1;
+    }
+    while (next < observations) train[kept++] = next++;
+    return { train, test };
+  });
+}
+
+function checkFoldSizes(
+  observations: number,
+  tests: number,
+  kept: number,
+  gap: number,
+  foldIndex: number,
+): void {
+  if (tests === 0) throw new Error(`folds: fold ${foldIndex + 1} has no test observations`);
+  if (kept < 2) {
+    throw new Error(
+      `folds: fold ${foldIndex + 1} keeps ${kept} training observation(s) (n = ${observations}, gap = ${gap}); use fewer folds or a smaller gap`,
+    );
+  }
 }
 
 /** Train = complement of the test set, minus observations within `gap` of any test observation. */
@@ -84,12 +113,7 @@ function makeFold(observations: number, test: Int32Array, gap: number, foldIndex
   }
   let kept = 0;
   for (let i = 0; i < observations; i++) kept += 1 - excluded[i];
-  if (test.length === 0) throw new Error(`folds: fold ${foldIndex + 1} has no test observations`);
-  if (kept < 2) {
-    throw new Error(
-      `folds: fold ${foldIndex + 1} keeps ${kept} training observation(s) (n = ${observations}, gap = ${gap}); use fewer folds or a smaller gap`,
-    );
-  }
+  checkFoldSizes(observations, test.length, kept, gap, foldIndex);
   const train = new Int32Array(kept);
   kept = 0;
   for (let i = 0; i < observations; i++) if (!excluded[i]) train[kept++] = i;

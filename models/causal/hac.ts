@@ -17,12 +17,22 @@
  */
 export type HacLagRule = 'nw1994' | 'simple';
 
-/** γ̂ₗ = (1/n) Σ_{t=l}^{n−1} ψₜ ψₜ₋ₗ. */
+/** γ̂ₗ = (1/n) Σ_{t=l}^{n−1} ψₜ ψₜ₋ₗ (four interleaved partial sums: one long chain is latency-bound). */
 export function autocovariance(scores: Float64Array, lag: number): number {
   const n = scores.length;
-  let sum = 0;
-  for (let t = lag; t < n; t++) sum += scores[t] * scores[t - lag];
-  return sum / n;
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let t = lag;
+  for (; t + 3 < n; t += 4) {
+    s0 += scores[t] * scores[t - lag];
+    s1 += scores[t + 1] * scores[t + 1 - lag];
+    s2 += scores[t + 2] * scores[t + 2 - lag];
+    s3 += scores[t + 3] * scores[t + 3 - lag];
+  }
+  for (; t < n; t++) s0 += scores[t] * scores[t - lag];
+  return (s0 + s1 + (s2 + s3)) / n;
 }
 
 /** Ω̂ with the Bartlett kernel and bandwidth (lag) L ≥ 0. */

@@ -135,12 +135,24 @@ export function fitPlr(input: PlrFitInput): PlrFit {
     input.treatmentLearner === input.outcomeLearner
       ? outcomeFitter
       : prepareCrossFit(features, folds, input.treatmentLearner);
-  const outcomeFit = outcomeFitter.predict(outcome, rng.fork(1), (k) =>
-    input.beforeFit?.('outcome', k),
-  );
-  const treatmentFit = treatmentFitter.predict(treatment, rng.fork(2), (k) =>
-    input.beforeFit?.('treatment', k),
-  );
+  const outcomeRequest = {
+    target: outcome,
+    rng: rng.fork(1),
+    beforeFit: (k: number) => input.beforeFit?.('outcome', k),
+  };
+  const treatmentRequest = {
+    target: treatment,
+    rng: rng.fork(2),
+    beforeFit: (k: number) => input.beforeFit?.('treatment', k),
+  };
+  // One learner for both: ℓ̂ and m̂ share their passes over the rows where it can.
+  const [outcomeFit, treatmentFit] =
+    treatmentFitter === outcomeFitter
+      ? outcomeFitter.predictEach([outcomeRequest, treatmentRequest])
+      : [
+          outcomeFitter.predictEach([outcomeRequest])[0],
+          treatmentFitter.predictEach([treatmentRequest])[0],
+        ];
   let gPrediction: Float64Array | null = null;
   if (score === 'iv-type') {
     const initial = plrScoreElements(

@@ -1,3 +1,4 @@
+import { addChunkGram, addSymmetric, CHUNK_ROWS } from './chunkGram';
 import type { Matrix } from './types';
 
 /**
@@ -77,14 +78,11 @@ export function groupRows(groupOf: Int32Array, groups: number): Int32Array[] {
   return result;
 }
 
-/** Rows per chunk of `accumulateFeatureProducts`: p columns of a chunk (p·128 doubles) stay in L1. */
-const CHUNK = 128;
-
 /**
  * Adds the feature part of the statistics over `rows` (all rows when null) to `stats`:
  * count, Σ x̃ and Σ x̃x̃ᵀ with x̃ = x − shiftX. Rows are copied, shifted, into a column-major chunk
- * of 128 rows (in L1 cache) and the upper triangle is built from 2×2 blocks of column pairs, four
- * products per four loads (≈2.5× faster in JavaScript than row-wise rank-one updates, and no n×p
+ * of 128 rows (in L1 cache) whose products come from `addChunkGram` (column blocks: several
+ * products per load, ≈2.5× faster in JavaScript than row-wise rank-one updates, and no n×p
  * transposed copy).
  */
 export function accumulateFeatureProducts(
@@ -96,89 +94,20 @@ export function accumulateFeatureProducts(
   const p = X.cols;
   const data = X.data;
   const count = rows ? rows.length : X.rows;
-  const chunk = new Float64Array(p * CHUNK);
-  const { sumX, gram } = stats;
+  // A local copy: an imported binding can compile to a getter call (CommonJS transpilation).
+  const chunkRows = CHUNK_ROWS;
+  const chunk = new Float64Array(p * chunkRows);
   const upper = new Float64Array(p * p);
-  for (let first = 0; first < count; first += CHUNK) {
-    const length = Math.min(CHUNK, count - first);
+  for (let first = 0; first < count; first += chunkRows) {
+    const length = Math.min(chunkRows, count - first);
     for (let r = 0; r < length; r++) {
       const offset = (rows ? rows[first + r] : first + r) * p;
-      for (let j = 0; j < p; j++) chunk[j * CHUNK + r] = data[offset + j] - shiftX[j];
+      for (let j = 0, to = r; j < p; j++, to += chunkRows) chunk[to] = data[offset + j] - shiftX[j];
     }
-    for (let j = 0; j < p; j++) {
-      const a = j * CHUNK;
-      let sum = 0;
-      for (let r = 0; r < length; r++) sum += chunk[a + r];
-      sumX[j] += sum;
-    }
-    // Upper triangle in 2×2 blocks of columns: four products per four loads.
-    for (let j = 0; j + 1 < p; j += 2) {
-      for (let k = j; k + 1 < p; k += 2) gramBlock(chunk, j, k, length, upper, p);
-    }
-    if (p % 2 === 1) {
-      const last = p - 1;
-      for (let k = 0; k < p; k++)
-        upper[k * p + last] += dotChunk(chunk, k * CHUNK, last * CHUNK, length);
-    }
+    addChunkGram(chunk, 0, length, p, stats.sumX, upper);
   }
-  for (let j = 0; j < p; j++) {
-    gram[j * p + j] += upper[j * p + j];
-    for (let k = j + 1; k < p; k++) {
-      gram[j * p + k] += upper[j * p + k];
-      gram[k * p + j] += upper[j * p + k];
-    }
-  }
+  addSymmetric(upper, p, stats.gram);
   stats.count += count;
-}
-
-/** Adds the 2×2 block of Σ x_j x_k for columns (j, j+1) × (k, k+1) of a chunk to `upper`. */
-function gramBlock(
-  chunk: Float64Array,
-  j: number,
-  k: number,
-  length: number,
-  upper: Float64Array,
-  p: number,
-): void {
-  const a0 = j * CHUNK;
-  const a1 = a0 + CHUNK;
-  const b0 = k * CHUNK;
-  const b1 = b0 + CHUNK;
-  let s00 = 0;
-  let s01 = 0;
-  let s10 = 0;
-  let s11 = 0;
-  for (let r = 0; r < length; r++) {
-    const x0 = chunk[a0 + r];
-    const x1 = chunk[a1 + r];
-    const z0 = chunk[b0 + r];
-    const z1 = chunk[b1 + r];
-    s00 += x0 * z0;
-    s01 += x0 * z1;
-    s10 += x1 * z0;
-    s11 += x1 * z1;
-  }
-  upper[j * p + k] += s00;
-  upper[j * p + k + 1] += s01;
-  upper[(j + 1) * p + k] += s10;
-  upper[(j + 1) * p + k + 1] += s11;
-}
-
-/** Σ a[i]·a[j] over r < length for two columns of a chunk, four accumulators for throughput. */
-function dotChunk(chunk: Float64Array, a: number, b: number, length: number): number {
-  let s0 = 0;
-  let s1 = 0;
-  let s2 = 0;
-  let s3 = 0;
-  let r = 0;
-  for (; r + 3 < length; r += 4) {
-    s0 += chunk[a + r] * chunk[b + r];
-    s1 += chunk[a + r + 1] * chunk[b + r + 1];
-    s2 += chunk[a + r + 2] * chunk[b + r + 2];
-    s3 += chunk[a + r + 3] * chunk[b + r + 3];
-  }
-  for (; r < length; r++) s0 += chunk[a + r] * chunk[b + r];
-  return s0 + s1 + (s2 + s3);
 }
 
 /**

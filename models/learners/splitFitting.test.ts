@@ -177,3 +177,76 @@ describe('split fitting shares per-split work and equals separate fits', () => {
     );
   });
 });
+
+describe('out-of-fold predictions of linear learners on K-fold splits', () => {
+  const { X, y, d } = data(611, 9, 21);
+  const rowSplits = splits(X.rows, 5, 22);
+  const third = y.map((value, i) => value - 0.7 * d[i]);
+  const learners: [string, Learner][] = [
+    ['ols', createOrdinaryLeastSquares()],
+    ['lasso α=0.05', createLasso({ alpha: 0.05, standardize: false, tolerance: 1e-12 })],
+    ['ridge α=0.5 standardised', createRidge({ alpha: 0.5 })],
+  ];
+
+  it.each(learners)(
+    '%s: several targets at once, then more, equal separate fits on the copied rows to 1e-10',
+    (_, learner) => {
+      const fitter = prepareSplitFitter(learner, X, rowSplits);
+      expect(fitter.outOfFoldPredictions).toBeDefined();
+      // First call: the targets ride along in the feature pass; second: a pass of their own.
+      const first = fitter.outOfFoldPredictions!([y, d]);
+      const second = fitter.outOfFoldPredictions!([third, y, d]);
+      const check = (predictions: Float64Array, target: Float64Array): void => {
+        const expected = directPredictions(learner, X, target, rowSplits, 1);
+        rowSplits.forEach((split, k) => {
+          const inRowOrder = Float64Array.from(split.test, (i) => predictions[i]);
+          expect(relativeDifference(inRowOrder, expected[k])).toBeLessThan(1e-10);
+          // …and agree with the one-split-at-a-time path of the same fitter.
+          const single = fitter.fitPredict(k, target, createRng(1));
+          expect(relativeDifference(inRowOrder, single)).toBeLessThan(1e-12);
+        });
+      };
+      check(first[0], y);
+      check(first[1], d);
+      check(second[0], third);
+      check(second[1], y);
+      check(second[2], d);
+      for (const predictions of [...first, ...second]) expect(predictions).toHaveLength(X.rows);
+    },
+  );
+
+  it('is offered only for partitioning splits of deterministic fits', () => {
+    expect(
+      prepareSplitFitter(createOrdinaryLeastSquares(), X, splits(X.rows, 5, 2, 1))
+        .outOfFoldPredictions,
+    ).toBeUndefined();
+    expect(
+      prepareSplitFitter(createRandomForest({ trees: 2 }), X, rowSplits).outOfFoldPredictions,
+    ).toBeUndefined();
+    expect(
+      prepareSplitFitter(createLasso({ pathLength: 5 }), X, rowSplits).outOfFoldPredictions,
+    ).toBeUndefined();
+  });
+
+  it('names a non-finite or overflowing X entry and a non-finite target', () => {
+    const bad = Float64Array.from(X.data);
+    bad[37 * X.cols + 4] = Number.POSITIVE_INFINITY;
+    expect(() =>
+      prepareSplitFitter(createOrdinaryLeastSquares(), { ...X, data: bad }, rowSplits),
+    ).toThrow(/ols: X\[37, 4\] is Infinity; values must be finite/);
+    const huge = Float64Array.from(X.data);
+    huge[2] = 1.7e308;
+    huge[X.cols + 2] = 1.7e308;
+    expect(() =>
+      prepareSplitFitter(createOrdinaryLeastSquares(), { ...X, data: huge }, rowSplits),
+    ).toThrow(/ols: the sum of column 2 of X overflows/);
+    const target = Float64Array.from(y);
+    target[100] = Number.NaN;
+    expect(() =>
+      prepareSplitFitter(createOrdinaryLeastSquares(), X, rowSplits).outOfFoldPredictions!([
+        d,
+        target,
+      ]),
+    ).toThrow(/ols: y\[100\] is NaN/);
+  });
+});

@@ -21,6 +21,13 @@ export interface RowSplit {
 export interface SplitFitter {
   /** Predictions for split k's test rows, in the order of `test`. */
   fitPredict(split: number, target: Float64Array, rng: Rng): Float64Array;
+  /**
+   * All splits of several targets at once, in row order: out[t][i] = fitPredict(k, targets[t], ·)
+   * at i's place in test_k, for the k whose test set holds i. Offered only when the test sets
+   * partition the rows (each training set the complement of its test set) and the fits use no
+   * randomness, so passes over the rows are shared by the targets and no fold is gathered.
+   */
+  outOfFoldPredictions?(targets: readonly Float64Array[]): Float64Array[];
 }
 
 /** A learner with a faster path over the splits of one feature matrix. */
@@ -88,13 +95,18 @@ export function selectValues(values: Float64Array, indices: Int32Array): Float64
  */
 export function assertSplits(learner: string, X: Matrix, splits: readonly RowSplit[]): void {
   assertPredictionMatrix(learner, X, X.cols);
+  assertSplitRows(learner, X.rows, splits);
+}
+
+/** Checks that every split has training rows and that its indices lie in 0…rows−1. */
+export function assertSplitRows(learner: string, rows: number, splits: readonly RowSplit[]): void {
   splits.forEach((split, k) => {
     if (split.train.length < 1) throw new Error(`${learner}: split ${k + 1} has no training rows`);
-    for (const rows of [split.train, split.test]) {
-      for (let r = 0; r < rows.length; r++) {
-        if (!(rows[r] >= 0 && rows[r] < X.rows))
+    for (const indices of [split.train, split.test]) {
+      for (let r = 0; r < indices.length; r++) {
+        if (!(indices[r] >= 0 && indices[r] < rows))
           throw new Error(
-            `${learner}: split ${k + 1} refers to row ${rows[r]}, outside 0…${X.rows - 1}`,
+            `${learner}: split ${k + 1} refers to row ${indices[r]}, outside 0…${rows - 1}`,
           );
       }
     }

@@ -37,6 +37,12 @@ export function outputArray(out: Float64Array | undefined, length: number): Floa
 }
 
 function assertMatrix(learner: string, X: Matrix): void {
+  assertMatrixShape(learner, X);
+  assertFiniteMatrix(learner, X);
+}
+
+/** Checks that X's shape is valid and matches its data (integer rows × cols = data length). */
+export function assertMatrixShape(learner: string, X: Matrix): void {
   if (!Number.isInteger(X.rows) || !Number.isInteger(X.cols) || X.rows < 0 || X.cols < 0) {
     throw new Error(`${learner}: X has invalid shape ${X.rows}×${X.cols}`);
   }
@@ -45,6 +51,10 @@ function assertMatrix(learner: string, X: Matrix): void {
       `${learner}: X.data has length ${X.data.length}, expected rows×cols = ${X.rows * X.cols}`,
     );
   }
+}
+
+/** Throws naming the first non-finite entry of X by row and column (0-based). */
+export function assertFiniteMatrix(learner: string, X: Matrix): void {
   const data = X.data;
   for (let index = 0; index < data.length; index++) {
     if (!Number.isFinite(data[index])) {
