@@ -6,6 +6,7 @@
  * Extension autoloading is switched off so nothing ever reaches the network.
  */
 import { createRequire } from 'node:module';
+import { prepareEngine } from '../models/data/prepareEngine';
 import type { ArrowTableLike, SqlConnection } from '../models/data/types';
 
 const require = createRequire(import.meta.url);
@@ -36,6 +37,8 @@ export type ClosableSqlConnection = SqlConnection & { close(): Promise<void> };
 export interface NodeConnectionOptions {
   /** Called after every statement with its text and duration (`MMM_TRACE_SQL=1`: logged to stderr). */
   trace?: (sql: string, milliseconds: number) => void;
+  /** Heap grown once at open (models/data/prepareEngine.ts; the app's worker does the same). */
+  reserveBytes?: number;
 }
 
 function traceFromEnvironment(): NodeConnectionOptions['trace'] {
@@ -70,7 +73,7 @@ export async function openNodeConnection(
   connection.query('SET autoinstall_known_extensions=false');
   connection.query('SET autoload_known_extensions=false');
   let closed = false;
-  return {
+  const sqlConnection: ClosableSqlConnection = {
     async query(sql: string): Promise<ArrowTableLike> {
       if (!trace) return connection.query(sql);
       const started = Date.now();
@@ -98,4 +101,6 @@ export async function openNodeConnection(
       database.reset();
     },
   };
+  await prepareEngine(sqlConnection, { reserveBytes: options.reserveBytes });
+  return sqlConnection;
 }

@@ -218,6 +218,54 @@ describe('importFile: Parquet (written by native DuckDB, read by parquet-wasm)',
     ).rejects.toThrow(/^empty\.parquet: no data rows/);
   });
 
+  it('profiles typed Parquet columns as stored exactly as the same values read from CSV', async () => {
+    // Integers with zeros, negatives and nulls: Parquet keeps them BIGINT (profiled without a
+    // cast), CSV loads them as DOUBLE; every statistic must agree.
+    const values = Array.from({ length: 40 }, (_, index) =>
+      index % 7 === 3 ? null : ((index * 37) % 23) - 6,
+    );
+    const path = join(directory, 'typed.parquet');
+    const instance = await DuckDBInstance.create(':memory:');
+    const native = await instance.connect();
+    await native.run(
+      `COPY (SELECT v::BIGINT AS clicks, (v * 0.5)::DOUBLE AS spend FROM (SELECT unnest([${values.map((value) => value ?? 'NULL').join(', ')}]) AS v)) TO '${path}' (FORMAT parquet)`,
+    );
+    native.closeSync();
+    const parquet = await importFile(
+      conn,
+      { name: 'typed.parquet', bytes: new Uint8Array(readFileSync(path)) },
+      { parquetToIpc: parquetToIpcNode },
+    );
+    const csv = await importFile(conn, {
+      name: 'typed.csv',
+      bytes: encode(
+        [
+          'clicks,spend',
+          ...values.map((value) => (value === null ? ',' : `${value},${value * 0.5}`)),
+        ].join('\n'),
+      ),
+    });
+    expect(column(parquet, 'clicks').sourceType).toBe('BIGINT');
+    const present = values.filter((value): value is number => value !== null);
+    for (const name of ['clicks', 'spend']) {
+      const scale = name === 'spend' ? 0.5 : 1;
+      const expected = {
+        kind: 'number',
+        nulls: values.length - present.length,
+        distinct: new Set(present).size,
+        min: Math.min(...present) * scale,
+        max: Math.max(...present) * scale,
+        zeros: present.filter((value) => value === 0).length,
+        negatives: present.filter((value) => value < 0).length,
+      };
+      const mean = (present.reduce((sum, value) => sum + value, 0) / present.length) * scale;
+      for (const file of [parquet, csv]) {
+        expect(column(file, name)).toMatchObject(expected);
+        expect(column(file, name).mean).toBeCloseTo(mean, 12);
+      }
+    }
+  });
+
   it('fails clearly on a truncated Parquet file', async () => {
     const broken = bytes.slice(0, 40);
     await expect(

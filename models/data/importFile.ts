@@ -4,7 +4,7 @@
  * loadCsv.ts) and a typed view `table` over it, then profiles every column.
  */
 import { inferColumns, type InferredColumns } from './columnInference';
-import { typedSql } from './columnExpressions';
+import { isNumericSourceType, typedSql } from './columnExpressions';
 import { detectFormat } from './detectFormat';
 import { detectShape } from './fileShape';
 import { loadCsv } from './loadCsv';
@@ -119,7 +119,18 @@ export async function importFile(
   await conn.query(
     `CREATE OR REPLACE VIEW ${table} AS SELECT rowid + 1 AS __row, ${select.join(', ')} FROM ${rawTable}`,
   );
-  const columns = await profileColumns(conn, table, rows, inferred.columns);
+  // Profiled on the raw table: a number column stored as numbers is read as stored (no cast).
+  const columns = await profileColumns(
+    conn,
+    rawTable,
+    rows,
+    inferred.columns,
+    inferred.columns.map((column, index) =>
+      column.kind === 'number' && isNumericSourceType(column.sourceType)
+        ? quoteIdentifier(column.name)
+        : typedColumns[index],
+    ),
+  );
   const dateFormat = inferred.columns.find(
     (column) => column.kind === 'date' && column.dateFormat,
   )?.dateFormat;

@@ -6,6 +6,8 @@ export * from './types';
 export type { ParquetToIpc } from './parquetToIpc';
 export { detectFormat } from './detectFormat';
 export { importFile } from './importFile';
+export { prepareEngine } from './prepareEngine';
+export type { PrepareEngineOptions } from './prepareEngine';
 export type { ImportOptions } from './importFile';
 export { detectMapping } from './detectMapping';
 export { validate } from './validate';

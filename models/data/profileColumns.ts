@@ -1,4 +1,9 @@
-/** Column statistics of a typed table in one SQL pass: nulls, distinct values, range, mean, zeros, negatives. */
+/**
+ * Column statistics in one SQL pass: nulls, distinct values, range, mean, zeros, negatives. Each
+ * column is read through `expressions[i]` (default: the column itself), so the raw table can be
+ * profiled directly: a typed Parquet column needs no cast to DOUBLE first, since min, max, zeros and
+ * negatives commute with that monotone cast and avg of an integer column is computed exactly.
+ */
 import type { InferredColumn } from './columnInference';
 import { personalDataByName } from './personalData';
 import { quoteIdentifier, toNumber, toText } from './sql';
@@ -9,14 +14,15 @@ const exactDistinctRows = 100_000;
 
 export async function profileColumns(
   conn: SqlConnection,
-  typedTable: string,
+  table: string,
   rows: number,
   inferred: readonly InferredColumn[],
+  expressions: readonly string[] = inferred.map((column) => quoteIdentifier(column.name)),
 ): Promise<ColumnProfile[]> {
   if (inferred.length === 0) return [];
   const parts: string[] = [];
   inferred.forEach((column, index) => {
-    const identifier = quoteIdentifier(column.name);
+    const identifier = expressions[index];
     const alias = (name: string) => `"c${index}_${name}"`;
     parts.push(`count(${identifier})::DOUBLE AS ${alias('present')}`);
     parts.push(
@@ -45,8 +51,7 @@ export async function profileColumns(
       );
     }
   });
-  const row =
-    (await conn.query(`SELECT ${parts.join(', ')} FROM ${typedTable}`)).toArray()[0] ?? {};
+  const row = (await conn.query(`SELECT ${parts.join(', ')} FROM ${table}`)).toArray()[0] ?? {};
   return inferred.map((column, index): ColumnProfile => {
     const get = (name: string) => row[`c${index}_${name}`];
     const isNumber = column.kind === 'number';

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeConnection, type ClosableSqlConnection } from '../../cli/duckdbNode';
 import { buildModelFrame } from './buildModelFrame';
 import { importFile } from './importFile';
+import { validate } from './validate';
 import type { ColumnMapping, ImportedFile, Mapping } from './types';
 
 const encode = (text: string) => new TextEncoder().encode(text);
@@ -101,5 +102,51 @@ describe('weeklySources: long data summed per channel, then pivoted', () => {
         12,
       );
     }
+  });
+});
+
+describe('weeklySources: the per-channel weekly sums are scanned once and shared', () => {
+  // Two weeks of tv and search; radio appears only on a row whose date does not parse.
+  const longText = [
+    'date,channel,spend,revenue',
+    ...Array.from({ length: 14 }, (_, day) =>
+      ['tv', 'search'].map(
+        (channel, index) => `${isoDay(day)},${channel},${day + index},${10 + day}`,
+      ),
+    ).flat(),
+    'not a date,radio,5,1',
+  ].join('\n');
+  const mapping: Mapping = {
+    version: 1,
+    weekStart: 'monday',
+    aggregateGeos: true,
+    columns: [
+      { file: 'radio.csv', column: 'date', role: 'date' },
+      { file: 'radio.csv', column: 'channel', role: 'channel' },
+      { file: 'radio.csv', column: 'spend', role: 'spend' },
+      { file: 'radio.csv', column: 'revenue', role: 'kpi' },
+    ],
+  };
+
+  it('keeps a channel seen only on undated rows as a zero column, as a scan of every row would', async () => {
+    const file = await importFile(conn, { name: 'radio.csv', bytes: encode(longText) });
+    const frame = await buildModelFrame(conn, [file], mapping);
+    // The reference: DISTINCT over the raw rows, and sums per week computed here.
+    const labels = await conn.query(
+      `SELECT DISTINCT CAST(channel AS VARCHAR) AS label FROM ${file.rawTable} WHERE channel IS NOT NULL ORDER BY 1`,
+    );
+    expect(frame.channels).toEqual(Array.from(labels.toArray(), (row) => String(row.label)));
+    expect(frame.channels).toEqual(['radio', 'search', 'tv']);
+    expect(Array.from(frame.spend[0])).toEqual([0, 0]);
+    const weekly = (index: number, week: number) =>
+      Array.from({ length: 7 }, (_, day) => week * 7 + day + index).reduce((a, b) => a + b, 0);
+    expect(Array.from(frame.spend[2])).toEqual([weekly(0, 0), weekly(0, 1)]);
+    expect(Array.from(frame.spend[1])).toEqual([weekly(1, 0), weekly(1, 1)]);
+    // Validation reads the same shared sums: radio is a channel with no spend in any week.
+    const report = await validate(conn, [file], mapping);
+    expect(
+      report.problems.filter((problem) => problem.code === 'zero-channel').map((p) => p.message),
+    ).toEqual(['channel radio has no spend in any week']);
+    expect(report.problems.some((problem) => problem.code === 'unparseable-date')).toBe(true);
   });
 });

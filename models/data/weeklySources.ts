@@ -2,12 +2,13 @@
  * Per-file weekly aggregates in SQL, shared by the model frame and validation. Spend, impressions,
  * clicks and the KPI are summed per week; controls are averaged per week (a weekly price index or
  * promo share is an average of the days, not a total). Long data is summed per week[, geo] and
- * channel, then pivoted to one column per channel with `SUM(spend) FILTER (WHERE channel = …)` over
- * those sums (a control's mean is then Σ sums / Σ counts). With `aggregateGeos` the geos are summed
- * (controls averaged) into one national series.
+ * channel in one scan into a small temporary table, whose distinct channels are the labels, then
+ * pivoted to one column per channel with `SUM(spend) FILTER (WHERE channel = …)` over those sums (a
+ * control's mean is then Σ sums / Σ counts). With `aggregateGeos` the geos are summed (controls
+ * averaged) into one national series.
  */
 import { dateSql, numberSql, textSql } from './columnExpressions';
-import { quoteIdentifier, quoteLiteral, toText } from './sql';
+import { quoteLiteral, toText } from './sql';
 import { weekStartSql } from './weekStart';
 import type { ColumnMapping, ColumnProfile, ImportedFile, Mapping, SqlConnection } from './types';
 
@@ -28,7 +29,10 @@ export interface WeeklySource {
   readonly geoColumn: ColumnProfile | null;
   readonly channelColumn: ColumnProfile | null;
   readonly metrics: readonly WeeklyMetric[];
-  /** SELECT week[, geo], metrics… FROM the file, grouped by week (and geo). */
+  /**
+   * SELECT week[, geo], metrics… grouped by week (and geo): over the file, or for long data over its
+   * per-channel weekly sums (a temporary table `<table>__weekly`, rebuilt by each call).
+   */
   readonly sql: string;
 }
 
@@ -43,17 +47,15 @@ export function admitted(column: ColumnProfile, mapping: ColumnMapping): boolean
   return column.personalData === null || mapping.keepPersonalData === true;
 }
 
-/** Distinct channel labels of a long file, sorted. */
-export async function channelLabels(
-  conn: SqlConnection,
-  file: ImportedFile,
-  channelColumn: ColumnProfile,
-): Promise<string[]> {
+/** Distinct channel labels (column `channel`) of a grouped weekly table, sorted. */
+async function channelLabels(conn: SqlConnection, grouped: string): Promise<string[]> {
   const table = await conn.query(
-    `SELECT DISTINCT ${textSql(channelColumn)} AS label FROM ${file.rawTable ?? file.table} WHERE ${quoteIdentifier(channelColumn.name)} IS NOT NULL ORDER BY 1`,
+    `SELECT DISTINCT channel AS label FROM ${grouped} WHERE channel IS NOT NULL ORDER BY 1`,
   );
   return Array.from(table.toArray(), (row) => toText(row.label) ?? '');
 }
+
+const metricRoles: readonly MetricRole[] = ['spend', 'impressions', 'clicks', 'kpi', 'control'];
 
 /** Builds the weekly aggregate of each file that has a mapped date column and something to aggregate. */
 export async function weeklySources(
@@ -76,24 +78,46 @@ export async function weeklySources(
       ? (mapped.find((item) => item.entry.role === 'geo')?.column ?? null)
       : null;
     const channelColumn = mapped.find((item) => item.entry.role === 'channel')?.column ?? null;
-    const labels = channelColumn ? await channelLabels(conn, file, channelColumn) : [];
-    const metrics: WeeklyMetric[] = [];
     const inner: string[] = [`${weekStartSql(dateSql(dateColumn), mapping.weekStart)} AS week`];
     if (geoColumn) inner.push(`${textSql(geoColumn)} AS geo`);
     if (channelColumn) inner.push(`${textSql(channelColumn)} AS channel`);
+    const measured = [...mapped.entries()]
+      .filter(([, { entry }]) => metricRoles.includes(entry.role as MetricRole))
+      .map(([index, { entry, column }]) => ({
+        entry,
+        column,
+        role: entry.role as MetricRole,
+        value: `v${index}`,
+      }));
     // With a channel column, rows are first summed per week[, geo] and channel, then pivoted from
     // that small table: one hash aggregate over the rows instead of a filtered sum per channel.
     const pivot = channelColumn !== null;
     const middle: string[] = [];
-    const outer: string[] = [];
-    for (const [index, { entry, column }] of mapped.entries()) {
-      if (!['spend', 'impressions', 'clicks', 'kpi', 'control'].includes(entry.role)) continue;
-      const role = entry.role as MetricRole;
-      const value = `v${index}`;
+    for (const { column, role, value } of measured) {
       inner.push(`${numberSql(column, file.decimalSeparator ?? '.')} AS ${value}`);
       // A control is a weekly mean: Σ/count, carried through the per-channel sums as both.
       middle.push(`SUM(${value}) AS ${value}`);
       if (role === 'control') middle.push(`COUNT(${value}) AS ${value}_n`);
+    }
+    const keys = geoColumn ? 'week, geo' : 'week';
+    const source = file.rawTable ?? file.table;
+    let from = `(SELECT ${inner.join(', ')} FROM ${source}) WHERE week IS NOT NULL`;
+    let labels: string[] = [];
+    if (pivot) {
+      // The one scan of the file: its per-week[, geo] and channel sums, kept as a small temporary
+      // table that the channel labels, the pivot, and validation's series checks all read. Rows
+      // whose date does not parse form the NULL week here (dropped by the pivot), so the labels
+      // are those of every row, as a DISTINCT over the file would give.
+      const grouped = `${file.table}__weekly`;
+      await conn.query(
+        `CREATE OR REPLACE TEMP TABLE ${grouped} AS SELECT ${keys}, channel${middle.length ? ', ' + middle.join(', ') : ''} FROM (SELECT ${inner.join(', ')} FROM ${source}) GROUP BY ${keys}, channel`,
+      );
+      labels = await channelLabels(conn, grouped);
+      from = `${grouped} WHERE week IS NOT NULL`;
+    }
+    const metrics: WeeklyMetric[] = [];
+    const outer: string[] = [];
+    for (const { entry, column, role, value } of measured) {
       const isMedia = role === 'spend' || role === 'impressions' || role === 'clicks';
       if (isMedia && channelColumn && !entry.channel) {
         for (const [labelIndex, label] of labels.entries()) {
@@ -120,12 +144,7 @@ export async function weeklySources(
         );
       }
     }
-    const keys = geoColumn ? 'week, geo' : 'week';
-    const rows = `(SELECT ${inner.join(', ')} FROM ${file.rawTable ?? file.table}) WHERE week IS NOT NULL`;
-    const grouped = pivot
-      ? `(SELECT ${keys}, channel${middle.length ? ', ' + middle.join(', ') : ''} FROM ${rows} GROUP BY ${keys}, channel)`
-      : rows;
-    const sql = `SELECT ${keys}${outer.length ? ', ' + outer.join(', ') : ''} FROM ${grouped} GROUP BY ${keys}`;
+    const sql = `SELECT ${keys}${outer.length ? ', ' + outer.join(', ') : ''} FROM ${from} GROUP BY ${keys}`;
     sources.push({ file, dateColumn, geoColumn, channelColumn, metrics, sql });
   }
   return sources;

@@ -7,7 +7,7 @@ import { AsyncDuckDB, ConsoleLogger, DuckDBDataProtocol, LogLevel } from '@duckd
 import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
-import type { ArrowTableLike, SqlConnection } from '../../models/data';
+import { prepareEngine, type ArrowTableLike, type SqlConnection } from '../../models/data';
 
 /** Files larger than this are registered as a `File` handle instead of being copied into wasm memory. */
 const BUFFER_LIMIT_BYTES = 256 * 1024 ** 2;
@@ -46,7 +46,10 @@ async function openConnection(): Promise<BrowserSqlConnection> {
   // Extensions would be fetched from the internet: never, the app works offline.
   await connection.query('SET autoinstall_known_extensions=false');
   await connection.query('SET autoload_known_extensions=false');
-  return wrapConnection(database, connection);
+  const wrapped = wrapConnection(database, connection);
+  // As the CLI and bench:import do at open: no automatic checkpoints, and the heap grown once.
+  await prepareEngine(wrapped);
+  return wrapped;
 }
 
 function wrapConnection(
