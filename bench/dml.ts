@@ -15,9 +15,9 @@
  * untimed warm-up runs per learner on other data (n = 2000; 10–60 runs, about 2 s: JIT
  * compilation, as Python's imports are untimed). Single-threaded on both sides (sklearn n_jobs=1,
  * BLAS/OpenMP pinned to one thread). Both wall and process-CPU seconds are reported, each the
- * median of 5 timed repetitions for OLS and lasso (on both sides) and of one for forests; on a
- * shared, loaded machine CPU seconds are the fair comparison (wall time then mostly measures
- * waiting for a core).
+ * median of 5 timed repetitions for OLS and lasso, of 3 for forests up to n = 10 000 and of one
+ * above (on both sides); on a shared, loaded machine CPU seconds are the fair comparison (wall
+ * time then mostly measures waiting for a core).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -53,9 +53,14 @@ const WARM_UP_MILLISECONDS = 2000;
 
 /**
  * Timed repetitions per case on both sides; the table shows medians. Linear fits take milliseconds,
- * so a single run mostly measures scheduling and JIT noise on a shared machine; forests run once.
+ * so a single run mostly measures scheduling and JIT noise on a shared machine; forests repeat 3
+ * times up to n = 10 000 (single forest runs varied by ±30% here) and run once above (sklearn takes
+ * minutes there).
  */
-const REPEATS = { ols: 5, lasso: 5, forest: 1 } as const;
+function repeatsFor(name: keyof typeof learners, n: number): number {
+  if (name === 'forest') return n <= 10_000 ? 3 : 1;
+  return 5;
+}
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -128,7 +133,7 @@ function main(): void {
         const cpus: number[] = [];
         let theta = Number.NaN;
         let seHac = Number.NaN;
-        for (let repeat = 0; repeat < REPEATS[name]; repeat++) {
+        for (let repeat = 0; repeat < repeatsFor(name, n); repeat++) {
           const startCpu = process.cpuUsage();
           const startWall = performance.now();
           const result = estimateDml({
@@ -164,7 +169,7 @@ function main(): void {
           [
             join(dirname(fileURLToPath(import.meta.url)), 'python', 'plr_bench.py'),
             path,
-            JSON.stringify({ ...learners[name].python, repeat: REPEATS[name] }),
+            JSON.stringify({ ...learners[name].python, repeat: repeatsFor(name, n) }),
           ],
           {
             encoding: 'utf8',

@@ -81,6 +81,65 @@ describe('growForestTree', () => {
     }
   });
 
+  it('a node with fewer rows than bins (the masked path) also takes the brute-force best split', () => {
+    for (const seed of [11, 12, 13, 14]) {
+      const rng = createRng(seed);
+      const rows = 61;
+      const cols = 3;
+      // Continuous columns: 61 bins each, more than the 37 rows the node holds.
+      const X: Matrix = {
+        rows,
+        cols,
+        data: new Float64Array(rows * cols).map(() => rng.normal()),
+      };
+      const y = new Float64Array(rows).map((_, i) => 2 * X.data[i * cols + 1] + rng.normal());
+      const sample = Int32Array.from({ length: 37 }, (_, k) => Math.floor((k * rows) / 37));
+      const weights = new Float64Array(rows);
+      for (const row of sample) weights[row] = 1 + rng.int(4);
+      const tree = growForestTree(
+        binFeatures(X),
+        y,
+        weights,
+        sample.slice(),
+        { featuresPerSplit: cols, minSamplesLeaf: 4, maxDepth: 1 },
+        createRng(seed),
+      );
+      const subset: Matrix = {
+        rows: sample.length,
+        cols,
+        data: Float64Array.from(
+          Array.from(sample).flatMap((row) => [...X.data.subarray(row * cols, row * cols + cols)]),
+        ),
+      };
+      const expected = bestStump(
+        subset,
+        Float64Array.from(sample, (row) => y[row]),
+        Float64Array.from(sample, (row) => weights[row]),
+        4,
+      );
+      expect(tree.feature[0]).toBe(expected.feature);
+      // The stored edge splits the node's rows exactly as the brute-force threshold does.
+      for (const row of sample) {
+        const value = X.data[row * cols + expected.feature];
+        expect(value <= tree.threshold[0]).toBe(value <= expected.threshold);
+      }
+    }
+  });
+
+  it('rejects non-integer row weights (the packed count/weight sums need integers)', () => {
+    const X: Matrix = { rows: 4, cols: 1, data: Float64Array.of(1, 2, 3, 4) };
+    expect(() =>
+      growForestTree(
+        binFeatures(X),
+        Float64Array.of(1, 2, 3, 4),
+        Float64Array.of(1, 0.5, 1, 1),
+        Int32Array.of(0, 1, 2, 3),
+        { featuresPerSplit: 1, minSamplesLeaf: 1, maxDepth: 2 },
+        createRng(1),
+      ),
+    ).toThrow(/integers ≥ 1, got 0.5 at row 1/);
+  });
+
   it('respects maxDepth and minSamplesLeaf', () => {
     const rng = createRng(8);
     const rows = 500;

@@ -13,13 +13,13 @@ export interface ForestTreeSettings {
 
 /** Reusable buffers of `growForestTree`, sized for n rows (allocate once per forest). */
 export interface ForestTreeWorkspace {
-  /** 256 bins × (count, Σw, Σwy), interleaved: one cache line per update, 6 KiB in all. */
+  /** Two copies of 256 bins × (count·2²⁶ + Σw, Σwy), interleaved: 8 KiB in all. */
   readonly histogram: Float64Array;
-  /** A 256-bit mask of the bins a small node touches (8 words). */
+  /** A 256-bit mask of the bins a small node touches, one per histogram copy (2 × 8 words). */
   readonly occupied: Int32Array;
   /** The non-empty bins of the current feature, increasing. */
   readonly touched: Int32Array;
-  /** Weights and w·y of `rows[k]`, kept in the same order as `rows` (streamed, not gathered). */
+  /** 2²⁶ + w and w·y of `rows[k]`, kept in the same order as `rows` (streamed, not gathered). */
   readonly nodeWeight: Float64Array;
   readonly nodeSum: Float64Array;
   readonly scratchRows: Int32Array;
@@ -32,12 +32,16 @@ export interface ForestTreeWorkspace {
   readonly stackStart: Int32Array;
   readonly stackEnd: Int32Array;
   readonly stackDepth: Int32Array;
+  /** Each stacked node's Σ(2²⁶ + w), Σwy and Σwy², summed while its parent was partitioned. */
+  readonly stackPacked: Float64Array;
+  readonly stackSum: Float64Array;
+  readonly stackSquares: Float64Array;
 }
 
 export function createForestTreeWorkspace(rows: number, features: number): ForestTreeWorkspace {
   return {
-    histogram: new Float64Array(256 * 3),
-    occupied: new Int32Array(8),
+    histogram: new Float64Array(2 * 256 * 2),
+    occupied: new Int32Array(16),
     touched: new Int32Array(256),
     nodeWeight: new Float64Array(rows),
     nodeSum: new Float64Array(rows),
@@ -50,8 +54,20 @@ export function createForestTreeWorkspace(rows: number, features: number): Fores
     stackStart: new Int32Array(rows + 2),
     stackEnd: new Int32Array(rows + 2),
     stackDepth: new Int32Array(rows + 2),
+    stackPacked: new Float64Array(rows + 2),
+    stackSum: new Float64Array(rows + 2),
+    stackSquares: new Float64Array(rows + 2),
   };
 }
+
+/**
+ * A row's count and its integer bootstrap weight w travel as one number, 2²⁶ + w: a sum over c
+ * rows is c·2²⁶ + Σw, exact while Σw < 2²⁶ (the n draws of a bootstrap) and c < 2²⁷, so the
+ * histogram keeps two accumulators per bin instead of three.
+ */
+const COUNT_UNIT = 67108864;
+const INVERSE_COUNT_UNIT = 1 / COUNT_UNIT;
+const MAX_ROWS = COUNT_UNIT - 1;
 
 /**
  * Grows one CART regression tree (Breiman et al. 1984) depth-first on binned features.
@@ -86,14 +102,24 @@ export function growForestTree(
 ): RegressionTree {
   const n = binned.rows;
   const p = binned.cols;
+  if (n > MAX_ROWS) throw new Error(`forest: at most ${MAX_ROWS} training rows, got ${n}`);
   const { bins, binCounts, edges } = binned;
   const { featuresPerSplit, minSamplesLeaf, maxDepth } = settings;
   const { histogram, occupied, touched, nodeWeight, nodeSum, featureOrder } = workspace;
   const { scratchRows, scratchWeight, scratchSum, gathered } = workspace;
+  let rootPacked = 0;
+  let rootSum = 0;
+  let rootSquares = 0;
   for (let k = 0; k < rows.length; k++) {
     const row = rows[k];
-    nodeWeight[k] = weights[row];
-    nodeSum[k] = weights[row] * y[row];
+    const weight = weights[row];
+    if (!Number.isInteger(weight) || weight < 1)
+      throw new Error(`forest: row weights must be integers ≥ 1, got ${weight} at row ${row}`);
+    nodeWeight[k] = COUNT_UNIT + weight;
+    nodeSum[k] = weight * y[row];
+    rootPacked += nodeWeight[k];
+    rootSum += nodeSum[k];
+    rootSquares += nodeSum[k] * y[row];
   }
   for (let j = 0; j < p; j++) featureOrder[j] = j;
 
@@ -102,14 +128,18 @@ export function growForestTree(
   const builder = new TreeBuilder(
     Math.min(2 * rows.length + 1, 2 ** (Math.min(maxDepth, 30) + 1) - 1),
   );
-  // Explicit stack of (node, start, end, depth) in the workspace; its entries are disjoint
+  // Explicit stack of (node, start, end, depth, totals) in the workspace; its entries are disjoint
   // non-empty row ranges, so it never holds more than rows.length of them.
   const { stackNode, stackStart, stackEnd, stackDepth } = workspace;
+  const { stackPacked, stackSum, stackSquares } = workspace;
   let stackSize = 1;
   stackNode[0] = builder.addLeaf(0);
   stackStart[0] = 0;
   stackEnd[0] = rows.length;
   stackDepth[0] = 0;
+  stackPacked[0] = rootPacked;
+  stackSum[0] = rootSum;
+  stackSquares[0] = rootSquares;
 
   while (stackSize > 0) {
     stackSize -= 1;
@@ -117,20 +147,18 @@ export function growForestTree(
     const start = stackStart[stackSize];
     const end = stackEnd[stackSize];
     const depth = stackDepth[stackSize];
-    let totalWeight = 0;
-    let totalSum = 0;
-    let totalSquares = 0;
-    for (let k = start; k < end; k++) {
-      totalWeight += nodeWeight[k];
-      totalSum += nodeSum[k];
-      totalSquares += nodeSum[k] * y[rows[k]];
-    }
+    const count = end - start;
+    const totalWeight = stackPacked[stackSize] - count * COUNT_UNIT;
+    const totalSum = stackSum[stackSize];
     const mean = totalSum / totalWeight;
     builder.threshold[node] = mean;
-    const count = end - start;
-    const meanSquare = totalSquares / totalWeight;
+    const meanSquare = stackSquares[stackSize] / totalWeight;
     if (depth >= maxDepth || count < 2 * minSamplesLeaf || count < 2) continue;
     if (meanSquare - mean * mean <= 1e-14 * meanSquare) continue;
+    // A left part of c rows is admissible when minSamplesLeaf ≤ c ≤ count − minSamplesLeaf; on the
+    // packed running sum c·2²⁶ + Σw (Σw < 2²⁶) these are two comparisons, without unpacking.
+    const lowestLeft = minSamplesLeaf * COUNT_UNIT;
+    const beyondLeft = (count - minSamplesLeaf + 1) * COUNT_UNIT;
 
     let bestProxy = -Infinity;
     let bestFeature = -1;
@@ -146,36 +174,51 @@ export function growForestTree(
       const featureBins = binCounts[feature];
       if (featureBins < 2) continue;
       const column = feature * n;
-      // Gather first, then accumulate: the two simple loops pipeline better than one. Small nodes
-      // also mark the bins they touch, so the scan below visits only those.
-      for (let k = start; k < end; k++) gathered[k] = bins[column + rows[k]];
-      const dense = count >= featureBins;
-      if (dense) {
-        for (let k = start; k < end; k++) {
-          const slot = gathered[k] * 3;
-          histogram[slot] += 1;
-          histogram[slot + 1] += nodeWeight[k];
-          histogram[slot + 2] += nodeSum[k];
-        }
-      } else {
-        for (let k = start; k < end; k++) {
-          const bin = gathered[k];
-          const slot = bin * 3;
-          histogram[slot] += 1;
-          histogram[slot + 1] += nodeWeight[k];
-          histogram[slot + 2] += nodeSum[k];
-          occupied[bin >>> 5] |= 1 << (bin & 31);
-        }
-      }
-      // The non-empty bins in increasing order: large nodes scan all bins, small ones their mask.
+      // Rows alternate between two histogram copies (offset 512): a bin hit by neighbouring rows
+      // then updates two different slots, so the adds do not wait on each other's stores.
       let usedBins = 0;
-      if (dense) {
+      if (count >= featureBins) {
+        let k = start;
+        for (; k + 1 < end; k += 2) {
+          const even = bins[column + rows[k]] << 1;
+          const odd = (bins[column + rows[k + 1]] << 1) | 512;
+          histogram[even] += nodeWeight[k];
+          histogram[even + 1] += nodeSum[k];
+          histogram[odd] += nodeWeight[k + 1];
+          histogram[odd + 1] += nodeSum[k + 1];
+        }
+        if (k < end) {
+          const even = bins[column + rows[k]] << 1;
+          histogram[even] += nodeWeight[k];
+          histogram[even + 1] += nodeSum[k];
+        }
         for (let bin = 0; bin < featureBins; bin++)
-          if (histogram[bin * 3] !== 0) touched[usedBins++] = bin;
+          if (histogram[bin << 1] + histogram[(bin << 1) | 512] !== 0) touched[usedBins++] = bin;
       } else {
+        // Small nodes gather first, then accumulate (the two simple loops pipeline better than
+        // one), and mark the bins they touch (a mask per copy), so the scan visits only those.
+        for (let k = start; k < end; k++) gathered[k] = bins[column + rows[k]];
+        let k = start;
+        for (; k + 1 < end; k += 2) {
+          const even = gathered[k];
+          const odd = gathered[k + 1];
+          histogram[even << 1] += nodeWeight[k];
+          histogram[(even << 1) + 1] += nodeSum[k];
+          histogram[(odd << 1) | 512] += nodeWeight[k + 1];
+          histogram[(odd << 1) | 513] += nodeSum[k + 1];
+          occupied[even >>> 5] |= 1 << (even & 31);
+          occupied[8 | (odd >>> 5)] |= 1 << (odd & 31);
+        }
+        if (k < end) {
+          const even = gathered[k];
+          histogram[even << 1] += nodeWeight[k];
+          histogram[(even << 1) + 1] += nodeSum[k];
+          occupied[even >>> 5] |= 1 << (even & 31);
+        }
         for (let word = 0; word < 8; word++) {
-          let mask = occupied[word];
+          let mask = occupied[word] | occupied[word | 8];
           occupied[word] = 0;
+          occupied[word | 8] = 0;
           while (mask !== 0) {
             const lowest = mask & -mask;
             mask ^= lowest;
@@ -186,25 +229,21 @@ export function growForestTree(
       // A feature constant within the node does not count towards featuresPerSplit.
       if (usedBins > 1) evaluated += 1;
       // Scan left to right: each bin is read once, offered as split "bin ≤ t" and cleared.
-      let leftCount = 0;
-      let leftWeight = 0;
+      let leftPacked = 0;
       let leftSum = 0;
-      let searching = true;
-      for (let index = 0; index < usedBins; index++) {
-        const bin = touched[index];
-        const slot = bin * 3;
-        leftCount += histogram[slot];
-        leftWeight += histogram[slot + 1];
-        leftSum += histogram[slot + 2];
+      let index = 0;
+      for (; index < usedBins; index++) {
+        const slot = touched[index] << 1;
+        leftPacked += histogram[slot] + histogram[slot | 512];
+        leftSum += histogram[slot + 1] + histogram[slot | 513];
         histogram[slot] = 0;
         histogram[slot + 1] = 0;
-        histogram[slot + 2] = 0;
-        if (!searching || leftCount < minSamplesLeaf) continue;
-        if (count - leftCount < minSamplesLeaf) {
-          searching = false;
-          continue;
-        }
+        histogram[slot | 512] = 0;
+        histogram[slot | 513] = 0;
+        if (leftPacked < lowestLeft) continue;
+        if (leftPacked >= beyondLeft) break;
         // proxy = S_L²/W_L + S_R²/W_R, compared without dividing (W_L·W_R > 0).
+        const leftWeight = leftPacked - ((leftPacked * INVERSE_COUNT_UNIT) | 0) * COUNT_UNIT;
         const rightSum = totalSum - leftSum;
         const rightWeight = totalWeight - leftWeight;
         const product = leftWeight * rightWeight;
@@ -212,27 +251,50 @@ export function growForestTree(
         if (numerator > bestProxy * product) {
           bestProxy = numerator / product;
           bestFeature = feature;
-          bestBin = bin;
+          bestBin = touched[index];
         }
+      }
+      // Bins past the last admissible split are only cleared.
+      for (index += 1; index < usedBins; index++) {
+        const slot = touched[index] << 1;
+        histogram[slot] = 0;
+        histogram[slot + 1] = 0;
+        histogram[slot | 512] = 0;
+        histogram[slot | 513] = 0;
       }
     }
     if (bestFeature < 0) continue;
 
-    // Stable partition keeps rows increasing inside each node: forward memory access.
+    // Stable partition keeps rows increasing inside each node (forward memory access) and sums
+    // each child's totals in that order, as a pass over the child's own rows would.
     const column = bestFeature * n;
     let low = start;
     let rightCount = 0;
+    let leftPacked = 0;
+    let leftSum = 0;
+    let leftSquares = 0;
+    let rightPacked = 0;
+    let rightSum = 0;
+    let rightSquares = 0;
     for (let k = start; k < end; k++) {
       const row = rows[k];
+      const packed = nodeWeight[k];
+      const sum = nodeSum[k];
       if (bins[column + row] <= bestBin) {
         rows[low] = row;
-        nodeWeight[low] = nodeWeight[k];
-        nodeSum[low] = nodeSum[k];
+        nodeWeight[low] = packed;
+        nodeSum[low] = sum;
+        leftPacked += packed;
+        leftSum += sum;
+        leftSquares += sum * y[row];
         low += 1;
       } else {
         scratchRows[rightCount] = row;
-        scratchWeight[rightCount] = nodeWeight[k];
-        scratchSum[rightCount] = nodeSum[k];
+        scratchWeight[rightCount] = packed;
+        scratchSum[rightCount] = sum;
+        rightPacked += packed;
+        rightSum += sum;
+        rightSquares += sum * y[row];
         rightCount += 1;
       }
     }
@@ -246,11 +308,17 @@ export function growForestTree(
     stackStart[stackSize] = low;
     stackEnd[stackSize] = end;
     stackDepth[stackSize] = depth + 1;
+    stackPacked[stackSize] = rightPacked;
+    stackSum[stackSize] = rightSum;
+    stackSquares[stackSize] = rightSquares;
     stackSize += 1;
     stackNode[stackSize] = left;
     stackStart[stackSize] = start;
     stackEnd[stackSize] = low;
     stackDepth[stackSize] = depth + 1;
+    stackPacked[stackSize] = leftPacked;
+    stackSum[stackSize] = leftSum;
+    stackSquares[stackSize] = leftSquares;
     stackSize += 1;
   }
   return builder.finish();
