@@ -3,6 +3,7 @@
  * app a path it could reopen), newest first, at most `RECENT_LIMIT`.
  */
 import type { RecentFile } from '../../electron/contract';
+import { Fnv1a64 } from '../../models/report/dataFingerprint';
 
 export const RECENT_STORAGE_KEY = 'mmm-workbench:recent-files';
 export const RECENT_LIMIT = 10;
@@ -75,12 +76,7 @@ export function recentId(kind: RecentFile['kind'], name: string): string {
  * Example: fnv1a64('a') = 'af63dc4c8601ec8c' (Fowler, Noll & Vo test vectors).
  */
 export function fnv1a64(text: string): string {
-  let hash = 0xcbf29ce484222325n;
-  const prime = 0x100000001b3n;
-  for (const byte of new TextEncoder().encode(text)) {
-    hash = BigInt.asUintN(64, (hash ^ BigInt(byte)) * prime);
-  }
-  return hash.toString(16).padStart(16, '0');
+  return new Fnv1a64().update(new TextEncoder().encode(text)).digest();
 }
 
 export function writeRecentFiles(storage: KeyValueStorage, list: readonly RecentFile[]): void {

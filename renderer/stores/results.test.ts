@@ -15,7 +15,7 @@ describe('frameFingerprint', () => {
       spend: frame.spend.map((s) => Float64Array.from(s)),
     };
     expect(frameFingerprint(copy)).toBe(frameFingerprint(frame));
-    expect(frameFingerprint(frame)).toMatch(/^[0-9a-f]{14}$/);
+    expect(frameFingerprint(frame)).toMatch(/^[0-9a-f]{16}$/);
     const spend = frame.spend.map((s) => Float64Array.from(s));
     spend[1][29] += 1e-9;
     const variants = [
@@ -23,9 +23,10 @@ describe('frameFingerprint', () => {
       { ...frame, channels: ['channel1', 'renamed'] },
       { ...frame, weeks: [...frame.weeks.slice(1), '2030-01-07'] },
       { ...frame, controlValues: [frame.controlValues[0].map((v) => v * 2)] },
+      { ...frame, kpiName: 'orders' },
     ];
     const prints = new Set([frame, ...variants].map(frameFingerprint));
-    expect(prints.size).toBe(5);
+    expect(prints.size).toBe(6);
   });
 });
 

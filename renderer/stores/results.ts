@@ -7,6 +7,7 @@
 import { defineStore } from 'pinia';
 import { computed, shallowRef } from 'vue';
 import type { ModelFrame } from '../../models/data';
+import { Fnv1a64 } from '../../models/report/dataFingerprint';
 import type { AdstockKind, SaturationKind } from '../../models/mmm';
 import type { GateVerdict } from '../../models/diagnostics/gate';
 import type { FoldScheme } from '../../models/causal';
@@ -113,37 +114,33 @@ export interface DmlRecord {
 type Draft<T> = Omit<T, 'id' | 'finishedAt' | 'kind'>;
 
 /**
- * A short content hash of a model frame (cyrb53 over names, week labels and every number), so a
- * result can say which data it was computed from and results on other data are not paired.
- * Example: two frames differing in one spend value get different fingerprints.
+ * A content hash of a model frame, so a result can say which data it was computed from and results
+ * on other data are not paired: the FNV-1a 64 of models/report (the fit report's data fingerprint
+ * hash) over the KPI, week labels, geos and each row's geo, each channel's spend and each control, every part headed
+ * by its name and length. Example: two frames differing in one spend value get different hashes.
  */
 export function frameFingerprint(frame: ModelFrame): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  const mix = (value: number): void => {
-    h1 = Math.imul(h1 ^ value, 2654435761);
-    h2 = Math.imul(h2 ^ value, 1597334677);
+  const hash = new Fnv1a64();
+  const part = (label: string, length: number): void => {
+    hash.updateText(`\u0000${label}\u0000${length}\u0000`);
   };
-  const text = (value: string): void => {
-    for (let i = 0; i < value.length; i += 1) mix(value.charCodeAt(i));
-    mix(0x1f);
-  };
-  const numbers = (values: Float64Array): void => {
-    const words = new Uint32Array(values.buffer, values.byteOffset, values.length * 2);
-    for (let i = 0; i < words.length; i += 1) mix(words[i]);
-    mix(0x1e);
-  };
-  text(frame.kpiName);
-  frame.weeks.forEach(text);
-  (frame.geos ?? []).forEach(text);
-  numbers(frame.kpi);
-  frame.channels.forEach(text);
-  frame.spend.forEach(numbers);
-  frame.controls.forEach(text);
-  frame.controlValues.forEach(numbers);
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
+  part(`kpi:${frame.kpiName}`, frame.kpi.length);
+  hash.updateNumbers(frame.kpi);
+  part('weeks', frame.weeks.length);
+  for (const week of frame.weeks) hash.updateText(`${week}\n`);
+  const geos = frame.geos ?? [];
+  part('geos', geos.length);
+  for (const geo of geos) hash.updateText(`${geo}\n`);
+  if (frame.geoIndex) hash.updateNumbers(Float64Array.from(frame.geoIndex));
+  frame.channels.forEach((name, c) => {
+    part(`spend:${name}`, frame.spend[c].length);
+    hash.updateNumbers(frame.spend[c]);
+  });
+  frame.controls.forEach((name, j) => {
+    part(`control:${name}`, frame.controlValues[j].length);
+    hash.updateNumbers(frame.controlValues[j]);
+  });
+  return hash.digest();
 }
 
 /** The MMM ROI and mROI of `channel` from the latest fit on the same data, if any. */
