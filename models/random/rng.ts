@@ -31,52 +31,75 @@ function splitmix32(state: number): () => number {
 }
 
 export function createRng(seed: number): Rng {
-  const init = splitmix32(seed);
-  let a = init();
-  let b = init();
-  let c = init();
-  let d = init();
-  if ((a | b | c | d) === 0) a = 1;
-  let spareNormal: number | undefined;
-  const next = (): number => {
+  return new Xoshiro128StarStar(seed);
+}
+
+/**
+ * The generator behind `createRng`. A class, so every generator shares one set of methods: hot
+ * loops that draw from a fresh `fork` per tree or chain call the same function each time (inlined),
+ * where per-instance closures made every call site megamorphic. The state lives in an Int32Array,
+ * so updating it allocates nothing.
+ */
+class Xoshiro128StarStar implements Rng {
+  readonly seed: number;
+  private readonly state = new Int32Array(4);
+  /** The second value of the last polar pair, NaN when none is waiting. */
+  private spareNormal = Number.NaN;
+
+  constructor(seed: number) {
+    this.seed = seed;
+    const init = splitmix32(seed);
+    const state = this.state;
+    state[0] = init();
+    state[1] = init();
+    state[2] = init();
+    state[3] = init();
+    if ((state[0] | state[1] | state[2] | state[3]) === 0) state[0] = 1;
+  }
+
+  private next(): number {
+    const state = this.state;
+    const b = state[1];
     const result = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0;
     const t = b << 9;
-    c ^= a;
-    d ^= b;
-    b ^= c;
-    a ^= d;
-    c ^= t;
-    d = rotl(d, 11);
+    state[2] ^= state[0];
+    state[3] ^= b;
+    state[1] = b ^ state[2];
+    state[0] ^= state[3];
+    state[2] ^= t;
+    state[3] = rotl(state[3], 11);
     return result;
-  };
-  const uniform = (): number => next() / 4294967296;
-  return {
-    seed,
-    uniform,
-    normal(): number {
-      if (spareNormal !== undefined) {
-        const z = spareNormal;
-        spareNormal = undefined;
-        return z;
-      }
-      let u: number, v: number, s: number;
-      do {
-        u = 2 * uniform() - 1;
-        v = 2 * uniform() - 1;
-        s = u * u + v * v;
-      } while (s >= 1 || s === 0);
-      const f = Math.sqrt((-2 * Math.log(s)) / s);
-      spareNormal = v * f;
-      return u * f;
-    },
-    int(n: number): number {
-      return Math.floor(uniform() * n);
-    },
-    fork(stream: number): Rng {
-      const mix = splitmix32((seed ^ Math.imul(stream + 1, 0x27d4eb2d)) >>> 0);
-      return createRng(mix());
-    },
-  };
+  }
+
+  uniform(): number {
+    return this.next() / 4294967296;
+  }
+
+  normal(): number {
+    if (!Number.isNaN(this.spareNormal)) {
+      const z = this.spareNormal;
+      this.spareNormal = Number.NaN;
+      return z;
+    }
+    let u: number, v: number, s: number;
+    do {
+      u = 2 * this.uniform() - 1;
+      v = 2 * this.uniform() - 1;
+      s = u * u + v * v;
+    } while (s >= 1 || s === 0);
+    const f = Math.sqrt((-2 * Math.log(s)) / s);
+    this.spareNormal = v * f;
+    return u * f;
+  }
+
+  int(n: number): number {
+    return Math.floor(this.uniform() * n);
+  }
+
+  fork(stream: number): Rng {
+    const mix = splitmix32((this.seed ^ Math.imul(stream + 1, 0x27d4eb2d)) >>> 0);
+    return new Xoshiro128StarStar(mix());
+  }
 }
 
 function rotl(x: number, k: number): number {
