@@ -2,6 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { createRng } from './rng';
 
 describe('createRng', () => {
+  it('keeps its stream: every seeded result and stored seed in the project depends on it', () => {
+    // Values of the closure-based implementation this class replaced (xoshiro128** seeded by
+    // splitmix32); a change here silently changes every seeded fit, fold and forest.
+    const rng = createRng(1);
+    expect(rng.uniform()).toBe(0.5686059962026775);
+    expect(rng.int(1000)).toBe(753);
+    expect(rng.normal()).toBe(0.9990483183766538);
+    expect(rng.fork(3).uniform()).toBe(0.07693997118622065);
+  });
+
   it('is deterministic for a seed and differs across seeds', () => {
     const a = createRng(42);
     const b = createRng(42);
