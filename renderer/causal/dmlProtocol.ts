@@ -5,7 +5,7 @@
  */
 import type { DmlInput, DmlProgress, DmlResult } from '../../models/causal';
 import type { LearnerName } from '../../models/learners';
-import type { FailedMessage } from '../../models/inference/chainProtocol';
+import type { OneShotReply, OneShotRun } from '../workers/oneShotWorker';
 
 /** A DML input that can cross to a worker: the learner is named, never a function-bearing object. */
 export interface DmlWorkerInput extends Omit<DmlInput, 'options'> {
@@ -17,16 +17,8 @@ export interface DmlWorkerInput extends Omit<DmlInput, 'options'> {
   };
 }
 
-export interface DmlRunMessage {
-  readonly type: 'run';
-  readonly input: DmlWorkerInput;
-}
+export type ToDmlWorker = OneShotRun<DmlWorkerInput>;
 
-export type ToDmlWorker = DmlRunMessage;
-
-export type FromDmlWorker =
-  | { readonly type: 'progress'; readonly progress: DmlProgress }
-  | { readonly type: 'done'; readonly result: DmlResult }
-  | FailedMessage;
+export type FromDmlWorker = OneShotReply<DmlResult, DmlProgress>;
 
 export { flattenError, rebuildError } from '../../models/inference/chainProtocol';

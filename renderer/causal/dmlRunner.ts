@@ -4,21 +4,11 @@
  * nothing partial comes back).
  */
 import type { DmlProgress, DmlResult } from '../../models/causal';
-import { AbortError } from '../../models/inference/cancellation';
-import {
-  rebuildError,
-  type DmlWorkerInput,
-  type FromDmlWorker,
-  type ToDmlWorker,
-} from './dmlProtocol';
+import { runInOneShotWorker, type OneShotWorkerLike } from '../workers/oneShotWorker';
+import type { DmlWorkerInput } from './dmlProtocol';
 
 /** The part of a DOM Worker the runner uses (tests supply a stand-in). */
-export interface DmlWorkerLike {
-  postMessage(message: ToDmlWorker): void;
-  addEventListener(type: 'message', listener: (event: MessageEvent<FromDmlWorker>) => void): void;
-  addEventListener(type: 'error', listener: (event: ErrorEvent) => void): void;
-  terminate(): void;
-}
+export type DmlWorkerLike = OneShotWorkerLike<DmlWorkerInput, DmlResult, DmlProgress>;
 
 export interface DmlRunOptions {
   readonly onProgress?: (progress: DmlProgress) => void;
@@ -41,34 +31,10 @@ export function createBrowserDmlRunner(
 ): DmlRunner {
   const createWorker = options.createWorker ?? createDmlWorker;
   return {
-    run(input, runOptions = {}) {
-      const signal = runOptions.signal;
-      if (signal?.aborted) return Promise.reject(new AbortError());
-      return new Promise<DmlResult>((resolve, reject) => {
-        const worker = createWorker();
-        let settled = false;
-        const finish = (outcome: { result: DmlResult } | { error: Error }): void => {
-          if (settled) return;
-          settled = true;
-          signal?.removeEventListener('abort', onAbort);
-          worker.terminate();
-          if ('result' in outcome) resolve(outcome.result);
-          else reject(outcome.error);
-        };
-        const onAbort = (): void => finish({ error: new AbortError() });
-        signal?.addEventListener('abort', onAbort);
-        worker.addEventListener('message', (event) => {
-          if (settled) return;
-          const message = event.data;
-          if (message.type === 'progress') runOptions.onProgress?.(message.progress);
-          else if (message.type === 'done') finish({ result: message.result });
-          else finish({ error: rebuildError(message.error) });
-        });
-        worker.addEventListener('error', (event) =>
-          finish({ error: new Error(event.message || 'the double-ML worker failed to load') }),
-        );
-        worker.postMessage({ type: 'run', input });
-      });
-    },
+    run: (input, runOptions = {}) =>
+      runInOneShotWorker(createWorker, input, {
+        ...runOptions,
+        loadFailure: 'the double-ML worker failed to load',
+      }),
   };
 }

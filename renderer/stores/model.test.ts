@@ -11,10 +11,13 @@ import {
   buildMmmInput,
   defaultFitSettings,
   provideChainRunner,
+  provideSummaryRunner,
   resolveFitSpec,
   useModelStore,
 } from './model';
 import { frameFingerprint, useResultsStore } from './results';
+import { createBrowserSummaryRunner, handleSummaryMessage } from '../fit/summaryRunner';
+import { inProcessOneShotWorker } from '../workers/inProcessWorker';
 
 const { frame, truth } = simulatedFrame({ weeks: 80, channels: 2, seed: 11, noise: 0.02 });
 const quick = { ...defaultFitSettings(), chains: 2, warmup: 100, draws: 100, seed: 3 };
@@ -22,6 +25,11 @@ const quick = { ...defaultFitSettings(), chains: 2, warmup: 100, draws: 100, see
 beforeEach(() => {
   setActivePinia(createPinia());
   provideChainRunner(() => inProcessRunner);
+  provideSummaryRunner(
+    createBrowserSummaryRunner({
+      createWorker: () => inProcessOneShotWorker(handleSummaryMessage),
+    }),
+  );
 });
 
 describe('resolveFitSpec', () => {

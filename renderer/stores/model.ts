@@ -8,26 +8,15 @@ import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import type { ModelFrame } from '../../models/data';
 import { AbortError } from '../../models/inference/cancellation';
-import type { ChainRunner, FitRequest, FitResult } from '../../models/inference/chains';
+import type { ChainRunner, FitRequest } from '../../models/inference/chains';
 import type { ChainProgress } from '../../models/inference/sampleChain';
-import {
-  createMmmTarget,
-  type AdstockKind,
-  type MmmInput,
-  type SaturationKind,
-} from '../../models/mmm';
-import { channelRoi, constrainDraws, marginalRoi } from '../../models/posterior';
+import type { AdstockKind, MmmInput, SaturationKind } from '../../models/mmm';
 import { nationalSeries } from '../causal/nationalSeries';
 import { useCancellableRun, type RunStatus } from '../composables/useCancellableRun';
 import { createBrowserChainRunner } from '../fit/browserChainRunner';
-import {
-  frameFingerprint,
-  useResultsStore,
-  type ChannelInterval,
-  type MmmDiagnostics,
-  type MmmFitRecord,
-  type MmmFitSpec,
-} from './results';
+import { HDI_PROBABILITY } from '../fit/summariseFit';
+import { createBrowserSummaryRunner, type FitSummaryRunner } from '../fit/summaryRunner';
+import { frameFingerprint, useResultsStore, type MmmFitRecord, type MmmFitSpec } from './results';
 
 export const ADSTOCK_CHOICES: readonly { readonly value: AdstockKind; readonly label: string }[] = [
   { value: 'geometric', label: 'Geometric' },
@@ -142,77 +131,6 @@ export function buildFitRequest(input: MmmInput, spec: MmmFitSpec): FitRequest {
   };
 }
 
-/** Most draws the ROI summaries use: each costs two forward passes of the model on this thread. */
-export const SUMMARY_DRAWS = 800;
-export const HDI_PROBABILITY = 0.9;
-
-export interface FitSummary {
-  readonly roi: readonly ChannelInterval[];
-  readonly marginalRoi: readonly ChannelInterval[];
-  readonly diagnostics: MmmDiagnostics;
-}
-
-/**
- * ROI and marginal ROI (posterior mean, 90% HDI) per channel from a finished fit's draws (pooled
- * over chains, evenly thinned to `SUMMARY_DRAWS`), and the headline diagnostics behind the gate.
- */
-export function summariseFit(input: MmmInput, result: FitResult): FitSummary {
-  const target = createMmmTarget(input);
-  const total = result.chains.reduce((sum, chain) => sum + chain.draws.length, 0);
-  const pooled = new Float64Array(total);
-  let offset = 0;
-  for (const chain of result.chains) {
-    pooled.set(chain.draws, offset);
-    offset += chain.draws.length;
-  }
-  const draws = constrainDraws(target, pooled, { maxDraws: SUMMARY_DRAWS });
-  const interval = ({ channel, mean, hdiLower, hdiUpper }: ChannelInterval): ChannelInterval => ({
-    channel,
-    mean,
-    hdiLower,
-    hdiUpper,
-  });
-  const finite = (
-    values: number[],
-    pick: (a: number, b: number) => number,
-    empty: number,
-  ): number =>
-    values.reduce(
-      (best, value) =>
-        Number.isNaN(value) ? value : Number.isNaN(best) ? best : pick(best, value),
-      empty,
-    );
-  return {
-    roi: channelRoi(target, draws, HDI_PROBABILITY).map(interval),
-    marginalRoi: marginalRoi(target, draws, HDI_PROBABILITY).map(interval),
-    diagnostics: {
-      maxRhat: finite(
-        result.summary.map((s) => s.rhat),
-        Math.max,
-        -Infinity,
-      ),
-      minBulkEss: finite(
-        result.summary.map((s) => s.essBulk),
-        Math.min,
-        Infinity,
-      ),
-      minTailEss: finite(
-        result.summary.map((s) => s.essTail),
-        Math.min,
-        Infinity,
-      ),
-      divergences: result.chains.reduce((sum, chain) => sum + chain.stats.divergences, 0),
-      minEBfmi: finite(
-        result.chains.map((chain) => chain.stats.eBfmi),
-        Math.min,
-        Infinity,
-      ),
-      wallSeconds: result.wallSeconds,
-      summaryDraws: draws.length,
-    },
-  };
-}
-
 type RunnerFactory = (chains: number) => ChainRunner;
 let runnerFactory: RunnerFactory = (chains) =>
   createBrowserChainRunner({
@@ -222,6 +140,13 @@ let runnerFactory: RunnerFactory = (chains) =>
 /** Replaces the chain runner before the store runs a fit (tests run chains in process). */
 export function provideChainRunner(factory: RunnerFactory): void {
   runnerFactory = factory;
+}
+
+let summaryRunner: FitSummaryRunner = createBrowserSummaryRunner();
+
+/** Replaces the summary runner (tests summarise in process; the app uses a Web Worker). */
+export function provideSummaryRunner(runner: FitSummaryRunner): void {
+  summaryRunner = runner;
 }
 
 export const useModelStore = defineStore('model', () => {
@@ -265,9 +190,7 @@ export const useModelStore = defineStore('model', () => {
         });
         if (signal.aborted) throw new AbortError();
         status.value = 'summarising';
-        // Let the window paint "summarising" before the ROI pass.
-        await new Promise((resolve) => setTimeout(resolve, 0));
-        const summary = summariseFit(input, result);
+        const summary = await summaryRunner.summarise(input, result, signal);
         if (signal.aborted) throw new AbortError();
         return { result, summary };
       },

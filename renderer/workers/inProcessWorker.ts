@@ -1,0 +1,36 @@
+/**
+ * A stand-in one-shot worker for tests: runs the real worker handler on this thread and delivers
+ * its replies asynchronously (nothing after `terminate`), as a Web Worker would.
+ */
+import type { OneShotReply, OneShotRun, OneShotWorkerLike } from './oneShotWorker';
+
+export function inProcessOneShotWorker<Input, Result, Progress>(
+  handle: (
+    message: OneShotRun<Input>,
+    post: (reply: OneShotReply<Result, Progress>) => void,
+  ) => void,
+): OneShotWorkerLike<Input, Result, Progress> & { terminated: boolean } {
+  type Listener = (event: MessageEvent<OneShotReply<Result, Progress>>) => void;
+  const listeners: Listener[] = [];
+  const worker = {
+    terminated: false,
+    postMessage(message: OneShotRun<Input>) {
+      setTimeout(() =>
+        handle(message, (reply) =>
+          setTimeout(() => {
+            if (!worker.terminated)
+              for (const listener of listeners)
+                listener({ data: reply } as MessageEvent<OneShotReply<Result, Progress>>);
+          }),
+        ),
+      );
+    },
+    addEventListener(type: string, listener: Listener) {
+      if (type === 'message') listeners.push(listener);
+    },
+    terminate() {
+      worker.terminated = true;
+    },
+  };
+  return worker as OneShotWorkerLike<Input, Result, Progress> & { terminated: boolean };
+}
