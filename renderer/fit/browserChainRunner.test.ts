@@ -36,18 +36,33 @@ function threadWorker(): WorkerLike {
   return {
     postMessage: (message: ToWorker) => worker.postMessage(message),
     addEventListener(type: string, listener: (event: never) => void) {
-      if (type === 'message') worker.on('message', (data: FromWorker) => (listener as (e: { data: FromWorker }) => void)({ data }));
-      if (type === 'error') worker.on('error', (error: Error) => (listener as (e: { message: string }) => void)({ message: error.message }));
+      if (type === 'message')
+        worker.on('message', (data: FromWorker) =>
+          (listener as (e: { data: FromWorker }) => void)({ data }),
+        );
+      if (type === 'error')
+        worker.on('error', (error: Error) =>
+          (listener as (e: { message: string }) => void)({ message: error.message }),
+        );
     },
     terminate: () => void worker.terminate(),
   } as WorkerLike;
 }
 
-const request: FitRequest = { target: { kind: 'gaussian', mean: [0, 5], scales: [1, 3] }, chains: 2, warmup: 150, draws: 200, seed: 31 };
+const request: FitRequest = {
+  target: { kind: 'gaussian', mean: [0, 5], scales: [1, 3] },
+  chains: 2,
+  warmup: 150,
+  draws: 200,
+  seed: 31,
+};
 
 describe('browserChainRunner with chain.worker.ts', () => {
   it('returns the same draws as the in-process runner', async () => {
-    const fit = await createBrowserChainRunner({ createWorker: threadWorker, maxConcurrency: 2 }).run(request);
+    const fit = await createBrowserChainRunner({
+      createWorker: threadWorker,
+      maxConcurrency: 2,
+    }).run(request);
     const reference = await inProcessRunner.run(request);
     fit.chains.forEach((chain, i) => {
       expect(chain.draws).toBeInstanceOf(Float64Array);
@@ -76,7 +91,12 @@ describe('browserChainRunner with chain.worker.ts', () => {
   });
 
   it('rejects with the chain error message', async () => {
-    const bad: FitRequest = { ...request, target: { kind: 'funnel', width: -1, parameterisation: 'centred' } };
-    await expect(createBrowserChainRunner({ createWorker: threadWorker }).run(bad)).rejects.toThrow(/width must be an integer ≥ 1, got -1/);
+    const bad: FitRequest = {
+      ...request,
+      target: { kind: 'funnel', width: -1, parameterisation: 'centred' },
+    };
+    await expect(createBrowserChainRunner({ createWorker: threadWorker }).run(bad)).rejects.toThrow(
+      /width must be an integer ≥ 1, got -1/,
+    );
   });
 });

@@ -19,7 +19,10 @@ export interface BrowserChainRunnerOptions {
 }
 
 function createChainWorker(): WorkerLike {
-  return new Worker(new URL('../workers/chain.worker.ts', import.meta.url), { type: 'module', name: 'nuts-chain' });
+  return new Worker(new URL('../workers/chain.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'nuts-chain',
+  });
 }
 
 function poolWorker(worker: WorkerLike): PoolWorker {
@@ -27,8 +30,12 @@ function poolWorker(worker: WorkerLike): PoolWorker {
     send: (message) => worker.postMessage(message),
     listen(onMessage, onFailure) {
       worker.addEventListener('message', (event) => onMessage(event.data));
-      worker.addEventListener('error', (event) => onFailure(new Error(event.message || 'the chain worker failed to load')));
-      worker.addEventListener('messageerror', () => onFailure(new Error('a chain worker message could not be deserialised')));
+      worker.addEventListener('error', (event) =>
+        onFailure(new Error(event.message || 'the chain worker failed to load')),
+      );
+      worker.addEventListener('messageerror', () =>
+        onFailure(new Error('a chain worker message could not be deserialised')),
+      );
     },
     terminate: () => worker.terminate(),
   };
@@ -41,9 +48,13 @@ function poolWorker(worker: WorkerLike): PoolWorker {
  */
 export function createBrowserChainRunner(options: BrowserChainRunnerOptions = {}): ChainRunner {
   const createWorker = options.createWorker ?? createChainWorker;
-  const maxConcurrency = options.maxConcurrency ?? Math.max(1, globalThis.navigator?.hardwareConcurrency ?? 2);
+  const maxConcurrency =
+    options.maxConcurrency ?? Math.max(1, globalThis.navigator?.hardwareConcurrency ?? 2);
   return {
     run: (request, runOptions = {}) =>
-      runChainsInPool(request, runOptions, { startWorker: async () => poolWorker(createWorker()), maxConcurrency }),
+      runChainsInPool(request, runOptions, {
+        startWorker: async () => poolWorker(createWorker()),
+        maxConcurrency,
+      }),
   };
 }
