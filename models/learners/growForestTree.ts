@@ -36,6 +36,8 @@ export interface ForestTreeWorkspace {
   readonly stackPacked: Float64Array;
   readonly stackSum: Float64Array;
   readonly stackSquares: Float64Array;
+  /** The node's best proxy S_L²/W_L + S_R²/W_R so far (one entry). */
+  readonly bestProxy: Float64Array;
 }
 
 export function createForestTreeWorkspace(rows: number, features: number): ForestTreeWorkspace {
@@ -57,6 +59,7 @@ export function createForestTreeWorkspace(rows: number, features: number): Fores
     stackPacked: new Float64Array(rows + 2),
     stackSum: new Float64Array(rows + 2),
     stackSquares: new Float64Array(rows + 2),
+    bestProxy: new Float64Array(1),
   };
 }
 
@@ -105,8 +108,8 @@ export function growForestTree(
   if (n > MAX_ROWS) throw new Error(`forest: at most ${MAX_ROWS} training rows, got ${n}`);
   const { bins, binCounts, edges } = binned;
   const { featuresPerSplit, minSamplesLeaf, maxDepth } = settings;
-  const { histogram, occupied, touched, nodeWeight, nodeSum, featureOrder } = workspace;
-  const { scratchRows, scratchWeight, scratchSum, gathered } = workspace;
+  const { nodeWeight, nodeSum, featureOrder } = workspace;
+  const { scratchRows, scratchWeight, scratchSum } = workspace;
   let rootPacked = 0;
   let rootSum = 0;
   let rootSquares = 0;
@@ -160,7 +163,7 @@ export function growForestTree(
     const lowestLeft = minSamplesLeaf * COUNT_UNIT;
     const beyondLeft = (count - minSamplesLeaf + 1) * COUNT_UNIT;
 
-    let bestProxy = -Infinity;
+    workspace.bestProxy[0] = -Infinity;
     let bestFeature = -1;
     let bestBin = -1;
     let evaluated = 0;
@@ -173,94 +176,21 @@ export function growForestTree(
       drawn += 1;
       const featureBins = binCounts[feature];
       if (featureBins < 2) continue;
-      const column = feature * n;
-      // Rows alternate between two histogram copies (offset 512): a bin hit by neighbouring rows
-      // then updates two different slots, so the adds do not wait on each other's stores.
-      let usedBins = 0;
-      if (count >= featureBins) {
-        let k = start;
-        for (; k + 1 < end; k += 2) {
-          const even = bins[column + rows[k]] << 1;
-          const odd = (bins[column + rows[k + 1]] << 1) | 512;
-          histogram[even] += nodeWeight[k];
-          histogram[even + 1] += nodeSum[k];
-          histogram[odd] += nodeWeight[k + 1];
-          histogram[odd + 1] += nodeSum[k + 1];
-        }
-        if (k < end) {
-          const even = bins[column + rows[k]] << 1;
-          histogram[even] += nodeWeight[k];
-          histogram[even + 1] += nodeSum[k];
-        }
-        for (let bin = 0; bin < featureBins; bin++)
-          if (histogram[bin << 1] + histogram[(bin << 1) | 512] !== 0) touched[usedBins++] = bin;
-      } else {
-        // Small nodes gather first, then accumulate (the two simple loops pipeline better than
-        // one), and mark the bins they touch (a mask per copy), so the scan visits only those.
-        for (let k = start; k < end; k++) gathered[k] = bins[column + rows[k]];
-        let k = start;
-        for (; k + 1 < end; k += 2) {
-          const even = gathered[k];
-          const odd = gathered[k + 1];
-          histogram[even << 1] += nodeWeight[k];
-          histogram[(even << 1) + 1] += nodeSum[k];
-          histogram[(odd << 1) | 512] += nodeWeight[k + 1];
-          histogram[(odd << 1) | 513] += nodeSum[k + 1];
-          occupied[even >>> 5] |= 1 << (even & 31);
-          occupied[8 | (odd >>> 5)] |= 1 << (odd & 31);
-        }
-        if (k < end) {
-          const even = gathered[k];
-          histogram[even << 1] += nodeWeight[k];
-          histogram[(even << 1) + 1] += nodeSum[k];
-          occupied[even >>> 5] |= 1 << (even & 31);
-        }
-        for (let word = 0; word < 8; word++) {
-          let mask = occupied[word] | occupied[word | 8];
-          occupied[word] = 0;
-          occupied[word | 8] = 0;
-          while (mask !== 0) {
-            const lowest = mask & -mask;
-            mask ^= lowest;
-            touched[usedBins++] = (word << 5) | (31 - Math.clz32(lowest));
-          }
-        }
-      }
+      const usedBins = featureHistogram(
+        bins,
+        feature * n,
+        rows,
+        start,
+        end,
+        featureBins,
+        workspace,
+      );
       // A feature constant within the node does not count towards featuresPerSplit.
       if (usedBins > 1) evaluated += 1;
-      // Scan left to right: each bin is read once, offered as split "bin ≤ t" and cleared.
-      let leftPacked = 0;
-      let leftSum = 0;
-      let index = 0;
-      for (; index < usedBins; index++) {
-        const slot = touched[index] << 1;
-        leftPacked += histogram[slot] + histogram[slot | 512];
-        leftSum += histogram[slot + 1] + histogram[slot | 513];
-        histogram[slot] = 0;
-        histogram[slot + 1] = 0;
-        histogram[slot | 512] = 0;
-        histogram[slot | 513] = 0;
-        if (leftPacked < lowestLeft) continue;
-        if (leftPacked >= beyondLeft) break;
-        // proxy = S_L²/W_L + S_R²/W_R, compared without dividing (W_L·W_R > 0).
-        const leftWeight = leftPacked - ((leftPacked * INVERSE_COUNT_UNIT) | 0) * COUNT_UNIT;
-        const rightSum = totalSum - leftSum;
-        const rightWeight = totalWeight - leftWeight;
-        const product = leftWeight * rightWeight;
-        const numerator = leftSum * leftSum * rightWeight + rightSum * rightSum * leftWeight;
-        if (numerator > bestProxy * product) {
-          bestProxy = numerator / product;
-          bestFeature = feature;
-          bestBin = touched[index];
-        }
-      }
-      // Bins past the last admissible split are only cleared.
-      for (index += 1; index < usedBins; index++) {
-        const slot = touched[index] << 1;
-        histogram[slot] = 0;
-        histogram[slot + 1] = 0;
-        histogram[slot | 512] = 0;
-        histogram[slot | 513] = 0;
+      const bin = bestSplitBin(workspace, usedBins, totalWeight, totalSum, lowestLeft, beyondLeft);
+      if (bin >= 0) {
+        bestFeature = feature;
+        bestBin = bin;
       }
     }
     if (bestFeature < 0) continue;
@@ -322,4 +252,124 @@ export function growForestTree(
     stackSize += 1;
   }
   return builder.finish();
+}
+
+/**
+ * Fills the histogram of one feature (bins at `column`) over rows[start, end) and lists its
+ * non-empty bins, increasing, in `touched`; returns how many there are. Rows alternate between two
+ * histogram copies (offset 512): a bin hit by neighbouring rows then updates two different slots,
+ * so the adds do not wait on each other's stores. Nodes with fewer rows than bins gather first,
+ * then accumulate (the two simple loops pipeline better than one), and mark the bins they touch (a
+ * mask per copy), so they never sweep all bins.
+ */
+function featureHistogram(
+  bins: Uint8Array,
+  column: number,
+  rows: Int32Array,
+  start: number,
+  end: number,
+  featureBins: number,
+  workspace: ForestTreeWorkspace,
+): number {
+  const { histogram, occupied, touched, nodeWeight, nodeSum, gathered } = workspace;
+  let usedBins = 0;
+  if (end - start >= featureBins) {
+    let k = start;
+    for (; k + 1 < end; k += 2) {
+      const even = bins[column + rows[k]] << 1;
+      const odd = (bins[column + rows[k + 1]] << 1) | 512;
+      histogram[even] += nodeWeight[k];
+      histogram[even + 1] += nodeSum[k];
+      histogram[odd] += nodeWeight[k + 1];
+      histogram[odd + 1] += nodeSum[k + 1];
+    }
+    if (k < end) {
+      const even = bins[column + rows[k]] << 1;
+      histogram[even] += nodeWeight[k];
+      histogram[even + 1] += nodeSum[k];
+    }
+    for (let bin = 0; bin < featureBins; bin++)
+      if (histogram[bin << 1] + histogram[(bin << 1) | 512] !== 0) touched[usedBins++] = bin;
+    return usedBins;
+  }
+  for (let k = start; k < end; k++) gathered[k] = bins[column + rows[k]];
+  let k = start;
+  for (; k + 1 < end; k += 2) {
+    const even = gathered[k];
+    const odd = gathered[k + 1];
+    histogram[even << 1] += nodeWeight[k];
+    histogram[(even << 1) + 1] += nodeSum[k];
+    histogram[(odd << 1) | 512] += nodeWeight[k + 1];
+    histogram[(odd << 1) | 513] += nodeSum[k + 1];
+    occupied[even >>> 5] |= 1 << (even & 31);
+    occupied[8 | (odd >>> 5)] |= 1 << (odd & 31);
+  }
+  if (k < end) {
+    const even = gathered[k];
+    histogram[even << 1] += nodeWeight[k];
+    histogram[(even << 1) + 1] += nodeSum[k];
+    occupied[even >>> 5] |= 1 << (even & 31);
+  }
+  for (let word = 0; word < 8; word++) {
+    let mask = occupied[word] | occupied[word | 8];
+    occupied[word] = 0;
+    occupied[word | 8] = 0;
+    while (mask !== 0) {
+      const lowest = mask & -mask;
+      mask ^= lowest;
+      touched[usedBins++] = (word << 5) | (31 - Math.clz32(lowest));
+    }
+  }
+  return usedBins;
+}
+
+/**
+ * Scans the touched bins left to right, offering each as the split "bin ≤ t" and clearing it;
+ * returns the bin of the best admissible split that beats `workspace.bestProxy[0]` (updated), or −1.
+ */
+function bestSplitBin(
+  workspace: ForestTreeWorkspace,
+  usedBins: number,
+  totalWeight: number,
+  totalSum: number,
+  lowestLeft: number,
+  beyondLeft: number,
+): number {
+  const { histogram, touched } = workspace;
+  let bestProxy = workspace.bestProxy[0];
+  let bestBin = -1;
+  let leftPacked = 0;
+  let leftSum = 0;
+  let index = 0;
+  for (; index < usedBins; index++) {
+    const slot = touched[index] << 1;
+    leftPacked += histogram[slot] + histogram[slot | 512];
+    leftSum += histogram[slot + 1] + histogram[slot | 513];
+    histogram[slot] = 0;
+    histogram[slot + 1] = 0;
+    histogram[slot | 512] = 0;
+    histogram[slot | 513] = 0;
+    if (leftPacked < lowestLeft) continue;
+    if (leftPacked >= beyondLeft) break;
+    // proxy = S_L²/W_L + S_R²/W_R, compared without dividing (W_L·W_R > 0).
+    const leftWeight = leftPacked - ((leftPacked * INVERSE_COUNT_UNIT) | 0) * COUNT_UNIT;
+    const rightSum = totalSum - leftSum;
+    const rightWeight = totalWeight - leftWeight;
+    const product = leftWeight * rightWeight;
+    const numerator = leftSum * leftSum * rightWeight + rightSum * rightSum * leftWeight;
+    if (numerator > bestProxy * product) {
+      bestProxy = numerator / product;
+      bestBin = touched[index];
+    }
+  }
+  // Bins past the last admissible split are only cleared.
+  for (index += 1; index < usedBins; index++) {
+    const slot = touched[index] << 1;
+    histogram[slot] = 0;
+    histogram[slot + 1] = 0;
+    histogram[slot | 512] = 0;
+    histogram[slot | 513] = 0;
+  }
+  workspace.bestProxy[0] = bestProxy;
+  return bestBin;
 }
