@@ -86,13 +86,16 @@ const MAX_ROWS = COUNT_UNIT - 1;
  * `maxDepth`, has fewer than 2·minSamplesLeaf rows, or its responses are constant.
  *
  * Split search takes the drawn features one at a time (column-major bins): one pass over the
- * node's rows fills a 256-bin weighted histogram (count, Σw, Σwy), then the bins are scanned in
- * increasing order. Large nodes scan all of the feature's bins; small ones mark the bins they touch
- * in a 256-bit mask and visit only those (lowest set bit first), so deep, small nodes never sweep
- * all 255 bins. Weights and w·y are kept in node order beside `rows`, so passes stream.
+ * node's rows fills a 256-bin weighted histogram (count·2²⁶ + Σw, Σwy), then the bins are scanned
+ * in increasing order (`featureHistogram`, `bestSplitBin`). Large nodes scan all of the feature's
+ * bins; small ones mark the bins they touch in a 256-bit mask and visit only those (lowest set bit
+ * first), so deep, small nodes never sweep all 255 bins. Packed weights and w·y are kept in node
+ * order beside `rows`, so passes stream; a node's totals (Σw, Σwy, Σwy²) are summed while its
+ * parent is partitioned, in the order a pass over its own rows would take.
  *
  * `binned` holds the bins column-major; `rows` (the distinct sampled rows, increasing) is permuted
- * in place; `weights[i]` is row i's count. `workspace` must hold ≥ binned.rows rows.
+ * in place; `weights[i]` is row i's count, an integer ≥ 1. `workspace` must hold ≥ binned.rows
+ * rows.
  */
 export function growForestTree(
   binned: BinnedFeatures,
