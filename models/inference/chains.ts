@@ -91,16 +91,24 @@ export function defaultTargetAcceptance(target: TargetDescription): number {
 }
 
 export function validateFitRequest(request: FitRequest): void {
-  const integers: Array<[keyof FitRequest, number]> = [['chains', 1], ['warmup', 0], ['draws', 1], ['thin', 1]];
+  const integers: Array<[keyof FitRequest, number]> = [
+    ['chains', 1],
+    ['warmup', 0],
+    ['draws', 1],
+    ['thin', 1],
+  ];
   for (const [name, minimum] of integers) {
     const value = request[name] ?? minimum;
     if (typeof value !== 'number' || !Number.isInteger(value) || value < minimum) {
       throw new Error(`fit request: ${name} must be an integer ≥ ${minimum}, got ${String(value)}`);
     }
   }
-  if (!Number.isInteger(request.seed)) throw new Error(`fit request: seed must be an integer, got ${String(request.seed)}`);
+  if (!Number.isInteger(request.seed))
+    throw new Error(`fit request: seed must be an integer, got ${String(request.seed)}`);
   if (request.metric !== undefined && request.metric !== 'dense' && request.metric !== 'diagonal') {
-    throw new Error(`fit request: metric must be 'dense' or 'diagonal', got ${String(request.metric)}`);
+    throw new Error(
+      `fit request: metric must be 'dense' or 'diagonal', got ${String(request.metric)}`,
+    );
   }
 }
 
@@ -125,12 +133,26 @@ export function runChainRequest(
 }
 
 /** Summaries and the quality gate over finished chains (sorted by chain id). */
-export function assembleFitResult(request: FitRequest, chains: readonly ChainResult[], wallSeconds: number): FitResult {
+export function assembleFitResult(
+  request: FitRequest,
+  chains: readonly ChainResult[],
+  wallSeconds: number,
+): FitResult {
   const ordered = [...chains].sort((a, b) => a.chainId - b.chainId);
   const parameterNames = createTarget(request.target).parameterNames;
-  const summary = summariseDraws(ordered.map((c) => c.draws), parameterNames);
+  const summary = summariseDraws(
+    ordered.map((c) => c.draws),
+    parameterNames,
+  );
   const gate = qualityGate(
-    { summaries: summary, chains: ordered.map((c) => ({ chainId: c.chainId, divergences: c.stats.divergences, eBfmi: c.stats.eBfmi })) },
+    {
+      summaries: summary,
+      chains: ordered.map((c) => ({
+        chainId: c.chainId,
+        divergences: c.stats.divergences,
+        eBfmi: c.stats.eBfmi,
+      })),
+    },
     request.gate,
   );
   return { parameterNames, chains: ordered, summary, gate, wallSeconds };
@@ -141,6 +163,18 @@ export function assembleFitResult(request: FitRequest, chains: readonly ChainRes
  * is polled between iterations, so it only takes effect if something can abort it while a chain runs
  * (e.g. the progress callback); between chains it yields to the event loop.
  */
+/** Every chain's draws (unconstrained positions, row-major) one after another, chain by chain. */
+export function pooledDraws(fit: FitResult): Float64Array {
+  const total = fit.chains.reduce((n, chain) => n + chain.draws.length, 0);
+  const pooled = new Float64Array(total);
+  let offset = 0;
+  for (const chain of fit.chains) {
+    pooled.set(chain.draws, offset);
+    offset += chain.draws.length;
+  }
+  return pooled;
+}
+
 export const inProcessRunner: ChainRunner = {
   async run(request, options = {}) {
     const started = Date.now();

@@ -12,7 +12,12 @@
  * gate's verdict is copied, never recomputed. Pure: timing and fingerprint are passed in.
  */
 import { hdi } from '../diagnostics/hdi';
-import { defaultTargetAcceptance, type FitRequest, type FitResult } from '../inference/chains';
+import {
+  defaultTargetAcceptance,
+  pooledDraws,
+  type FitRequest,
+  type FitResult,
+} from '../inference/chains';
 import type { MmmTarget } from '../mmm/target';
 import type { MmmParameters } from '../mmm/types';
 import {
@@ -69,17 +74,6 @@ function series(band: SeriesBand): { mean: number[]; lower: number[]; upper: num
     lower: Array.from(band.lower),
     upper: Array.from(band.upper),
   };
-}
-
-function pooledPositions(fit: FitResult): Float64Array {
-  const total = fit.chains.reduce((n, chain) => n + chain.draws.length, 0);
-  const positions = new Float64Array(total);
-  let offset = 0;
-  for (const chain of fit.chains) {
-    positions.set(chain.draws, offset);
-    offset += chain.draws.length;
-  }
-  return positions;
 }
 
 function diagnosticsOf(fit: FitResult): FitReport['diagnostics'] {
@@ -152,7 +146,7 @@ export function buildFitReport(input: FitReportInput): FitReport {
   if (!(Number.isInteger(curveDraws) && curveDraws >= 1))
     throw new Error(`fit report: curveDraws must be an integer ≥ 1, got ${curveDraws}`);
 
-  const draws: MmmParameters[] = constrainDraws(target, pooledPositions(fit), { maxDraws: thinTo });
+  const draws: MmmParameters[] = constrainDraws(target, pooledDraws(fit), { maxDraws: thinTo });
   const roi = channelRoi(target, draws, PROBABILITY);
   const mroi = marginalRoi(target, draws, PROBABILITY);
   const quality = modelFit(target, draws);

@@ -3,7 +3,7 @@
  * summary.worker.ts): each summary draw costs two forward passes of the model, too slow for the UI
  * thread on a large model.
  */
-import type { FitResult } from '../../models/inference/chains';
+import { pooledDraws, type FitResult } from '../../models/inference/chains';
 import { createMmmTarget, type MmmInput } from '../../models/mmm';
 import { channelRoi, constrainDraws, marginalRoi } from '../../models/posterior';
 import type { ChannelInterval, MmmDiagnostics } from '../stores/results';
@@ -24,14 +24,7 @@ export interface FitSummary {
  */
 export function summariseFit(input: MmmInput, result: FitResult): FitSummary {
   const target = createMmmTarget(input);
-  const total = result.chains.reduce((sum, chain) => sum + chain.draws.length, 0);
-  const pooled = new Float64Array(total);
-  let offset = 0;
-  for (const chain of result.chains) {
-    pooled.set(chain.draws, offset);
-    offset += chain.draws.length;
-  }
-  const draws = constrainDraws(target, pooled, { maxDraws: SUMMARY_DRAWS });
+  const draws = constrainDraws(target, pooledDraws(result), { maxDraws: SUMMARY_DRAWS });
   const interval = ({ channel, mean, hdiLower, hdiUpper }: ChannelInterval): ChannelInterval => ({
     channel,
     mean,
