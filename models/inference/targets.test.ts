@@ -11,14 +11,14 @@ describe('test targets', () => {
     const c = [1, 1.5];
     const quadratic = (c[0] * c[0] * 1 - 2 * 0.6 * c[0] * c[1] + 2 * c[1] * c[1]) / 1.64;
     expect(target.logDensityAndGradient(x, new Float64Array(2))).toBeCloseTo(-0.5 * quadratic, 13);
-    const points = jitteredPoints(Float64Array.of(0, 0), 5, 2, createRng(1).normal);
+    const points = jitteredPoints(Float64Array.of(0, 0), 5, 2, createRng(1));
     expect(gradientCheck((p, g) => target.logDensityAndGradient(p, g), points).maxRelativeError).toBeLessThan(1e-7);
   });
 
   it('funnel (both parameterisations): gradient matches finite differences', () => {
     for (const parameterisation of ['centred', 'noncentred'] as const) {
       const target = createTarget({ kind: 'funnel', width: 4, parameterisation });
-      const points = jitteredPoints(new Float64Array(5), 5, 1.5, createRng(2).normal);
+      const points = jitteredPoints(new Float64Array(5), 5, 1.5, createRng(2));
       expect(gradientCheck((p, g) => target.logDensityAndGradient(p, g), points).maxRelativeError).toBeLessThan(1e-7);
     }
     const centred = createTarget({ kind: 'funnel', width: 2, parameterisation: 'centred' });

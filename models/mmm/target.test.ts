@@ -160,7 +160,7 @@ describe('createMmmTarget gradient matches central differences', () => {
             saturations.indexOf(saturation) * 10 +
             experiments.length,
         );
-        const points = jitteredPoints(priorCentrePosition(target.layout), 3, 0.5, rng.normal);
+        const points = jitteredPoints(priorCentrePosition(target.layout), 3, 0.5, rng);
         const result = gradientCheck((u, g) => target.logDensityAndGradient(u, g), points);
         expect(
           result.maxRelativeError,

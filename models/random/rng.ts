@@ -10,6 +10,9 @@
  * - `fork(k)` an independent stream derived from this seed and k (e.g. one per chain or fold).
  *
  * Example: `createRng(1).uniform()` is the same number on every platform.
+ *
+ * These are methods: call them on the generator, and pass `() => rng.normal()` (or the generator
+ * itself), never `rng.normal` detached.
  */
 export interface Rng {
   readonly seed: number;

@@ -10,7 +10,7 @@ describe('gradientCheck', () => {
     g[1] = 200 * b;
     return a * a + 100 * b * b;
   };
-  const points = jitteredPoints(new Float64Array([0.5, -0.3]), 5, 1, createRng(3).normal);
+  const points = jitteredPoints(new Float64Array([0.5, -0.3]), 5, 1, createRng(3));
 
   it('accepts a correct gradient (Rosenbrock)', () => {
     expect(gradientCheck(rosenbrock, points).maxRelativeError).toBeLessThan(1e-7);

@@ -8,6 +8,8 @@
  *
  * Example: f(x) = x₀² at x = [3] has analytic 6 and numeric 6 ± 1e-9.
  */
+import type { Rng } from '../random/rng';
+
 export interface GradientCheckResult {
   /** Largest relative error over all points and coordinates. */
   readonly maxRelativeError: number;
@@ -65,17 +67,17 @@ export function gradientCheck(
   return { maxRelativeError, worst };
 }
 
-/** `count` points with coordinates centre[i] + spread · N(0, 1) from a seeded standard normal source. */
+/** `count` points with coordinates centre[i] + spread · N(0, 1), the normals drawn from `rng`. */
 export function jitteredPoints(
   centre: Float64Array,
   count: number,
   spread: number,
-  normal: () => number,
+  rng: Pick<Rng, 'normal'>,
 ): Float64Array[] {
   const points: Float64Array[] = [];
   for (let p = 0; p < count; p++) {
     const point = new Float64Array(centre.length);
-    for (let i = 0; i < centre.length; i++) point[i] = centre[i] + spread * normal();
+    for (let i = 0; i < centre.length; i++) point[i] = centre[i] + spread * rng.normal();
     points.push(point);
   }
   return points;
