@@ -15,6 +15,10 @@
  * a machine shared with other jobs).
  * Native differs only in how bytes reach a table: it reads the files from disk (symlinked under the
  * names the data layer registers; Parquet through read_parquet), where wasm gets the bytes in memory.
+ * Diagnostics (stderr, inherited by the case processes): `MMM_TRACE_SQL=1` logs every statement and
+ * Arrow insert of either engine with its duration and end time; `MMM_THREAD_CPU=1` prints each
+ * thread's CPU seconds in the timed region (the engine's, the Parquet decoder's, V8's background
+ * compiler and GC threads').
  */
 import { spawnSync } from 'node:child_process';
 import {
@@ -25,6 +29,7 @@ import {
   openSync,
   readFileSync,
   readSync,
+  readdirSync,
   rmSync,
   statSync,
   symlinkSync,
@@ -112,15 +117,20 @@ async function openNativeConnection(
     if (!source) throw new Error(`bench: no source file for ${what}`);
     return source;
   };
+  const opened = Date.now();
+  // `MMM_TRACE_SQL=1`: each statement, its duration and when it ended (as cli/duckdbNode.ts logs wasm's).
+  const trace = (sql: string, started: number) => {
+    if (process.env.MMM_TRACE_SQL === '1')
+      process.stderr.write(
+        `[native sql ${Date.now() - started} ms @${Date.now() - opened}] ${sql.replace(/\s+/g, ' ').slice(0, 300)}\n`,
+      );
+  };
   return {
     async query(sql: string) {
       const started = Date.now();
       const reader = await connection.runAndReadAll(sql);
       const table = tableFromColumns(reader.columnNames(), reader.getColumnsJS());
-      if (process.env.MMM_TRACE_SQL === '1')
-        process.stderr.write(
-          `[native sql ${Date.now() - started} ms] ${sql.replace(/\s+/g, ' ').slice(0, 300)}\n`,
-        );
+      trace(sql, started);
       return table;
     },
     async registerFile(name: string, bytes: Uint8Array) {
@@ -129,9 +139,10 @@ async function openNativeConnection(
       else writeFileSync(join(workDirectory, name), bytes);
     },
     async insertArrowIpc(tableName: string) {
-      await connection.run(
-        `CREATE TABLE ${tableName} AS SELECT * FROM read_parquet('${sourceOf(tableName)}')`,
-      );
+      const started = Date.now();
+      const sql = `CREATE TABLE ${tableName} AS SELECT * FROM read_parquet('${sourceOf(tableName)}')`;
+      await connection.run(sql);
+      trace(sql, started);
     },
     async dropFile(name: string) {
       rmSync(join(workDirectory, name), { force: true });
@@ -153,6 +164,32 @@ function mainThreadCpuSeconds(): number {
   } catch {
     return Number.NaN;
   }
+}
+
+/** CPU seconds of every thread of this process so far, by thread id and name (Linux /proc). */
+function threadCpuSeconds(): Map<string, number> {
+  const threads = new Map<string, number>();
+  try {
+    for (const id of readdirSync('/proc/self/task')) {
+      const stat = readFileSync(`/proc/self/task/${id}/stat`, 'utf8');
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      threads.set(`${id} ${name}`, (Number(fields[11]) + Number(fields[12])) / 100);
+    }
+  } catch {
+    // not Linux: no per-thread breakdown
+  }
+  return threads;
+}
+
+/** `MMM_THREAD_CPU=1`: each thread's CPU seconds in the timed region, to stderr (where wasm's wall goes). */
+function reportThreadCpu(before: Map<string, number>): void {
+  const lines = [...threadCpuSeconds()]
+    .map(([thread, seconds]) => ({ thread, seconds: seconds - (before.get(thread) ?? 0) }))
+    .filter((entry) => entry.seconds > 0)
+    .sort((a, b) => b.seconds - a.seconds)
+    .map((entry) => `  ${entry.seconds.toFixed(2)} s  ${entry.thread}`);
+  process.stderr.write(`thread CPU in the timed region:\n${lines.join('\n')}\n`);
 }
 
 function head(path: string, bytes: number): Uint8Array {
@@ -208,10 +245,12 @@ async function runCase(
   const warmed = Date.now();
   const cpuAtStart = process.cpuUsage();
   const threadAtStart = mainThreadCpuSeconds();
+  const threadsAtStart = process.env.MMM_THREAD_CPU === '1' ? threadCpuSeconds() : null;
   const { frame, imported } = await importAndFrame(conn, engine, paths);
   const done = Date.now();
   const cpu = process.cpuUsage(cpuAtStart);
   const threadSeconds = mainThreadCpuSeconds() - threadAtStart;
+  if (threadsAtStart) reportThreadCpu(threadsAtStart);
   rmSync(work, { recursive: true, force: true });
   const sum = (values: Float64Array) =>
     values.reduce((total, value) => total + (Number.isFinite(value) ? value : 0), 0);

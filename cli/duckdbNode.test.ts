@@ -53,4 +53,31 @@ describe('openNodeConnection (duckdb-wasm, blocking Node bindings)', () => {
     ).toArray()[0];
     expect([row.s, row.l]).toEqual([4, 'ab']);
   });
+
+  it('traces every statement and every Arrow insert with its duration', async () => {
+    const traced: { sql: string; milliseconds: number }[] = [];
+    const traceable = await openNodeConnection({
+      reserveBytes: 0,
+      trace: (sql, milliseconds) => traced.push({ sql, milliseconds }),
+    });
+    try {
+      const opened = traced.length; // prepareEngine's statements at open
+      expect(traced.slice(0, opened).map((entry) => entry.sql)).toContain(
+        "SET checkpoint_threshold = '64GB'",
+      );
+      const arrow = createRequire(import.meta.url)('apache-arrow') as typeof import('apache-arrow');
+      const ipc = arrow.tableToIPC(arrow.tableFromArrays({ x: Float64Array.of(1, 2) }), 'stream');
+      await traceable.insertArrowIpc('t', ipc);
+      await traceable.insertArrowIpc('t', ipc, { append: true });
+      await traceable.query('SELECT count(*) FROM t');
+      expect(traced.slice(opened).map((entry) => entry.sql)).toEqual([
+        `INSERT ${ipc.byteLength} bytes of Arrow IPC INTO t`,
+        `INSERT ${ipc.byteLength} bytes of Arrow IPC INTO t (append)`,
+        'SELECT count(*) FROM t',
+      ]);
+      expect(traced.every((entry) => entry.milliseconds >= 0)).toBe(true);
+    } finally {
+      await traceable.close();
+    }
+  });
 });

@@ -35,7 +35,10 @@ interface BlockingModule {
 export type ClosableSqlConnection = SqlConnection & { close(): Promise<void> };
 
 export interface NodeConnectionOptions {
-  /** Called after every statement with its text and duration (`MMM_TRACE_SQL=1`: logged to stderr). */
+  /**
+   * Called after every statement and every Arrow insert (as `INSERT <n> bytes of Arrow IPC INTO t`)
+   * with its text and duration (`MMM_TRACE_SQL=1`: logged to stderr).
+   */
   trace?: (sql: string, milliseconds: number) => void;
   /** Heap grown once at open (models/data/prepareEngine.ts; the app's worker does the same). */
   reserveBytes?: number;
@@ -43,8 +46,12 @@ export interface NodeConnectionOptions {
 
 function traceFromEnvironment(): NodeConnectionOptions['trace'] {
   if (process.env.MMM_TRACE_SQL !== '1') return undefined;
+  // `@` is when the statement ended, in ms since the connection opened: gaps show waiting.
+  const opened = Date.now();
   return (sql, milliseconds) =>
-    process.stderr.write(`[sql ${milliseconds} ms] ${sql.replace(/\s+/g, ' ').slice(0, 300)}\n`);
+    process.stderr.write(
+      `[sql ${milliseconds} ms @${Date.now() - opened}] ${sql.replace(/\s+/g, ' ').slice(0, 300)}\n`,
+    );
 }
 
 /** Opens an in-memory duckdb-wasm database and one connection to it. */
@@ -89,7 +96,12 @@ export async function openNodeConnection(
       ipc: Uint8Array,
       options?: { append?: boolean },
     ): Promise<void> {
+      const started = Date.now();
       connection.insertArrowFromIPCStream(ipc, { name: tableName, create: !options?.append });
+      trace?.(
+        `INSERT ${ipc.byteLength} bytes of Arrow IPC INTO ${tableName}${options?.append ? ' (append)' : ''}`,
+        Date.now() - started,
+      );
     },
     async dropFile(name: string): Promise<void> {
       database.dropFile(name);
