@@ -42,6 +42,7 @@ import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { openNodeConnection } from '../cli/duckdbNode';
 import { parquetToIpcNode } from '../cli/parquetNode';
+import { readBytesSync } from '../cli/readBytes';
 import {
   buildModelFrame,
   detectMapping,
@@ -212,7 +213,7 @@ async function importAndFrame(
     // wasm needs the bytes in memory; native reads the file itself, so it gets only the head (format and dialect sniffing).
     const input: InputFile = {
       name,
-      bytes: engine === 'wasm' ? new Uint8Array(readFileSync(path)) : head(path, 1 << 20),
+      bytes: engine === 'wasm' ? readBytesSync(path) : head(path, 1 << 20),
     };
     if (engine === 'native')
       (conn as SqlConnection & { expect(name: string, bytes: Uint8Array): void }).expect(

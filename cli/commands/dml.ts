@@ -4,7 +4,6 @@
  * (duckdb-wasm), orders rows by the date column when there is one and then adds a linear trend and
  * Fourier seasonality terms (order 2, period 52.18 weeks) to the controls X.
  */
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { estimateDml } from '../../models/causal';
 import { importFile } from '../../models/data';
@@ -14,6 +13,7 @@ import { loadDmlColumns } from '../dml/loadDmlColumns';
 import { jsonReport, textReport } from '../dml/report';
 import { openNodeConnection, type ClosableSqlConnection } from '../duckdbNode';
 import { parquetToIpcNode } from '../parquetNode';
+import { readBytes } from '../readBytes';
 
 export { parseArguments } from '../dml/arguments';
 
@@ -61,7 +61,7 @@ export async function run(
   }
   let bytes: Uint8Array;
   try {
-    bytes = new Uint8Array(await readFile(args.file));
+    bytes = await readBytes(args.file);
   } catch {
     process.stderr.write(`mmm dml: cannot read '${args.file}'\n`);
     return 1;

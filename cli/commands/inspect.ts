@@ -21,6 +21,7 @@ import {
 } from '../../models/data/index';
 import { openNodeConnection } from '../duckdbNode';
 import { parquetToIpcNode } from '../parquetNode';
+import { readBytes } from '../readBytes';
 
 const usage = `usage: mmm inspect <files…> [--mapping mapping.json] [--week-start monday|sunday] [--by-geo] [--json]
 
@@ -174,7 +175,7 @@ export async function run(argv: string[]): Promise<number> {
     if (values.mapping) savedMapping = await readMapping(values.mapping);
     for (const path of positionals) {
       try {
-        inputs.push({ name: basename(path), bytes: new Uint8Array(await readFile(path)) });
+        inputs.push({ name: basename(path), bytes: await readBytes(path) });
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         throw new Error(

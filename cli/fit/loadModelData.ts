@@ -4,7 +4,6 @@
  * validation, then the weekly model frame (daily data is summed to weeks, controls averaged).
  * Every problem is an Error with one line naming the file, the column and (when known) the row.
  */
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import {
   buildModelFrame,
@@ -19,6 +18,7 @@ import {
 } from '../../models/data/index';
 import type { MmmData } from '../../models/mmm';
 import { parquetToIpcNode } from '../parquetNode';
+import { readBytes } from '../readBytes';
 import type { FitArguments } from './arguments';
 
 /** Fewer training weeks than this cannot separate adstock, saturation, trend and seasonality. */
@@ -42,7 +42,7 @@ function problemLine(problem: ValidationProblem): string {
 
 export async function readDataFile(path: string): Promise<{ name: string; bytes: Uint8Array }> {
   try {
-    return { name: basename(path), bytes: new Uint8Array(await readFile(path)) };
+    return { name: basename(path), bytes: await readBytes(path) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new Error(
