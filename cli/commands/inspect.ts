@@ -14,6 +14,7 @@ import {
   MappingSchema,
   summariseFrame,
   validate,
+  weeklySourcesOf,
   type FrameSummary,
   type ImportedFile,
   type Mapping,
@@ -211,14 +212,17 @@ export async function run(argv: string[]): Promise<number> {
       ...(weekStart ? { weekStart } : {}),
       ...(values['by-geo'] ? { aggregateGeos: false } : {}),
     };
+    const sources = files.length > 0 ? await weeklySourcesOf(conn, files, mapping) : [];
     const report =
-      files.length > 0 ? await validate(conn, files, mapping) : { problems: [], usable: false };
+      files.length > 0
+        ? await validate(conn, files, mapping, sources)
+        : { problems: [], usable: false };
     const problems = [...importProblems, ...report.problems];
     let summary: FrameSummary | null = null;
     let frameError: string | null = null;
     if (files.length > 0) {
       try {
-        summary = summariseFrame(await buildModelFrame(conn, files, mapping));
+        summary = summariseFrame(await buildModelFrame(conn, files, mapping, sources));
         if (summary.rows === 0) frameError = 'the model frame has no weeks';
       } catch (error) {
         frameError = message(error);

@@ -10,6 +10,7 @@ import {
   detectMapping,
   importFile,
   validate,
+  weeklySourcesOf,
   type ColumnMapping,
   type ImportedFile,
   type Mapping,
@@ -115,7 +116,8 @@ export async function loadModelData(
   const imported = await importFile(conn, file, { parquetToIpc: parquetToIpcNode });
   checkColumns(imported, args);
   const mapping = mappingFromArguments(imported, args);
-  const report = await validate(conn, [imported], mapping);
+  const sources = await weeklySourcesOf(conn, [imported], mapping);
+  const report = await validate(conn, [imported], mapping, sources);
   const errors = report.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) {
     const more =
@@ -124,7 +126,7 @@ export async function loadModelData(
         : '';
     throw new Error(`${problemLine(errors[0])}${more}`);
   }
-  const frame = await buildModelFrame(conn, [imported], mapping);
+  const frame = await buildModelFrame(conn, [imported], mapping, sources);
   const spendOf = new Map(frame.channels.map((name, c) => [name, frame.spend[c]]));
   const controlOf = new Map(frame.controls.map((name, j) => [name, frame.controlValues[j]]));
   const weeks = frame.weeks.length;

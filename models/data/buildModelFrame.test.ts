@@ -5,7 +5,9 @@ import { buildModelFrame } from './buildModelFrame';
 import { detectMapping } from './detectMapping';
 import { importFile } from './importFile';
 import { summariseFrame } from './summariseFrame';
-import type { ImportedFile, Mapping, ModelFrame } from './types';
+import { validate } from './validate';
+import { weeklySourcesOf } from './weeklySources';
+import type { ImportedFile, Mapping, ModelFrame, SqlConnection } from './types';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 let conn: ClosableSqlConnection;
@@ -149,6 +151,33 @@ describe('buildModelFrame: long data, geos and several files', () => {
     ]);
     // promo = (d − 1) mod 2: days 1…5 → 0,1,0,1,0.
     expect(frame.controlValues[0][0]).toBeCloseTo(2 / 5, 12);
+  });
+
+  it('weekly sources built once serve validation and the frame, each long file scanned once', async () => {
+    for (const aggregateGeos of [true, false]) {
+      const mapping = { ...detectMapping(files), aggregateGeos };
+      let scans = 0;
+      const counting: SqlConnection = {
+        ...conn,
+        query: (sql: string) => {
+          if (/CREATE OR REPLACE TEMP TABLE/.test(sql)) scans += 1;
+          return conn.query(sql);
+        },
+      };
+      const sources = await weeklySourcesOf(counting, files, mapping);
+      const shared = {
+        report: await validate(counting, files, mapping, sources),
+        frame: await buildModelFrame(counting, files, mapping, sources),
+      };
+      // One long file (media.csv): one grouped scan for both.
+      expect(scans).toBe(1);
+      const separate = {
+        report: await validate(conn, files, mapping),
+        frame: await buildModelFrame(conn, files, mapping),
+      };
+      expect(shared.report).toEqual(separate.report);
+      expect(shared.frame).toEqual(separate.frame);
+    }
   });
 
   it('keeps geos apart, broadcasting a national control to each geo', async () => {

@@ -5,7 +5,7 @@
  * reports it as a missing week). Columns come back as Arrow and are read with `getChild().toArray()`.
  */
 import { toNumber, toText } from './sql';
-import { weeklySources, type WeeklyMetric, type WeeklySource } from './weeklySources';
+import { keepsGeo, weeklySourcesOf, type WeeklyMetric, type WeeklySource } from './weeklySources';
 import type { ImportedFile, Mapping, ModelFrame, SqlConnection } from './types';
 
 function toFloat64(values: ArrayLike<unknown>): Float64Array {
@@ -38,9 +38,11 @@ export async function buildModelFrame(
   conn: SqlConnection,
   files: readonly ImportedFile[],
   mapping: Mapping,
+  /** The mapping's weekly sources when already built (`weeklySourcesOf`), else built here. */
+  prepared?: readonly WeeklySource[],
 ): Promise<ModelFrame> {
-  const keepGeo = !mapping.aggregateGeos && mapping.columns.some((column) => column.role === 'geo');
-  const sources = await weeklySources(conn, files, mapping, { keepGeo });
+  const keepGeo = keepsGeo(mapping);
+  const sources = prepared ?? (await weeklySourcesOf(conn, files, mapping));
   if (sources.length === 0)
     throw new Error('the mapping has no date column: map one column of each file to the date');
   const all = sources.flatMap((source, index) =>

@@ -12,6 +12,7 @@ export type { ImportOptions } from './importFile';
 export { detectMapping } from './detectMapping';
 export { validate } from './validate';
 export { buildModelFrame } from './buildModelFrame';
+export { weeklySourcesOf, type WeeklySource } from './weeklySources';
 export { summariseFrame } from './summariseFrame';
 export type { FrameSummary } from './summariseFrame';
 export { MappingSchema } from './mappingSchema';

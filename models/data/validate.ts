@@ -6,7 +6,7 @@
 import { personalDataByName } from './personalData';
 import { rowProblems } from './rowProblems';
 import { flatChannels, kpiOutliers, missingWeeks, overlapProblems } from './seriesProblems';
-import { admitted, weeklySources } from './weeklySources';
+import { admitted, weeklySourcesOf, type WeeklySource } from './weeklySources';
 import type {
   ColumnMapping,
   ColumnProfile,
@@ -137,6 +137,8 @@ export async function validate(
   conn: SqlConnection,
   files: readonly ImportedFile[],
   mapping: Mapping,
+  /** The mapping's weekly sources when already built (`weeklySourcesOf`), else built here. */
+  prepared?: readonly WeeklySource[],
 ): Promise<ValidationReport> {
   const problems: ValidationProblem[] = [
     ...mappingProblems(files, mapping),
@@ -155,8 +157,7 @@ export async function validate(
       );
     problems.push(...(await rowProblems(conn, file, mapped)));
   }
-  const keepGeo = !mapping.aggregateGeos;
-  const sources = await weeklySources(conn, files, mapping, { keepGeo });
+  const sources = prepared ?? (await weeklySourcesOf(conn, files, mapping));
   for (const source of sources) {
     problems.push(...(await missingWeeks(conn, source)));
     problems.push(...(await flatChannels(conn, source)));

@@ -5,7 +5,13 @@
  */
 import { defineStore } from 'pinia';
 import { computed, markRaw, ref, shallowRef } from 'vue';
-import { buildModelFrame, detectMapping, importFile, validate } from '../../models/data';
+import {
+  buildModelFrame,
+  detectMapping,
+  importFile,
+  validate,
+  weeklySourcesOf,
+} from '../../models/data';
 import type {
   CsvOptions,
   ImportedFile,
@@ -13,6 +19,7 @@ import type {
   Mapping,
   ModelFrame,
   ValidationReport,
+  WeeklySource,
 } from '../../models/data';
 import { browserDataServices } from '../data/services';
 import type { DataServices } from '../data/services';
@@ -140,15 +147,18 @@ export function dataStoreSetup(services: DataServices) {
     current: Mapping,
   ): Promise<void> {
     setProgress('Validating', 0, 2);
+    // The weekly aggregates are built once for validation and the frame (a scan of every file).
+    let sources: readonly WeeklySource[] | undefined;
     try {
-      validation.value = markRaw(await validate(connection, files.value, current));
+      sources = await weeklySourcesOf(connection, files.value, current);
+      validation.value = markRaw(await validate(connection, files.value, current, sources));
     } catch (error) {
       validation.value = null;
       report(null, error);
     }
     setProgress('Building the weekly model frame', 1, 2);
     try {
-      frame.value = markRaw(await buildModelFrame(connection, files.value, current));
+      frame.value = markRaw(await buildModelFrame(connection, files.value, current, sources));
       frameError.value = null;
     } catch (error) {
       frame.value = null;
