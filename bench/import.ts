@@ -1,8 +1,11 @@
 /**
  * `npm run bench:import [-- --large] [--rows 1000000,…] [--formats csv,parquet] [--keep] [--cold]
- * [--repeat N]`: export → weekly model frame with duckdb-wasm (the app's engine: our Node adapter +
- * parquet-wasm) against native DuckDB (@duckdb/node-api) on the same files, through the same
- * data-layer code and therefore the same SQL.
+ * [--repeat N] [--engines native,wasm,chromium]`: export → weekly model frame with duckdb-wasm
+ * against native DuckDB (@duckdb/node-api) on the same files, through the same data-layer code and
+ * therefore the same SQL. duckdb-wasm runs twice: `chromium` is the app's own engine (its DuckDB
+ * and Parquet workers, built by Vite, in Debian's Chromium: Electron's runtime; importChromium.ts)
+ * and `wasm` the CLI's (our Node adapter + parquet-wasm, on Node 20's older V8). `chromium` is
+ * skipped when /usr/bin/chromium (or CHROMIUM_PATH) is missing.
  *
  * Files: a long daily media export (sample-data's `writeLargeExport`) plus a daily KPI table per geo
  * derived from it, as CSV and as Parquet (written natively). Each case runs in its own child process
@@ -43,6 +46,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { openNodeConnection } from '../cli/duckdbNode';
 import { parquetToIpcNode } from '../cli/parquetNode';
 import { readBytesSync } from '../cli/readBytes';
+import { buildChromiumBench, CHROMIUM, runChromiumCase } from './importChromium';
 import {
   buildModelFrame,
   detectMapping,
@@ -54,7 +58,8 @@ import {
 } from '../models/data/index';
 import { writeLargeExport } from '../sample-data/generator/largeExport';
 
-type Engine = 'wasm' | 'native';
+/** wasm: duckdb-wasm in Node (CLI); chromium: the app's engine in Chromium (importChromium.ts). */
+type Engine = 'wasm' | 'native' | 'chromium';
 
 /** Rows of the small export each case imports first (see runCase), unless `--cold`. */
 const warmupRows = 20_000;
@@ -337,7 +342,7 @@ function printTable(results: readonly CaseResult[]): void {
         other.rows === result.rows && other.format === result.format && other.engine === 'native',
     );
     const ratio =
-      result.engine === 'wasm' && native ? (result.seconds / native.seconds).toFixed(2) : '';
+      result.engine !== 'native' && native ? (result.seconds / native.seconds).toFixed(2) : '';
     return [
       result.rows.toLocaleString('en'),
       result.format,
@@ -375,8 +380,27 @@ async function main(): Promise<number> {
       repeat: { type: 'string' },
       formats: { type: 'string' },
       'warmup-paths': { type: 'string' },
+      'page-dir': { type: 'string' },
+      engines: { type: 'string' },
     },
   });
+  if (values.child && values.engine === 'chromium') {
+    const paths = (values.paths ?? '').split(',');
+    const timing = await runChromiumCase(
+      values['page-dir'] ?? '',
+      paths,
+      values['warmup-paths'] ? values['warmup-paths'].split(',') : [],
+    );
+    const result: CaseResult = {
+      ...timing,
+      rows: Number(values.rows),
+      format: values.format as Format,
+      engine: 'chromium',
+      engineThreadSeconds: Number.NaN,
+    };
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    return 0;
+  }
   if (values.child) {
     const result = await runCase(
       values.engine as Engine,
@@ -398,7 +422,16 @@ async function main(): Promise<number> {
     : mkdtempSync(join(tmpdir(), 'mmm-bench-import-'));
   mkdirSync(directory, { recursive: true });
   const repeat = Math.max(1, Number(values.repeat ?? 1) || 1);
+  const engines = (values.engines ?? `native,wasm${existsSync(CHROMIUM) ? ',chromium' : ''}`)
+    .split(',')
+    .filter((name): name is Engine => ['native', 'wasm', 'chromium'].includes(name));
   const results: CaseResult[] = [];
+  let pageDir: string | null = null;
+  if (engines.includes('chromium')) {
+    pageDir = mkdtempSync(join(tmpdir(), 'mmm-bench-browser-'));
+    process.stderr.write('building the Chromium bench page…\n');
+    buildChromiumBench(pageDir);
+  }
   try {
     const warmup = values.cold ? null : await prepare(directory, warmupRows);
     for (const rows of sizes) {
@@ -410,7 +443,7 @@ async function main(): Promise<number> {
         // Engines alternate within each repeat, so both see the same background load; the fastest run counts.
         const best = new Map<Engine, CaseResult>();
         for (let attempt = 1; attempt <= repeat; attempt++) {
-          for (const engine of ['native', 'wasm'] as const) {
+          for (const engine of engines) {
             process.stderr.write(
               `running ${rows} rows, ${format}, ${engine} (${attempt}/${repeat})…\n`,
             );
@@ -424,6 +457,7 @@ async function main(): Promise<number> {
               '--rows',
               String(rows),
               ...(warmup ? ['--warmup-paths', warmup[format].join(',')] : []),
+              ...(pageDir ? ['--page-dir', pageDir] : []),
             ]);
             const previous = best.get(engine);
             if (!previous || result.seconds < previous.seconds) best.set(engine, result);
@@ -432,7 +466,7 @@ async function main(): Promise<number> {
             );
           }
         }
-        for (const engine of ['native', 'wasm'] as const) {
+        for (const engine of engines) {
           const result = best.get(engine);
           if (result) results.push(result);
         }
@@ -440,6 +474,7 @@ async function main(): Promise<number> {
     }
   } finally {
     if (!values.keep && !values.dir) rmSync(directory, { recursive: true, force: true });
+    if (pageDir) rmSync(pageDir, { recursive: true, force: true });
   }
   printTable(results);
   const mismatched = results.filter((result) =>
