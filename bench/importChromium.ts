@@ -16,18 +16,10 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
+import { chromiumLaunch } from '../e2e/helpers/chromiumLaunch';
 import type { BrowserCaseTiming, ImportBenchPage } from './browser/importBenchTypes';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+export const CHROMIUM = chromiumLaunch.executablePath;
 
 /** Builds the bench page into `outDir` (Vite, the app's own bundles of duckdb-wasm and parquet-wasm). */
 export function buildChromiumBench(outDir: string): void {
@@ -121,7 +113,7 @@ export async function runChromiumCase(
   warmupPaths: readonly string[],
 ): Promise<ChromiumCaseResult> {
   const server = await serve(pageDir);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch(chromiumLaunch);
   try {
     const page = await browser.newPage();
     const errors: string[] = [];
