@@ -7,7 +7,7 @@
 import { defineStore } from 'pinia';
 import { computed, shallowRef } from 'vue';
 import type { ModelFrame } from '../../models/data';
-import { Fnv1a64 } from '../../models/report/dataFingerprint';
+import { dataFingerprint, Fnv1a64 } from '../../models/report/dataFingerprint';
 import type { AdstockKind, SaturationKind } from '../../models/mmm';
 import type { GateVerdict } from '../../models/diagnostics/gate';
 import type { FoldScheme } from '../../models/causal';
@@ -115,31 +115,26 @@ type Draft<T> = Omit<T, 'id' | 'finishedAt' | 'kind'>;
 
 /**
  * A content hash of a model frame, so a result can say which data it was computed from and results
- * on other data are not paired: the FNV-1a 64 of models/report (the fit report's data fingerprint
- * hash) over the KPI, week labels, geos and each row's geo, each channel's spend and each control, every part headed
- * by its name and length. Example: two frames differing in one spend value get different hashes.
+ * on other data are not paired: the fit report's data fingerprint (models/report, FNV-1a 64) of
+ * the weeks, KPI, each channel's spend and each control, hashed again with what a frame adds — the
+ * KPI's name, the geos and each row's geo. Example: two frames differing in one spend value get
+ * different hashes.
  */
 export function frameFingerprint(frame: ModelFrame): string {
-  const hash = new Fnv1a64();
-  const part = (label: string, length: number): void => {
-    hash.updateText(`\u0000${label}\u0000${length}\u0000`);
-  };
-  part(`kpi:${frame.kpiName}`, frame.kpi.length);
-  hash.updateNumbers(frame.kpi);
-  part('weeks', frame.weeks.length);
-  for (const week of frame.weeks) hash.updateText(`${week}\n`);
   const geos = frame.geos ?? [];
-  part('geos', geos.length);
-  for (const geo of geos) hash.updateText(`${geo}\n`);
+  const hash = new Fnv1a64()
+    .updateText(
+      dataFingerprint({
+        dates: frame.weeks,
+        kpi: frame.kpi,
+        channelNames: frame.channels,
+        spend: frame.spend,
+        controlNames: frame.controls,
+        controls: frame.controlValues,
+      }),
+    )
+    .updateText(`\u0000kpi:${frame.kpiName}\u0000geos:${geos.length}\u0000${geos.join('\n')}`);
   if (frame.geoIndex) hash.updateNumbers(Float64Array.from(frame.geoIndex));
-  frame.channels.forEach((name, c) => {
-    part(`spend:${name}`, frame.spend[c].length);
-    hash.updateNumbers(frame.spend[c]);
-  });
-  frame.controls.forEach((name, j) => {
-    part(`control:${name}`, frame.controlValues[j].length);
-    hash.updateNumbers(frame.controlValues[j]);
-  });
   return hash.digest();
 }
 
