@@ -46,16 +46,9 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { openNodeConnection } from '../cli/duckdbNode';
 import { parquetToIpcNode } from '../cli/parquetNode';
 import { readBytesSync } from '../cli/readBytes';
+import { frameTotals, importAndFrame } from './importPipeline';
 import { buildChromiumBench, CHROMIUM, runChromiumCase } from './importChromium';
-import {
-  buildModelFrame,
-  detectMapping,
-  importFile,
-  type ArrowTableLike,
-  type InputFile,
-  type ModelFrame,
-  type SqlConnection,
-} from '../models/data/index';
+import type { ArrowTableLike, InputFile, SqlConnection } from '../models/data/index';
 import { writeLargeExport } from '../sample-data/generator/largeExport';
 
 /** wasm: duckdb-wasm in Node (CLI); chromium: the app's engine in Chromium (importChromium.ts). */
@@ -207,13 +200,8 @@ function head(path: string, bytes: number): Uint8Array {
 }
 
 /** Imports the files and builds the weekly frame with the data layer, as the app does. */
-async function importAndFrame(
-  conn: SqlConnection,
-  engine: Engine,
-  paths: readonly string[],
-): Promise<{ frame: ModelFrame; imported: number }> {
-  const files = [];
-  for (const path of paths) {
+function importWith(conn: SqlConnection, engine: Engine, paths: readonly string[]) {
+  const reads = paths.map((path) => (): InputFile => {
     const name = basename(path);
     // wasm needs the bytes in memory; native reads the file itself, so it gets only the head (format and dialect sniffing).
     const input: InputFile = {
@@ -225,11 +213,10 @@ async function importAndFrame(
         name,
         input.bytes,
       );
-    const parquetToIpc = engine === 'wasm' ? parquetToIpcNode : async () => new Uint8Array();
-    files.push(await importFile(conn, input, { parquetToIpc }));
-  }
-  const imported = Date.now();
-  return { frame: await buildModelFrame(conn, files, detectMapping(files)), imported };
+    return input;
+  });
+  const parquetToIpc = engine === 'wasm' ? parquetToIpcNode : async () => new Uint8Array();
+  return importAndFrame(conn, reads, parquetToIpc, Date.now);
 }
 
 async function runCase(
@@ -247,19 +234,17 @@ async function runCase(
   const opened = Date.now();
   // The same pipeline on a small export first: wasm code is compiled by V8 on first use (and
   // optimised once hot), which a one-off import would otherwise count; native gets the same warm-up.
-  if (warmupPaths.length > 0) await importAndFrame(conn, engine, warmupPaths);
+  if (warmupPaths.length > 0) await importWith(conn, engine, warmupPaths);
   const warmed = Date.now();
   const cpuAtStart = process.cpuUsage();
   const threadAtStart = mainThreadCpuSeconds();
   const threadsAtStart = process.env.MMM_THREAD_CPU === '1' ? threadCpuSeconds() : null;
-  const { frame, imported } = await importAndFrame(conn, engine, paths);
+  const { frame, importedAt: imported } = await importWith(conn, engine, paths);
   const done = Date.now();
   const cpu = process.cpuUsage(cpuAtStart);
   const threadSeconds = mainThreadCpuSeconds() - threadAtStart;
   if (threadsAtStart) reportThreadCpu(threadsAtStart);
   rmSync(work, { recursive: true, force: true });
-  const sum = (values: Float64Array) =>
-    values.reduce((total, value) => total + (Number.isFinite(value) ? value : 0), 0);
   return {
     rows,
     format,
@@ -272,9 +257,7 @@ async function runCase(
     cpuSeconds: (cpu.user + cpu.system) / 1e6,
     engineThreadSeconds: threadSeconds,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
-    weeks: frame.weeks.length,
-    kpiTotal: sum(frame.kpi),
-    spendTotal: frame.spend.reduce((total, values) => total + sum(values), 0),
+    ...frameTotals(frame),
   };
 }
 

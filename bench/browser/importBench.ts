@@ -4,34 +4,25 @@
  * — on files picked through file inputs, read as the app reads a picked file (`File.arrayBuffer`),
  * then the data layer's import and weekly frame. Times are taken here, in the page.
  */
-import {
-  buildModelFrame,
-  detectMapping,
-  importFile,
-  type ImportedFile,
-  type SqlConnection,
-} from '../../models/data';
+import type { SqlConnection } from '../../models/data';
 import { getConnection } from '../../renderer/data/duckdb';
 import { parquetToIpc } from '../../renderer/data/parquet';
+import { frameTotals, importAndFrame } from '../importPipeline';
 import type { ImportBenchPage } from './importBenchTypes';
 
 function picked(id: string): File[] {
   return [...((document.getElementById(id) as HTMLInputElement).files ?? [])];
 }
 
-async function importAndFrame(conn: SqlConnection, files: readonly File[]) {
-  const imported: ImportedFile[] = [];
-  for (const file of files) {
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    imported.push(await importFile(conn, { name: file.name, bytes }, { parquetToIpc }));
-  }
-  const importedAt = performance.now();
-  const frame = await buildModelFrame(conn, imported, detectMapping(imported));
-  return { frame, importedAt };
+/** The picked files, each read as the app reads a picked file. */
+function reads(id: string) {
+  return picked(id).map((file) => async () => ({
+    name: file.name,
+    bytes: new Uint8Array(await file.arrayBuffer()),
+  }));
 }
 
-const sum = (values: Float64Array): number =>
-  values.reduce((total, value) => total + (Number.isFinite(value) ? value : 0), 0);
+const now = (): number => performance.now();
 
 let connection: SqlConnection | null = null;
 const page = globalThis as unknown as ImportBenchPage;
@@ -41,7 +32,7 @@ page.prepareImport = async () => {
   connection = await getConnection();
   const opened = performance.now();
   const warmup = picked('warmup');
-  if (warmup.length > 0) await importAndFrame(connection, warmup);
+  if (warmup.length > 0) await importAndFrame(connection, reads('warmup'), parquetToIpc, now);
   const warmed = performance.now();
   return { startSeconds: (opened - started) / 1000, warmupSeconds: (warmed - opened) / 1000 };
 };
@@ -49,14 +40,12 @@ page.prepareImport = async () => {
 page.timedImport = async () => {
   if (!connection) throw new Error('prepareImport first');
   const started = performance.now();
-  const { frame, importedAt } = await importAndFrame(connection, picked('files'));
+  const { frame, importedAt } = await importAndFrame(connection, reads('files'), parquetToIpc, now);
   const done = performance.now();
   return {
     importSeconds: (importedAt - started) / 1000,
     frameSeconds: (done - importedAt) / 1000,
     seconds: (done - started) / 1000,
-    weeks: frame.weeks.length,
-    kpiTotal: sum(frame.kpi),
-    spendTotal: frame.spend.reduce((total, values) => total + sum(values), 0),
+    ...frameTotals(frame),
   };
 };
