@@ -16,8 +16,9 @@
  * it once hot (`--cold` skips the warm-up and shows that one-off cost inside the timed import).
  * `--repeat N` runs each case N times, engines alternating, and keeps each engine's fastest run (for
  * a machine shared with other jobs).
- * Native differs only in how bytes reach a table: it reads the files from disk (symlinked under the
- * names the data layer registers; Parquet through read_parquet), where wasm gets the bytes in memory.
+ * Both engines open the files as the CLI does (a large file as its head plus a source DuckDB reads in
+ * place: NODE_FS for wasm). Native differs only in how a file reaches a table: every file is read
+ * from disk (symlinked under the name the data layer registers; Parquet through read_parquet).
  * Diagnostics (stderr, inherited by the case processes): `MMM_TRACE_SQL=1` logs every statement and
  * Arrow insert of either engine with its duration and end time; `MMM_THREAD_CPU=1` prints each
  * thread's CPU seconds in the timed region (the engine's, the Parquet decoder's, V8's background
@@ -25,31 +26,35 @@
  */
 import { spawnSync } from 'node:child_process';
 import {
-  closeSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
-  openSync,
   readFileSync,
-  readSync,
   readdirSync,
   rmSync,
-  statSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { openNodeConnection } from '../cli/duckdbNode';
 import { parquetToIpcNode } from '../cli/parquetNode';
-import { readBytesSync } from '../cli/readBytes';
+import { DiskFile, openInputFile } from '../cli/readBytes';
 import { frameTotals, importAndFrame } from './importPipeline';
 import { buildChromiumBench, CHROMIUM, runChromiumCase } from './importChromium';
-import type { ArrowTableLike, InputFile, SqlConnection } from '../models/data/index';
+import type {
+  ArrowTableLike,
+  FileSource,
+  InputFile,
+  ParquetToIpc,
+  SqlConnection,
+} from '../models/data/index';
 import { writeLargeExport } from '../sample-data/generator/largeExport';
+
+type NativeConnection = SqlConnection & { parquetToIpc: ParquetToIpc };
 
 /** wasm: duckdb-wasm in Node (CLI); chromium: the app's engine in Chromium (importChromium.ts). */
 type Engine = 'wasm' | 'native' | 'chromium';
@@ -102,20 +107,15 @@ function tableFromColumns(names: string[], columns: unknown[][]): ArrowTableLike
   };
 }
 
-/** Native SqlConnection: files are read from disk (see the module comment); everything else is the same SQL. */
-async function openNativeConnection(
-  workDirectory: string,
-  sources: Map<string, string>,
-): Promise<SqlConnection> {
+/**
+ * Native SqlConnection: a file is read from disk where it is (its source's path symlinked under the
+ * name the data layer registers; Parquet through read_parquet); everything else is the same SQL.
+ */
+async function openNativeConnection(workDirectory: string): Promise<NativeConnection> {
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
   await connection.run(`SET file_search_path = '${workDirectory}'`);
-  let current: { name: string; bytes: Uint8Array } | null = null;
-  const sourceOf = (what: string) => {
-    const source = current ? sources.get(current.name) : undefined;
-    if (!source) throw new Error(`bench: no source file for ${what}`);
-    return source;
-  };
+  let parquetPath: string | null = null;
   const opened = Date.now();
   // `MMM_TRACE_SQL=1`: each statement, its duration and when it ended (as cli/duckdbNode.ts logs wasm's).
   const trace = (sql: string, started: number) => {
@@ -133,24 +133,32 @@ async function openNativeConnection(
       return table;
     },
     async registerFile(name: string, bytes: Uint8Array) {
-      // The file itself is read from disk; smaller pieces of it (the CSV head) are written as given.
-      if (bytes === current?.bytes) symlinkSync(sourceOf(name), join(workDirectory, name));
-      else writeFileSync(join(workDirectory, name), bytes);
+      // Pieces of a file (the CSV head) are written as given.
+      writeFileSync(join(workDirectory, name), bytes);
+    },
+    async registerSource(name: string, source: FileSource) {
+      if (!(source.handle instanceof DiskFile)) return false;
+      symlinkSync(source.handle.path, join(workDirectory, name));
+      return true;
     },
     async insertArrowIpc(tableName: string) {
+      if (parquetPath === null) throw new Error(`bench: no Parquet file for ${tableName}`);
       const started = Date.now();
-      const sql = `CREATE TABLE ${tableName} AS SELECT * FROM read_parquet('${sourceOf(tableName)}')`;
+      const sql = `CREATE TABLE ${tableName} AS SELECT * FROM read_parquet('${parquetPath}')`;
       await connection.run(sql);
       trace(sql, started);
     },
     async dropFile(name: string) {
       rmSync(join(workDirectory, name), { force: true });
     },
-    /** The file the data layer reads next (native reads it from disk). */
-    expect(name: string, bytes: Uint8Array) {
-      current = { name, bytes };
+    // Native reads Parquet itself: the "decoder" only notes which file insertArrowIpc reads.
+    parquetToIpc: async (input) => {
+      if (input instanceof Uint8Array || !(input.handle instanceof DiskFile))
+        throw new Error('bench: native reads Parquet from disk');
+      parquetPath = input.handle.path;
+      return new Uint8Array();
     },
-  } as SqlConnection & { expect(name: string, bytes: Uint8Array): void };
+  };
 }
 
 /** CPU seconds (user + system) of this process's main thread so far, from /proc (Linux). */
@@ -191,31 +199,27 @@ function reportThreadCpu(before: Map<string, number>): void {
   process.stderr.write(`thread CPU in the timed region:\n${lines.join('\n')}\n`);
 }
 
-function head(path: string, bytes: number): Uint8Array {
-  const buffer = new Uint8Array(Math.min(bytes, statSync(path).size));
-  const descriptor = openSync(path, 'r');
-  readSync(descriptor, buffer, 0, buffer.length, 0);
-  closeSync(descriptor);
-  return buffer;
-}
-
-/** Imports the files and builds the weekly frame with the data layer, as the app does. */
-function importWith(conn: SqlConnection, engine: Engine, paths: readonly string[]) {
-  const reads = paths.map((path) => (): InputFile => {
-    const name = basename(path);
-    // wasm needs the bytes in memory; native reads the file itself, so it gets only the head (format and dialect sniffing).
-    const input: InputFile = {
-      name,
-      bytes: engine === 'wasm' ? readBytesSync(path) : head(path, 1 << 20),
+/**
+ * Imports the files and builds the weekly frame with the data layer, as the app does. Both engines
+ * open the files as the CLI does (cli/readBytes.ts: a large file as its head and a source read in
+ * place); native gets a source for every file, so it always reads from disk.
+ */
+function importWith(
+  conn: SqlConnection | NativeConnection,
+  engine: Engine,
+  paths: readonly string[],
+) {
+  const reads = paths.map((path) => async (): Promise<InputFile> => {
+    const input = await openInputFile(path);
+    if (engine === 'wasm' || input.source) return input;
+    const source: FileSource = {
+      size: input.bytes.length,
+      handle: new DiskFile(resolve(path)),
+      read: async () => input.bytes,
     };
-    if (engine === 'native')
-      (conn as SqlConnection & { expect(name: string, bytes: Uint8Array): void }).expect(
-        name,
-        input.bytes,
-      );
-    return input;
+    return { ...input, source };
   });
-  const parquetToIpc = engine === 'wasm' ? parquetToIpcNode : async () => new Uint8Array();
+  const parquetToIpc = 'parquetToIpc' in conn ? conn.parquetToIpc : parquetToIpcNode;
   return importAndFrame(conn, reads, parquetToIpc, Date.now);
 }
 
@@ -228,9 +232,7 @@ async function runCase(
 ): Promise<CaseResult> {
   const started = Date.now();
   const work = mkdtempSync(join(tmpdir(), 'mmm-bench-native-'));
-  const sources = new Map([...paths, ...warmupPaths].map((path) => [basename(path), path]));
-  const conn =
-    engine === 'wasm' ? await openNodeConnection() : await openNativeConnection(work, sources);
+  const conn = engine === 'wasm' ? await openNodeConnection() : await openNativeConnection(work);
   const opened = Date.now();
   // The same pipeline on a small export first: wasm code is compiled by V8 on first use (and
   // optimised once hot), which a one-off import would otherwise count; native gets the same warm-up.

@@ -1,6 +1,10 @@
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeConnection, type ClosableSqlConnection } from './duckdbNode';
+import { DiskFile, readBytes } from './readBytes';
 
 let conn: ClosableSqlConnection;
 beforeAll(async () => {
@@ -53,6 +57,52 @@ describe('openNodeConnection (duckdb-wasm, blocking Node bindings)', () => {
     ).toArray()[0];
     expect([row.s, row.l]).toEqual([4, 'ab']);
   });
+
+  it('reads a file on disk in place (a DiskFile source) and leaves it as it was', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'mmm-node-fs-'));
+    try {
+      const path = join(directory, 'numbers.csv');
+      writeFileSync(path, 'a,b\n1,2\n3,4\n');
+      chmodSync(path, 0o644);
+      const before = statSync(path);
+      const source = { size: before.size, handle: new DiskFile(path), read: () => readBytes(path) };
+      expect(await conn.registerSource?.('on_disk.csv', source)).toBe(true);
+      const sum = (
+        await conn.query("SELECT sum(a + b)::DOUBLE AS s FROM read_csv('on_disk.csv')")
+      ).toArray()[0];
+      expect(sum.s).toBe(10);
+      await conn.dropFile('on_disk.csv');
+      await expect(conn.query("SELECT * FROM read_csv('on_disk.csv')")).rejects.toThrow();
+      const after = statSync(path);
+      expect([after.size, after.mtimeMs, after.mode]).toEqual([
+        before.size,
+        before.mtimeMs,
+        before.mode,
+      ]);
+      expect(readFileSync(path, 'utf8')).toBe('a,b\n1,2\n3,4\n');
+      // Anything but a DiskFile is not this connection's to read: the data layer then gives bytes.
+      expect(await conn.registerSource?.('other.csv', { ...source, handle: path })).toBe(false);
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+
+  // duckdb-wasm opens NODE_FS files read-write; root may write any file, so this runs as a user only.
+  it.skipIf(process.getuid?.() === 0)(
+    'declines a file it may not write (duckdb-wasm would open it read-write)',
+    async () => {
+      const directory = mkdtempSync(join(tmpdir(), 'mmm-node-fs-'));
+      try {
+        const path = join(directory, 'locked.csv');
+        writeFileSync(path, 'a\n1\n');
+        chmodSync(path, 0o444);
+        const source = { size: 4, handle: new DiskFile(path), read: () => readBytes(path) };
+        expect(await conn.registerSource?.('locked.csv', source)).toBe(false);
+      } finally {
+        rmSync(directory, { recursive: true, force: true });
+      }
+    },
+  );
 
   it('traces every statement and every Arrow insert with its duration', async () => {
     const traced: { sql: string; milliseconds: number }[] = [];

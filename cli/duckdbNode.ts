@@ -5,9 +5,11 @@
  * would be a second copy (instanceof checks fail, tables come back empty), so Arrow is never imported.
  * Extension autoloading is switched off so nothing ever reaches the network.
  */
+import { accessSync, constants } from 'node:fs';
 import { createRequire } from 'node:module';
 import { prepareEngine } from '../models/data/prepareEngine';
-import type { ArrowTableLike, SqlConnection } from '../models/data/types';
+import type { ArrowTableLike, FileSource, SqlConnection } from '../models/data/types';
+import { DiskFile } from './readBytes';
 
 const require = createRequire(import.meta.url);
 
@@ -22,6 +24,7 @@ interface BlockingBindings {
   instantiate(onProgress: (progress: unknown) => void): Promise<unknown>;
   connect(): BlockingConnection;
   registerFileBuffer(name: string, buffer: Uint8Array): void;
+  registerFileURL(name: string, url: string, protocol: number, directIO: boolean): void;
   dropFile(name: string): void;
   reset(): void;
 }
@@ -29,6 +32,7 @@ interface BlockingBindings {
 interface BlockingModule {
   createDuckDB(bundles: unknown, logger: unknown, runtime: unknown): Promise<BlockingBindings>;
   NODE_RUNTIME: unknown;
+  DuckDBDataProtocol: { NODE_FS: number };
   VoidLogger: new () => unknown;
 }
 
@@ -90,6 +94,19 @@ export async function openNodeConnection(
     },
     async registerFile(name: string, bytes: Uint8Array): Promise<void> {
       database.registerFileBuffer(name, bytes);
+    },
+    async registerSource(name: string, source: FileSource): Promise<boolean> {
+      // duckdb-wasm's Node runtime reads a NODE_FS file straight into wasm memory, piece by piece.
+      // It opens the path read-write (O_RDWR | O_CREAT) though it only reads: a file this process may
+      // not write is read as bytes instead, and one that went away is not created again.
+      if (!(source.handle instanceof DiskFile)) return false;
+      try {
+        accessSync(source.handle.path, constants.R_OK | constants.W_OK);
+      } catch {
+        return false;
+      }
+      database.registerFileURL(name, source.handle.path, duckdb.DuckDBDataProtocol.NODE_FS, true);
+      return true;
     },
     async insertArrowIpc(
       tableName: string,

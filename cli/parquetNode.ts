@@ -142,11 +142,18 @@ async function* rowGroupStreams(
 }
 
 /** Streams a Parquet file's row groups as Arrow IPC; throws a clear error on bytes that are not Parquet. */
-export const parquetToIpcNode: ParquetToIpc = async (bytes) => {
+export const parquetToIpcNode: ParquetToIpc = async (input) => {
   const reader = sharedDecoder();
   const id = nextId++;
-  // A copy for the worker: the caller keeps its bytes.
-  const copy = bytes.slice();
+  // The worker gets its own bytes to transfer: a copy of the caller's, or a source's fresh read
+  // (copied only when it is a view on part of a larger buffer, which a transfer would detach).
+  const read = input instanceof Uint8Array ? null : await input.read();
+  const copy: Uint8Array<ArrayBuffer> =
+    read?.buffer instanceof ArrayBuffer &&
+    read.byteOffset === 0 &&
+    read.byteLength === read.buffer.byteLength
+      ? new Uint8Array(read.buffer)
+      : (read ?? (input as Uint8Array)).slice();
   const reply = await reader.ask({ kind: 'open', id, bytes: copy }, [copy.buffer]);
   if (reply.kind === 'error') throw unreadable(reply.message);
   if (reply.kind !== 'opened') throw new Error(`the Parquet reader answered ${reply.kind}`);

@@ -11,6 +11,7 @@ import {
   makeLargeParquet,
   makeWideParquet,
 } from './fixtures/parquetFixture';
+import { HEAD_BYTES } from '../models/data/types';
 import { useSharedPage } from './helpers/sharedPage';
 import { SCREENSHOTS, SLOW } from './helpers/workbench';
 
@@ -187,6 +188,45 @@ test('a large Parquet file is decoded in a worker: no Parquet wasm runs on the U
   expect(page.workers().map((worker) => worker.url())).toContainEqual(
     expect.stringMatching(/parquet\.worker[^/]*\.js$/),
   );
+});
+
+test('a large CSV is read in place: the page reads only its head, DuckDB the rest', async () => {
+  const rows = 200_000;
+  const lines = ['row_id,a1,a2,a3'];
+  for (let row = 1; row <= rows; row += 1)
+    lines.push(`${row},${((row * 0.37) % 1000).toFixed(3)},${(row * 7) % 9973},${(row % 89) / 8}`);
+  const text = `${lines.join('\n')}\n`;
+  expect(text.length).toBeGreaterThan(HEAD_BYTES);
+  const path = test.info().outputPath('large_in_place.csv');
+  const { writeFile } = await import('node:fs/promises');
+  await writeFile(path, text);
+  // Every whole-Blob read on the page's main thread, by size (a string: no DOM library here).
+  await page.evaluate(`(() => {
+    window.__blobReads = [];
+    window.__blobOriginals = {};
+    for (const method of ['arrayBuffer', 'text', 'stream', 'bytes']) {
+      const original = Blob.prototype[method];
+      if (!original) continue;
+      window.__blobOriginals[method] = original;
+      Blob.prototype[method] = function (...args) {
+        window.__blobReads.push(this.size);
+        return original.apply(this, args);
+      };
+    }
+  })()`);
+  await page.getByTestId('import-file-input').setInputFiles(path);
+  const row = page.getByTestId('file-row-large_in_place.csv');
+  await expect(row).toBeVisible(SLOW);
+  await waitUntilIdle();
+  const reads = (await page.evaluate(`(() => {
+    for (const [method, original] of Object.entries(window.__blobOriginals)) Blob.prototype[method] = original;
+    return window.__blobReads;
+  })()`)) as number[];
+  // Every row arrived, though the page itself read only the head.
+  await expect(row.getByTestId('file-rows')).toHaveText(rows.toLocaleString('en-US'));
+  expect(reads.length, 'the head was read on the page').toBeGreaterThan(0);
+  expect(Math.max(...reads), 'largest Blob read on the page').toBeLessThanOrEqual(HEAD_BYTES);
+  await expect(role('large_in_place.csv', 'a1')).toBeVisible();
 });
 
 test('a file dropped on the window is imported, personal data is flagged, the mapping exports', async () => {

@@ -21,8 +21,14 @@ export interface AppInfo {
 /** A file the user chose or dropped: its name and bytes, never a path the renderer can reuse. */
 export interface OpenedFile {
   name: string;
+  /** The whole file; or, when `file` is set, only its first bytes (`HEAD_BYTES`). */
   bytes: Uint8Array;
   size: number;
+  /**
+   * Browser mode only (it never crosses IPC): the picked or dropped file itself, which the data
+   * engine reads in place, so a large export is not read whole into the page.
+   */
+  file?: Blob;
 }
 
 export interface RecentFile {

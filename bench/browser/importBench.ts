@@ -1,12 +1,14 @@
 /**
  * The page `bench/import.ts` drives in Chromium: the app's own engine — its DuckDB worker
  * (renderer/data/duckdb.ts, duckdb-wasm's eh bundle) and its Parquet worker (renderer/data/parquet.ts)
- * — on files picked through file inputs, read as the app reads a picked file (`File.arrayBuffer`),
- * then the data layer's import and weekly frame. Times are taken here, in the page.
+ * — on files picked through file inputs, opened as the app opens a picked file (a large one as its
+ * head plus the File, which DuckDB's and the Parquet worker read in place), then the data layer's
+ * import and weekly frame. Times are taken here, in the page.
  */
 import type { SqlConnection } from '../../models/data';
 import { getConnection } from '../../renderer/data/duckdb';
 import { parquetToIpc } from '../../renderer/data/parquet';
+import { inputFileOf, readDataFiles } from '../../renderer/platform/fileBytes';
 import { frameTotals, importAndFrame } from '../importPipeline';
 import type { ImportBenchPage } from './importBenchTypes';
 
@@ -14,12 +16,13 @@ function picked(id: string): File[] {
   return [...((document.getElementById(id) as HTMLInputElement).files ?? [])];
 }
 
-/** The picked files, each read as the app reads a picked file. */
+/** The picked files, each opened as the app opens a picked file (a large one read in place). */
 function reads(id: string) {
-  return picked(id).map((file) => async () => ({
-    name: file.name,
-    bytes: new Uint8Array(await file.arrayBuffer()),
-  }));
+  return picked(id).map((file) => async () => {
+    const opened = await readDataFiles([file]);
+    if (!opened.ok) throw new Error(opened.error.message);
+    return inputFileOf(opened.value[0]);
+  });
 }
 
 const now = (): number => performance.now();

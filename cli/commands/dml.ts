@@ -4,16 +4,15 @@
  * (duckdb-wasm), orders rows by the date column when there is one and then adds a linear trend and
  * Fourier seasonality terms (order 2, period 52.18 weeks) to the controls X.
  */
-import { basename } from 'node:path';
 import { estimateDml } from '../../models/causal';
-import { importFile } from '../../models/data';
+import { importFile, type InputFile } from '../../models/data';
 import { learnerNames } from '../../models/learners';
 import { parseArguments, UsageError, type DmlArguments } from '../dml/arguments';
 import { loadDmlColumns } from '../dml/loadDmlColumns';
 import { jsonReport, textReport } from '../dml/report';
 import { openNodeConnection, type ClosableSqlConnection } from '../duckdbNode';
 import { parquetToIpcNode } from '../parquetNode';
-import { readBytes } from '../readBytes';
+import { openInputFile } from '../readBytes';
 
 export { parseArguments } from '../dml/arguments';
 
@@ -59,20 +58,16 @@ export async function run(
     process.stderr.write(`mmm dml: ${error.message}\n(mmm dml --help for the options)\n`);
     return 2;
   }
-  let bytes: Uint8Array;
+  let input: InputFile;
   try {
-    bytes = await readBytes(args.file);
-  } catch {
-    process.stderr.write(`mmm dml: cannot read '${args.file}'\n`);
+    input = await openInputFile(args.file);
+  } catch (error) {
+    process.stderr.write(`mmm dml: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   }
   const conn = await (dependencies.openConnection ?? openNodeConnection)();
   try {
-    const imported = await importFile(
-      conn,
-      { name: basename(args.file), bytes },
-      { parquetToIpc: parquetToIpcNode },
-    );
+    const imported = await importFile(conn, input, { parquetToIpc: parquetToIpcNode });
     const loaded = await loadDmlColumns(conn, imported, args);
     const result = estimateDml({
       y: loaded.y,

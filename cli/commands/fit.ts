@@ -14,7 +14,8 @@ import { openNodeConnection, type ClosableSqlConnection } from '../duckdbNode';
 import { FIT_USAGE, parseFitArguments, UsageError, type FitArguments } from '../fit/arguments';
 import { writeFileAtomic } from '../fit/atomicWrite';
 import { readLiftTests } from '../fit/liftTestsFile';
-import { loadModelData, readDataFile } from '../fit/loadModelData';
+import { loadModelData } from '../fit/loadModelData';
+import { openInputFile } from '../readBytes';
 import { createProgressDisplay } from '../fit/progressDisplay';
 import { jsonSummary, textSummary } from '../fit/summaryOutput';
 import { createNodeChainRunner } from '../workers/nodeChainRunner';
@@ -48,7 +49,7 @@ async function loadInput(
   args: FitArguments,
   dependencies: FitCommandDependencies,
 ): Promise<{ input: MmmInput; fileName: string }> {
-  const file = await readDataFile(args.file);
+  const file = await openInputFile(args.file);
   const experiments = args.liftTests ? await readLiftTests(args.liftTests, args.channels) : [];
   const conn = await (dependencies.openConnection ?? openNodeConnection)();
   try {

@@ -5,7 +5,6 @@
  * 2 for bad arguments. Bad input never prints a stack trace.
  */
 import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   buildModelFrame,
@@ -17,12 +16,13 @@ import {
   weeklySourcesOf,
   type FrameSummary,
   type ImportedFile,
+  type InputFile,
   type Mapping,
   type ValidationProblem,
 } from '../../models/data/index';
 import { openNodeConnection } from '../duckdbNode';
 import { parquetToIpcNode } from '../parquetNode';
-import { readBytes } from '../readBytes';
+import { openInputFile } from '../readBytes';
 
 const usage = `usage: mmm inspect <files…> [--mapping mapping.json] [--week-start monday|sunday] [--by-geo] [--json]
 
@@ -171,19 +171,10 @@ export async function run(argv: string[]): Promise<number> {
     return 2;
   }
   let savedMapping: Mapping | null = null;
-  const inputs: { name: string; bytes: Uint8Array }[] = [];
+  const inputs: InputFile[] = [];
   try {
     if (values.mapping) savedMapping = await readMapping(values.mapping);
-    for (const path of positionals) {
-      try {
-        inputs.push({ name: basename(path), bytes: await readBytes(path) });
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        throw new Error(
-          `cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : message(error)}`,
-        );
-      }
-    }
+    for (const path of positionals) inputs.push(await openInputFile(path));
   } catch (error) {
     process.stderr.write(`mmm inspect: ${message(error)}\n`);
     return 2;

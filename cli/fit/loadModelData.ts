@@ -4,7 +4,6 @@
  * validation, then the weekly model frame (daily data is summed to weeks, controls averaged).
  * Every problem is an Error with one line naming the file, the column and (when known) the row.
  */
-import { basename } from 'node:path';
 import {
   buildModelFrame,
   detectMapping,
@@ -13,13 +12,13 @@ import {
   weeklySourcesOf,
   type ColumnMapping,
   type ImportedFile,
+  type InputFile,
   type Mapping,
   type SqlConnection,
   type ValidationProblem,
 } from '../../models/data/index';
 import type { MmmData } from '../../models/mmm';
 import { parquetToIpcNode } from '../parquetNode';
-import { readBytes } from '../readBytes';
 import type { FitArguments } from './arguments';
 
 /** Fewer training weeks than this cannot separate adstock, saturation, trend and seasonality. */
@@ -39,17 +38,6 @@ function problemLine(problem: ValidationProblem): string {
     .filter((part) => part !== undefined)
     .join(', ');
   return `${problem.file}${where ? ` (${where})` : ''}: ${problem.message}`;
-}
-
-export async function readDataFile(path: string): Promise<{ name: string; bytes: Uint8Array }> {
-  try {
-    return { name: basename(path), bytes: await readBytes(path) };
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new Error(
-      `cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : String(error)}`,
-    );
-  }
 }
 
 function checkColumns(imported: ImportedFile, args: FitArguments): void {
@@ -110,7 +98,7 @@ export function mappingFromArguments(imported: ImportedFile, args: FitArguments)
 
 export async function loadModelData(
   conn: SqlConnection,
-  file: { name: string; bytes: Uint8Array },
+  file: InputFile,
   args: FitArguments,
 ): Promise<LoadedModelData> {
   const imported = await importFile(conn, file, { parquetToIpc: parquetToIpcNode });

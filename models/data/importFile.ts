@@ -37,7 +37,7 @@ async function loadParquet(
     throw new Error(`${file.name}: not a Parquet file (it does not start with 'PAR1')`);
   let streams: Uint8Array | AsyncIterable<Uint8Array>;
   try {
-    streams = await parquetToIpc(file.bytes);
+    streams = await parquetToIpc(file.source ?? file.bytes);
   } catch (error) {
     throw new Error(`${file.name}: ${errorMessage(error)}`);
   }

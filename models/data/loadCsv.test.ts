@@ -1,9 +1,13 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeConnection, type ClosableSqlConnection } from '../../cli/duckdbNode';
+import { DiskFile } from '../../cli/readBytes';
 import { detectMapping } from './detectMapping';
 import { importFile } from './importFile';
 import { csvHeadLength } from './textBytes';
-import type { ImportedFile } from './types';
+import type { FileSource, ImportedFile, InputFile } from './types';
 import { validate } from './validate';
 
 const encode = (text: string) => new TextEncoder().encode(text);
@@ -48,6 +52,84 @@ describe('csvHeadLength', () => {
     );
     expect(csvHeadLength(bytes, 10)).toBe(bytes.length);
     expect(csvHeadLength(encode('no line break'), 1)).toBe(13);
+  });
+
+  it('on the head of a larger file, never ends inside its cut last record', () => {
+    const head = encode('a,b\n1,"x\ny"\n2,3\n4,');
+    expect(csvHeadLength(head, 10, false)).toBe('a,b\n1,"x\ny"\n2,3\n'.length);
+    expect(csvHeadLength(head, 2, false)).toBe('a,b\n1,"x\ny"\n'.length);
+    expect(csvHeadLength(encode('a,b,c'), 10, false)).toBe(5);
+  });
+});
+
+describe('loadCsv: a file given as its head and a source', () => {
+  const rows = 3000; // more records than the sniffed head holds, and more bytes than the head below
+  const text = `${daily(rows, (row, index) => {
+    if (index === rows - 1) row[2] = '123456.5'; // only in the last row: it must be read
+  })}\n`;
+  const bytes = encode(text);
+  const headBytes = 64 * 1024; // cuts a record in half (real heads are HEAD_BYTES)
+  let directory: string;
+  let path: string;
+  beforeAll(() => {
+    directory = mkdtempSync(join(tmpdir(), 'mmm-load-source-'));
+    path = join(directory, 'daily.csv');
+    writeFileSync(path, bytes);
+  });
+  afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+  const headOf = (source: FileSource): InputFile => ({
+    name: 'daily.csv',
+    bytes: bytes.subarray(0, headBytes),
+    source,
+  });
+
+  it('is read in place and imports exactly what its bytes import', async () => {
+    expect(text.charCodeAt(headBytes - 1)).not.toBe(0x0a);
+    let reads = 0;
+    const inPlace = await importFile(
+      conn,
+      headOf({
+        size: bytes.length,
+        handle: new DiskFile(path),
+        read: async () => {
+          reads += 1;
+          return bytes;
+        },
+      }),
+    );
+    expect(reads).toBe(0); // DuckDB read the file from disk itself
+    const whole = await importFile(conn, { name: 'daily.csv', bytes });
+    expect(inPlace.rows).toBe(rows);
+    expect(inPlace.columns).toEqual(whole.columns);
+    expect(inPlace.columns.find((column) => column.name === 'spend')?.max).toBe(123456.5);
+  });
+
+  it('is read whole when the connection cannot read its handle, and a failed read names the file', async () => {
+    let reads = 0;
+    const foreign = await importFile(
+      conn,
+      headOf({
+        size: bytes.length,
+        handle: { kind: 'not a handle this connection knows' },
+        read: async () => {
+          reads += 1;
+          return bytes;
+        },
+      }),
+    );
+    expect(reads).toBe(1);
+    expect(foreign.rows).toBe(rows);
+    await expect(
+      importFile(
+        conn,
+        headOf({
+          size: bytes.length,
+          handle: null,
+          read: () => Promise.reject(new Error('the file changed on disk')),
+        }),
+      ),
+    ).rejects.toThrow(/^daily\.csv: could not be read \(the file changed on disk\)/);
   });
 });
 

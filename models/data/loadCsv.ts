@@ -83,7 +83,9 @@ export async function loadCsv(
   rawTable: string,
   options: CsvOptions,
 ): Promise<LoadedCsv> {
-  if (isBlank(file.bytes)) throw new Error(`${file.name}: the file is empty`);
+  const size = file.source?.size ?? file.bytes.length;
+  const whole = size === file.bytes.length;
+  if (whole && isBlank(file.bytes)) throw new Error(`${file.name}: the file is empty`);
   if (looksBinary(file.bytes))
     throw new Error(
       `${file.name}: not a CSV text file (binary content, or a text encoding other than UTF-8)`,
@@ -95,12 +97,12 @@ export async function loadCsv(
     throw new Error(`${file.name}: not a CSV text file (its first lines are not valid UTF-8)`);
   }
   const registered = `${rawTable}.csv`;
-  const headLength = csvHeadLength(file.bytes, headRecords);
-  const head = headLength < file.bytes.length ? `${rawTable}__head.csv` : registered;
+  const headLength = csvHeadLength(file.bytes, headRecords, whole);
+  const head = headLength < size ? `${rawTable}__head.csv` : registered;
   const sampleTable = `${rawTable}__sample`;
-  await conn.registerFile(registered, file.bytes);
-  if (head !== registered) await conn.registerFile(head, file.bytes.subarray(0, headLength));
+  await registerWhole(conn, registered, file);
   try {
+    if (head !== registered) await conn.registerFile(head, file.bytes.subarray(0, headLength));
     const dialect = await detectCsvDialect(conn, head, lines, options);
     const names = headerNames(lines[0] ?? '', dialect);
     const text = names.map(() => 'VARCHAR');
@@ -159,7 +161,23 @@ export async function loadCsv(
       },
     };
   } finally {
-    if (head !== registered) await conn.dropFile(head);
+    if (head !== registered) await conn.dropFile(head).catch(() => undefined);
     await conn.dropFile(registered);
   }
+}
+
+/**
+ * Registers the whole file: read in place when the file came as a source the connection can read
+ * (a large export is then never copied into memory first), else as bytes.
+ */
+async function registerWhole(conn: SqlConnection, name: string, file: InputFile): Promise<void> {
+  if (!file.source) return conn.registerFile(name, file.bytes);
+  if (conn.registerSource && (await conn.registerSource(name, file.source))) return;
+  let bytes: Uint8Array;
+  try {
+    bytes = await file.source.read();
+  } catch (error) {
+    throw new Error(`${file.name}: could not be read (${firstLineOf(errorMessage(error))})`);
+  }
+  await conn.registerFile(name, bytes);
 }

@@ -83,17 +83,22 @@ export function splitCsvLine(line: string, delimiter: string): string[] {
 
 /**
  * Byte length of the first `records` CSV records (header included), ending just after a line break
- * outside double quotes, so a quoted field with line breaks is never cut. The whole length when the
- * bytes hold fewer records.
+ * outside double quotes, so a quoted field with line breaks is never cut. When the bytes hold fewer
+ * records: their whole length if they are the whole file, else (`whole` false: the head of a larger
+ * file) the length up to the last such line break, so the last record is never a cut one.
  */
-export function csvHeadLength(bytes: Uint8Array, records: number): number {
+export function csvHeadLength(bytes: Uint8Array, records: number, whole = true): number {
   let quoted = false;
   let seen = 0;
+  let lastBreak = 0;
   for (let index = 0; index < bytes.length; index++) {
     const byte = bytes[index];
     if (byte === 0x22)
       quoted = !quoted; // `""` toggles twice: still inside the field
-    else if (byte === 0x0a && !quoted && ++seen === records) return index + 1;
+    else if (byte === 0x0a && !quoted) {
+      lastBreak = index + 1;
+      if (++seen === records) return lastBreak;
+    }
   }
-  return bytes.length;
+  return whole || lastBreak === 0 ? bytes.length : lastBreak;
 }

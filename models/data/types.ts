@@ -23,20 +23,44 @@ export interface SqlConnection {
   /** Makes bytes readable by SQL under `name` (e.g. `read_csv('name')`). */
   registerFile(name: string, bytes: Uint8Array): Promise<void>;
   /**
+   * Makes a file readable by SQL under `name` in place, DuckDB reading it piece by piece, so its
+   * bytes are never held in memory as a whole. False when this connection cannot read that
+   * source's handle; the caller then registers the bytes instead.
+   */
+  registerSource?(name: string, source: FileSource): Promise<boolean>;
+  /**
    * Creates table `tableName` from Arrow IPC stream bytes (Parquet is read to Arrow outside DuckDB),
    * or with `append` adds the rows to the existing table (Parquet row group by row group).
    */
   insertArrowIpc(tableName: string, ipc: Uint8Array, options?: { append?: boolean }): Promise<void>;
-  /** Drops what `registerFile` registered. */
+  /** Drops what `registerFile` or `registerSource` registered. */
   dropFile(name: string): Promise<void>;
 }
 
 export type FileFormat = 'csv' | 'parquet';
 
+/**
+ * A file that stays where it is until DuckDB reads it: a browser `File` (duckdb-wasm's
+ * BROWSER_FILEREADER) or a path on disk (NODE_FS). What `handle` is, only the platform that made
+ * it and its connection know.
+ */
+export interface FileSource {
+  readonly size: number;
+  readonly handle: unknown;
+  /** Every byte of the file, for a reader or connection that cannot read the handle in place. */
+  read(): Promise<Uint8Array>;
+}
+
+/** Bytes of a large file read up front (format, dialect and column sniffing): its first 4 MiB. */
+export const HEAD_BYTES = 4 * 1024 ** 2;
+
 /** A file handed to the data layer: its display name and bytes. */
 export interface InputFile {
   readonly name: string;
+  /** The whole file; or, when `source` is set, its first bytes (at least `HEAD_BYTES` of a larger file). */
   readonly bytes: Uint8Array;
+  /** Where the whole file is, when only its head was read. */
+  readonly source?: FileSource;
 }
 
 export interface CsvOptions {

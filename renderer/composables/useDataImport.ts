@@ -5,6 +5,7 @@
 import type { OpenedFile, Result } from '../../electron/contract';
 import { getWorkbenchApi } from '../platform';
 import { downloadText } from '../platform';
+import { inputFileOf } from '../platform/fileBytes';
 import { useDataStore } from '../stores/data';
 
 export function useDataImport() {
@@ -17,7 +18,7 @@ export function useDataImport() {
       return;
     }
     if (result.value.length === 0) return;
-    await store.importFiles(result.value.map(({ name, bytes }) => ({ name, bytes })));
+    await store.importFiles(result.value.map(inputFileOf));
   }
 
   /** The native (desktop) or browser file dialog. */

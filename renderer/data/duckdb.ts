@@ -7,17 +7,14 @@ import { AsyncDuckDB, ConsoleLogger, DuckDBDataProtocol, LogLevel } from '@duckd
 import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
-import { prepareEngine, type ArrowTableLike, type SqlConnection } from '../../models/data';
+import {
+  prepareEngine,
+  type ArrowTableLike,
+  type FileSource,
+  type SqlConnection,
+} from '../../models/data';
 
-/** Files larger than this are registered as a `File` handle instead of being copied into wasm memory. */
-const BUFFER_LIMIT_BYTES = 256 * 1024 ** 2;
-
-export interface BrowserSqlConnection extends SqlConnection {
-  /** Registers a browser `File` without reading it into memory first (large files). */
-  registerBrowserFile(name: string, file: File): Promise<void>;
-}
-
-let opening: Promise<BrowserSqlConnection> | null = null;
+let opening: Promise<SqlConnection> | null = null;
 
 /** `localStorage['mmm-workbench:trace-sql'] = '1'` logs every statement with its duration. */
 function traceSql(): boolean {
@@ -29,7 +26,7 @@ function traceSql(): boolean {
 }
 
 /** The shared connection, created on first use. */
-export function getConnection(): Promise<BrowserSqlConnection> {
+export function getConnection(): Promise<SqlConnection> {
   opening ??= openConnection().catch((error: unknown) => {
     opening = null; // let a later call try again
     throw error;
@@ -37,7 +34,7 @@ export function getConnection(): Promise<BrowserSqlConnection> {
   return opening;
 }
 
-async function openConnection(): Promise<BrowserSqlConnection> {
+async function openConnection(): Promise<SqlConnection> {
   const worker = new Worker(workerUrl);
   const database = new AsyncDuckDB(new ConsoleLogger(LogLevel.WARNING), worker);
   await database.instantiate(wasmUrl);
@@ -52,10 +49,7 @@ async function openConnection(): Promise<BrowserSqlConnection> {
   return wrapped;
 }
 
-function wrapConnection(
-  database: AsyncDuckDB,
-  connection: AsyncDuckDBConnection,
-): BrowserSqlConnection {
+function wrapConnection(database: AsyncDuckDB, connection: AsyncDuckDBConnection): SqlConnection {
   return {
     async query(sql: string): Promise<ArrowTableLike> {
       const started = Date.now();
@@ -67,12 +61,17 @@ function wrapConnection(
       // duckdb-wasm transfers the buffer to its worker: hand it a copy so the caller's bytes stay usable.
       await database.registerFileBuffer(name, bytes.slice());
     },
-    async registerBrowserFile(name: string, file: File): Promise<void> {
-      if (file.size <= BUFFER_LIMIT_BYTES) {
-        await database.registerFileBuffer(name, new Uint8Array(await file.arrayBuffer()));
-      } else {
-        await database.registerFileHandle(name, file, DuckDBDataProtocol.BROWSER_FILEREADER, true);
-      }
+    async registerSource(name: string, source: FileSource): Promise<boolean> {
+      // A picked or dropped File: DuckDB's worker reads it piece by piece (FileReaderSync), so the
+      // file is never read whole into this page, copied, or held in wasm memory.
+      if (!(source.handle instanceof Blob)) return false;
+      await database.registerFileHandle(
+        name,
+        source.handle,
+        DuckDBDataProtocol.BROWSER_FILEREADER,
+        true,
+      );
+      return true;
     },
     async insertArrowIpc(
       tableName: string,

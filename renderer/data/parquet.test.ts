@@ -112,6 +112,31 @@ describe('parquetToIpc (renderer client of the Parquet worker)', () => {
     expect(started()).toBe(1);
   });
 
+  it('sends a picked file (a Blob source) to the worker as it is, which reads it in place', async () => {
+    const { decoder, client } = connectedClient();
+    const bytes = parquetBytes(1000, 400);
+    let reads = 0;
+    const source = {
+      size: bytes.length,
+      handle: new Blob([bytes.slice()]),
+      read: async () => {
+        reads += 1;
+        return bytes;
+      },
+    };
+    const tables = await collect(await client(source));
+    expect(tables.map((table) => table.numRows)).toEqual([400, 400, 200]);
+    expect(
+      tables.flatMap((table) => Array.from(table.getChild('index')?.toArray() ?? [], Number)),
+    ).toEqual(Array.from({ length: 1000 }, (_, row) => row));
+    expect(reads).toBe(0);
+    // Any other source is read whole, and its bytes cross as a copy.
+    const tables2 = await collect(await client({ ...source, handle: 'elsewhere' }));
+    expect(tables2.map((table) => table.numRows)).toEqual([400, 400, 200]);
+    expect(reads).toBe(1);
+    await vi.waitFor(() => expect(decoder.openFiles()).toBe(0));
+  });
+
   it('returns the schema alone for a file without row groups', async () => {
     const { client } = connectedClient();
     const streams = await client(parquetBytes(0, 10));

@@ -6,7 +6,7 @@
  * in the worker when the consumer stops early, finishes, or a read fails.
  */
 import { transfer, wrap, type Endpoint, type Remote } from 'comlink';
-import type { ParquetToIpc } from '../../models/data';
+import type { FileSource, ParquetToIpc } from '../../models/data';
 import type { OpenedParquet, ParquetDecoder } from '../workers/parquet.worker';
 
 /** The part of a DOM Worker the client uses (tests supply a MessagePort stand-in). */
@@ -93,13 +93,25 @@ export function createParquetToIpc(
     }
   }
 
-  return async (bytes) => {
+  /** What the worker opens: a picked file itself (a Blob is sent, not copied), else bytes to transfer. */
+  async function workerInput(
+    input: Uint8Array | FileSource,
+  ): Promise<Uint8Array<ArrayBuffer> | Blob> {
+    if (!(input instanceof Uint8Array) && input.handle instanceof Blob) return input.handle;
+    // A copy, transferred: the caller keeps its bytes (a view copies only its range).
+    const bytes = input instanceof Uint8Array ? input : await input.read();
+    return bytes.slice();
+  }
+
+  return async (input) => {
     const link = connect();
-    // A copy for the worker, transferred (the caller keeps its bytes; a view copies only its range).
-    const copy = bytes.slice();
     let opened: OpenedParquet;
     try {
-      opened = await ask<OpenedParquet>(link, link.decoder.open(transfer(copy, [copy.buffer])));
+      const sent = await workerInput(input);
+      opened = await ask<OpenedParquet>(
+        link,
+        link.decoder.open(sent instanceof Blob ? sent : transfer(sent, [sent.buffer])),
+      );
     } catch (error) {
       throw unreadable(error);
     }

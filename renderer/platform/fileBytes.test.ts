@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_FILE_BYTES } from '../../electron/contract';
-import { dataFileProblem, extensionOf, readDataFiles } from './fileBytes';
+import { HEAD_BYTES } from '../../models/data/types';
+import { dataFileProblem, extensionOf, inputFileOf, readDataFiles } from './fileBytes';
 
 describe('extensionOf', () => {
   it.each([
@@ -40,6 +41,33 @@ describe('readDataFiles', () => {
       expect(result.value[0].size).toBe(7);
       expect(Array.from(result.value[0].bytes)).toEqual(Array.from(bytes));
     }
+  });
+
+  it('reads a larger file only to its head and keeps the File for the engine to read in place', async () => {
+    const bytes = new Uint8Array(HEAD_BYTES + 10).map((_, index) => index % 251);
+    const file = new File([bytes], 'big.csv');
+    const result = await readDataFiles([file]);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const [opened] = result.value;
+    expect([opened.size, opened.bytes.length, opened.file]).toEqual([
+      bytes.length,
+      HEAD_BYTES,
+      file,
+    ]);
+    expect(Buffer.from(opened.bytes).equals(bytes.subarray(0, HEAD_BYTES))).toBe(true);
+    const input = inputFileOf(opened);
+    expect(input.bytes).toBe(opened.bytes);
+    expect([input.source?.size, input.source?.handle]).toEqual([bytes.length, file]);
+    const whole = await input.source?.read();
+    expect(whole !== undefined && Buffer.from(whole).equals(bytes)).toBe(true);
+  });
+
+  it('gives a file of at most the head size whole, without a source', async () => {
+    const result = await readDataFiles([new File([new Uint8Array(HEAD_BYTES)], 'edge.csv')]);
+    expect(result.ok && result.value[0].bytes.length).toBe(HEAD_BYTES);
+    expect(result.ok && result.value[0].file).toBeUndefined();
+    if (result.ok) expect(inputFileOf(result.value[0]).source).toBeUndefined();
   });
 
   it('refuses the batch when one file is not data, naming it', async () => {

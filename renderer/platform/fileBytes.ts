@@ -1,6 +1,7 @@
 /** Turning browser `File`s into the `OpenedFile`s the desktop build also returns. */
 import { MAX_FILE_BYTES } from '../../electron/contract';
 import type { OpenedFile, Result } from '../../electron/contract';
+import { HEAD_BYTES, type FileSource, type InputFile } from '../../models/data/types';
 
 const DATA_EXTENSIONS = ['.csv', '.tsv', '.txt', '.parquet'] as const;
 
@@ -22,7 +23,10 @@ export function dataFileProblem(file: { name: string; size: number }): string | 
   return null;
 }
 
-/** Reads data files to bytes; the first unacceptable file fails the whole batch, naming it. */
+/**
+ * Reads data files: a small one whole, a larger one only its head, kept with the `File` itself so
+ * the data engine reads the rest in place. The first unacceptable file fails the whole batch, naming it.
+ */
 export async function readDataFiles(files: readonly File[]): Promise<Result<OpenedFile[]>> {
   for (const file of files) {
     const problem = dataFileProblem(file);
@@ -31,11 +35,16 @@ export async function readDataFiles(files: readonly File[]): Promise<Result<Open
   }
   try {
     const opened = await Promise.all(
-      files.map(async (file) => ({
-        name: file.name,
-        size: file.size,
-        bytes: new Uint8Array(await file.arrayBuffer()),
-      })),
+      files.map(async (file): Promise<OpenedFile> => {
+        if (file.size <= HEAD_BYTES)
+          return {
+            name: file.name,
+            size: file.size,
+            bytes: new Uint8Array(await file.arrayBuffer()),
+          };
+        const head = new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
+        return { name: file.name, size: file.size, bytes: head, file };
+      }),
     );
     return { ok: true, value: opened };
   } catch (error) {
@@ -44,6 +53,20 @@ export async function readDataFiles(files: readonly File[]): Promise<Result<Open
       error: { code: 'read-failed', message: `could not read file: ${errorMessage(error)}` },
     };
   }
+}
+
+/** A Blob as a data-layer source: DuckDB's worker reads it in place (renderer/data/duckdb.ts). */
+export function blobSource(blob: Blob): FileSource {
+  return {
+    size: blob.size,
+    handle: blob,
+    read: async () => new Uint8Array(await blob.arrayBuffer()),
+  };
+}
+
+/** What the data layer imports from an opened file. */
+export function inputFileOf({ name, bytes, file }: OpenedFile): InputFile {
+  return file ? { name, bytes, source: blobSource(file) } : { name, bytes };
 }
 
 export function errorMessage(error: unknown): string {

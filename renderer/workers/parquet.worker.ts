@@ -21,8 +21,11 @@ export type OpenedParquet =
 
 /** The worker's API (the comlink contract): `open`, then `read` each group, then `close`. */
 export interface ParquetDecoder {
-  /** Opens Parquet bytes (pass them transferred); rejects with parquet-wasm's message on bad bytes. */
-  open(bytes: Uint8Array<ArrayBuffer>): Promise<OpenedParquet>;
+  /**
+   * Opens Parquet bytes (pass them transferred) or a Blob (a picked `File`: read in place, one row
+   * group's byte ranges at a time); rejects with parquet-wasm's message on bad bytes.
+   */
+  open(input: Uint8Array<ArrayBuffer> | Blob): Promise<OpenedParquet>;
   /** Row group `group` of file `id` as one Arrow IPC stream holding one record batch. */
   read(id: number, group: number): Promise<Uint8Array>;
   /** Frees file `id`'s wasm memory; a second close is a no-op. */
@@ -43,11 +46,13 @@ export function createParquetDecoder(load: () => Promise<ParquetWasm>): ParquetD
   const files = new Map<number, OpenFile>();
   let nextId = 0;
   return {
-    async open(bytes) {
+    async open(input) {
       module ??= load();
       const parquet = await module;
       // A Blob lets the reader fetch one row group's byte ranges at a time.
-      const file = await parquet.ParquetFile.fromFile(new Blob([bytes]));
+      const file = await parquet.ParquetFile.fromFile(
+        input instanceof Blob ? input : new Blob([input]),
+      );
       const metadata = file.metadata();
       const groups = metadata.numRowGroups();
       const rows: number[] = [];
@@ -60,6 +65,7 @@ export function createParquetDecoder(load: () => Promise<ParquetWasm>): ParquetD
       if (groups === 0) {
         file.free();
         // No row groups: the schema alone, so the table still gets its columns.
+        const bytes = input instanceof Blob ? new Uint8Array(await input.arrayBuffer()) : input;
         const schema = parquet.readParquet(bytes).intoIPCStream();
         return transfer({ id: null, groups: 0, schema }, [schema.buffer]);
       }
