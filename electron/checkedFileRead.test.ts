@@ -49,6 +49,28 @@ describe('readCheckedFile', () => {
     expect(new TextDecoder().decode(result.file.bytes)).toBe(csv);
   });
 
+  it('reads only the head of a large data file when asked (a drop), and a plan file whole', async () => {
+    const path = nodePath.join(folder, 'large.csv');
+    await writeFile(path, csv.repeat(100));
+    const result = await readCheckedFile(path, droppedFilePolicies, { dataHeadBytes: 50 });
+    expect(result.file.size).toBe(Buffer.byteLength(csv) * 100);
+    expect(new TextDecoder().decode(result.file.bytes)).toBe(csv.repeat(100).slice(0, 50));
+    const small = await readCheckedFile(nodePath.join(folder, 'weekly.csv'), droppedFilePolicies, {
+      dataHeadBytes: 1000,
+    });
+    expect(new TextDecoder().decode(small.file.bytes)).toBe(csv);
+    expect(small.file.size).toBe(Buffer.byteLength(csv));
+    const plan = await readCheckedFile(
+      nodePath.join(folder, 'q3.mmmplan.json'),
+      droppedFilePolicies,
+      {
+        dataHeadBytes: 5,
+      },
+    );
+    expect(new TextDecoder().decode(plan.file.bytes)).toBe('{"version":1}');
+    expect(plan.file.size).toBe(13);
+  });
+
   it('matches extensions case-insensitively', async () => {
     const result = await readCheckedFile(nodePath.join(folder, 'UPPER.PARQUET'), [dataFilePolicy]);
     expect(Array.from(result.file.bytes)).toEqual([0x50, 0x41, 0x52, 0x31]);

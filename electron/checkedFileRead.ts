@@ -17,9 +17,18 @@ export interface CheckedFile {
   path: string;
 }
 
+export interface ReadOptions {
+  /**
+   * Read at most this many bytes of a data file (its head): for a drop, whose `File` the renderer
+   * holds and its data engine reads in place. `file.size` stays the whole file's size.
+   */
+  dataHeadBytes?: number;
+}
+
 export async function readCheckedFile(
   filePath: string,
   policies: readonly FilePolicy[],
+  options: ReadOptions = {},
 ): Promise<CheckedFile> {
   if (!nodePath.isAbsolute(filePath)) {
     throw new ShellError('not-absolute', `"${filePath}" is not an absolute path.`);
@@ -52,7 +61,10 @@ export async function readCheckedFile(
       );
     }
     checkRegularFile(info, name, policy);
-    const bytes = new Uint8Array(info.size);
+    const headOnly = policy.kind === 'data' && options.dataHeadBytes !== undefined;
+    const bytes = new Uint8Array(
+      headOnly ? Math.min(info.size, options.dataHeadBytes ?? 0) : info.size,
+    );
     let filled = 0;
     while (filled < bytes.length) {
       const { bytesRead } = await handle.read(bytes, filled, bytes.length - filled, filled);
@@ -60,8 +72,10 @@ export async function readCheckedFile(
       filled += bytesRead;
     }
     const contents = filled === bytes.length ? bytes : bytes.subarray(0, filled);
+    // A file that shrank while being read reports what was read.
+    const size = contents.length < bytes.length ? contents.length : Math.max(info.size, filled);
     return {
-      file: { name, bytes: contents, size: contents.length },
+      file: { name, bytes: contents, size },
       kind: policy.kind,
       path: filePath,
     };

@@ -7,6 +7,8 @@ import { z } from 'zod';
 
 // The channel names live in their own dependency-free module so the preload bundle stays free of zod.
 export { IPC } from './channels';
+/** How much of a large data file is read up front (the data layer's sniffing head). */
+export { HEAD_BYTES } from '../models/data/types';
 
 export type Result<T> =
   { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
@@ -21,12 +23,16 @@ export interface AppInfo {
 /** A file the user chose or dropped: its name and bytes, never a path the renderer can reuse. */
 export interface OpenedFile {
   name: string;
-  /** The whole file; or, when `file` is set, only its first bytes (`HEAD_BYTES`). */
+  /**
+   * The whole file; or, for a data file larger than `HEAD_BYTES` that the renderer holds as a `File`
+   * (picked in the browser, or dropped), only its head (`bytes.length < size`).
+   */
   bytes: Uint8Array;
   size: number;
   /**
-   * Browser mode only (it never crosses IPC): the picked or dropped file itself, which the data
-   * engine reads in place, so a large export is not read whole into the page.
+   * The picked or dropped file itself (never crosses IPC: the renderer pairs a desktop drop with
+   * its own `File`), which the data engine reads in place, so a large export is not read whole
+   * into the page.
    */
   file?: Blob;
 }
@@ -64,7 +70,10 @@ export interface WorkbenchApi {
   appInfo(): Promise<AppInfo>;
   /** Shows the native open dialog (CSV / Parquet); resolves to [] when cancelled. */
   openDataFiles(): Promise<Result<OpenedFile[]>>;
-  /** Reads files dropped on the window (desktop: paths via webUtils in the preload). */
+  /**
+   * Reads files dropped on the window (desktop: paths via webUtils in the preload; main then reads
+   * only the head of a data file larger than `HEAD_BYTES`, since the renderer holds its `File`).
+   */
   openDroppedFiles(files: File[]): Promise<Result<OpenedFile[]>>;
   recentFiles(): Promise<RecentFile[]>;
   openRecent(id: string): Promise<Result<OpenedFile[]>>;

@@ -5,7 +5,7 @@ import nodePath from 'node:path';
 import type { OpenDialogOptions, SaveDialogOptions } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { IPC, type OpenedFile, type RecentFile, type Result } from './contract';
+import { HEAD_BYTES, IPC, type OpenedFile, type RecentFile, type Result } from './contract';
 import { type Dialogs, registerIpc } from './ipc';
 import { openRecentFilesStore, recentFileId, type RecentFilesStore } from './recentFiles';
 import type { InvokeEvent } from './senderValidation';
@@ -237,6 +237,23 @@ describe('openDroppedFiles', () => {
     const files = expectSuccess<OpenedFile[]>(await invoke(IPC.openDroppedFiles, trusted, paths));
     expect(files.map((file) => file.name)).toEqual(['weekly.csv', 'q3.mmmplan.json']);
     expect(recentFiles.list().map((entry) => entry.kind)).toEqual(['plan', 'data']);
+  });
+
+  it('answers a large dropped data file with its head (the page holds its File); a dialog reads it whole', async () => {
+    const path = nodePath.join(folder, 'large_drop.csv');
+    const size = HEAD_BYTES + 100;
+    await writeFile(path, Buffer.alloc(size, 'a'));
+    try {
+      const { invoke } = setUp({ openPaths: [path] });
+      const [dropped] = expectSuccess<OpenedFile[]>(
+        await invoke(IPC.openDroppedFiles, trusted, [path]),
+      );
+      expect([dropped.size, dropped.bytes.length]).toEqual([size, HEAD_BYTES]);
+      const [picked] = expectSuccess<OpenedFile[]>(await invoke(IPC.openDataFiles, trusted));
+      expect([picked.size, picked.bytes.length]).toEqual([size, size]);
+    } finally {
+      await rm(path);
+    }
   });
 
   it('refuses a dropped path that is missing, naming it, and records nothing', async () => {

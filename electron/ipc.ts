@@ -10,8 +10,8 @@ import type { OpenDialogOptions, SaveDialogOptions } from 'electron';
 import type { z } from 'zod';
 
 import { writeFileAtomically } from './atomicWrite';
-import { readCheckedFile } from './checkedFileRead';
-import { type AppInfo, IPC, type OpenedFile, type Result } from './contract';
+import { readCheckedFile, type ReadOptions } from './checkedFileRead';
+import { type AppInfo, HEAD_BYTES, IPC, type OpenedFile, type Result } from './contract';
 import {
   dataFilePolicy,
   dialogExtensions,
@@ -107,9 +107,10 @@ export function registerIpc(deps: IpcDependencies): InvokeChannel[] {
   const readAll = async (
     paths: readonly string[],
     policies: readonly FilePolicy[],
+    options?: ReadOptions,
   ): Promise<OpenedFile[]> => {
     const checked = [];
-    for (const path of paths) checked.push(await readCheckedFile(path, policies));
+    for (const path of paths) checked.push(await readCheckedFile(path, policies, options));
     for (const { path, kind } of checked) await remember(path, kind);
     return checked.map(({ file }) => file);
   };
@@ -126,8 +127,9 @@ export function registerIpc(deps: IpcDependencies): InvokeChannel[] {
     return readAll(choice.filePaths, [dataFilePolicy]);
   });
 
+  // The renderer holds a dropped data file's `File`: its engine reads the rest in place.
   handleResult(IPC.openDroppedFiles, ipcPayloads[IPC.openDroppedFiles], async ([paths]) =>
-    readAll(paths, droppedFilePolicies),
+    readAll(paths, droppedFilePolicies, { dataHeadBytes: HEAD_BYTES }),
   );
 
   handlePlain(IPC.recentFiles, () => deps.recentFiles.toRecentFiles());

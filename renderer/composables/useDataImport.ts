@@ -3,9 +3,10 @@
  * user chose into `InputFile`s and reports a refused file as an error naming it.
  */
 import type { OpenedFile, Result } from '../../electron/contract';
+import type { InputFile } from '../../models/data';
 import { getWorkbenchApi } from '../platform';
 import { downloadText } from '../platform';
-import { inputFileOf } from '../platform/fileBytes';
+import { inputFileOf, withDroppedFile } from '../platform/fileBytes';
 import { useDataStore } from '../stores/data';
 
 export function useDataImport() {
@@ -18,7 +19,14 @@ export function useDataImport() {
       return;
     }
     if (result.value.length === 0) return;
-    await store.importFiles(result.value.map(inputFileOf));
+    let inputs: InputFile[];
+    try {
+      inputs = result.value.map(inputFileOf);
+    } catch (error) {
+      store.reportError(null, error);
+      return;
+    }
+    await store.importFiles(inputs);
   }
 
   /** The native (desktop) or browser file dialog. */
@@ -29,7 +37,16 @@ export function useDataImport() {
   /** Files from the import input or a drop on the window. */
   async function importBrowserFiles(files: readonly File[]): Promise<void> {
     if (files.length === 0) return;
-    await importResult(await api.openDroppedFiles([...files]));
+    const result = await api.openDroppedFiles([...files]);
+    // The desktop answers a large data file with its head: its File here is the rest, read in place.
+    await importResult(
+      result.ok
+        ? {
+            ok: true,
+            value: result.value.map((opened, index) => withDroppedFile(opened, files[index])),
+          }
+        : result,
+    );
   }
 
   function exportMapping(): void {

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_FILE_BYTES } from '../../electron/contract';
 import { HEAD_BYTES } from '../../models/data/types';
-import { dataFileProblem, extensionOf, inputFileOf, readDataFiles } from './fileBytes';
+import {
+  dataFileProblem,
+  extensionOf,
+  inputFileOf,
+  readDataFiles,
+  withDroppedFile,
+} from './fileBytes';
 
 describe('extensionOf', () => {
   it.each([
@@ -61,6 +67,21 @@ describe('readDataFiles', () => {
     expect([input.source?.size, input.source?.handle]).toEqual([bytes.length, file]);
     const whole = await input.source?.read();
     expect(whole !== undefined && Buffer.from(whole).equals(bytes)).toBe(true);
+  });
+
+  it("pairs a desktop drop's head with the page's File, and refuses a head without one", () => {
+    const file = new File([new Uint8Array(HEAD_BYTES + 5)], 'dropped.csv');
+    const head = { name: 'dropped.csv', size: HEAD_BYTES + 5, bytes: new Uint8Array(HEAD_BYTES) };
+    expect(withDroppedFile(head, file).file).toBe(file);
+    expect(inputFileOf(withDroppedFile(head, file)).source?.handle).toBe(file);
+    // Not the same file (another size), or no File at all: nothing to pair, and the import is refused.
+    const other = new File([new Uint8Array(3)], 'dropped.csv');
+    expect(withDroppedFile(head, other).file).toBeUndefined();
+    expect(() => inputFileOf(withDroppedFile(head, undefined))).toThrow(
+      /^dropped\.csv: only 4194304 of its 4194309 bytes arrived; open it again$/,
+    );
+    const whole = { name: 'small.csv', size: 3, bytes: new Uint8Array(3) };
+    expect(withDroppedFile(whole, other)).toBe(whole);
   });
 
   it('gives a file of at most the head size whole, without a source', async () => {

@@ -64,9 +64,22 @@ export function blobSource(blob: Blob): FileSource {
   };
 }
 
+/**
+ * A dropped file as the desktop answers it, paired with the `File` the page holds: a large data file
+ * comes from main as its head only, and the `File` (the same size) is the rest.
+ */
+export function withDroppedFile(opened: OpenedFile, file: File | undefined): OpenedFile {
+  if (opened.file || opened.bytes.length >= opened.size || file?.size !== opened.size)
+    return opened;
+  return { ...opened, file };
+}
+
 /** What the data layer imports from an opened file. */
-export function inputFileOf({ name, bytes, file }: OpenedFile): InputFile {
-  return file ? { name, bytes, source: blobSource(file) } : { name, bytes };
+export function inputFileOf({ name, bytes, size, file }: OpenedFile): InputFile {
+  if (file) return { name, bytes, source: blobSource(file) };
+  if (bytes.length < size)
+    throw new Error(`${name}: only ${bytes.length} of its ${size} bytes arrived; open it again`);
+  return { name, bytes };
 }
 
 export function errorMessage(error: unknown): string {
