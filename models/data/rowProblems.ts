@@ -22,18 +22,12 @@ interface RowCheck {
   readonly message: (value: string | null) => string;
 }
 
-/** The `{row, value}` structs of a `min_by(…, n)` list (an Arrow vector, or a plain array from other drivers). */
-function listedRows(list: unknown): { row?: unknown; value?: unknown }[] {
-  if (list === null || list === undefined) return [];
-  if (Array.isArray(list)) return list as { row?: unknown; value?: unknown }[];
-  const vector = list as { toArray?: () => ArrayLike<unknown> };
-  if (typeof vector.toArray !== 'function') return [];
-  return Array.from(vector.toArray(), (item) => item as { row?: unknown; value?: unknown });
-}
-
 /**
- * Every check of a file in one scan of its raw table: per check, how many rows fail it and the first
- * failing rows by row number (`min_by(…, rowid, n)` keeps the n smallest rowids, in order).
+ * Every check of a file: one scan of its raw table counts the rows failing each check; then only the
+ * checks that fail fetch their first failing rows by row number (a top-n by rowid each, in one query).
+ * Clean data thus costs one cheap scan. (One scan with `min_by({row, value}, rowid, n) FILTER (…)` per
+ * check built the struct for every row of the table: 1.25 s against 0.07 s for the counts alone on a
+ * 1M-row export, 12.9 s at 10M.)
  */
 async function rowsWhere(
   conn: SqlConnection,
@@ -41,23 +35,39 @@ async function rowsWhere(
   checks: readonly { column: ColumnProfile; check: RowCheck }[],
 ): Promise<ValidationProblem[]> {
   if (checks.length === 0) return [];
-  const parts = checks.flatMap(({ column, check }, index) => [
-    `count(*) FILTER (WHERE ${check.condition})::DOUBLE AS "t${index}"`,
-    // DOUBLE, not BIGINT: the app's castBigIntToDouble leaves BIGINTs inside structs as raw int64 bits.
-    `min_by({'row': (rowid + 1)::DOUBLE, 'value': CAST(${quoteIdentifier(column.name)} AS VARCHAR)}, rowid, ${problemsPerColumn}) FILTER (WHERE ${check.condition}) AS "f${index}"`,
-  ]);
-  const sql = `SELECT ${parts.join(', ')} FROM ${file.rawTable ?? file.table}`;
-  const result = (await conn.query(sql)).toArray()[0] ?? {};
-  return checks.flatMap(({ column, check }, index) => {
-    const problems = listedRows(result[`f${index}`]).map((row): ValidationProblem => ({
-      severity: check.severity,
-      code: check.code,
-      file: file.name,
-      row: toNumber(row.row) ?? 0,
-      column: column.name,
-      message: check.message(toText(row.value)),
-    }));
-    return capped(problems, toNumber(result[`t${index}`]) ?? 0);
+  const table = file.rawTable ?? file.table;
+  const counted = (
+    await conn.query(
+      `SELECT ${checks.map(({ check }, index) => `count(*) FILTER (WHERE ${check.condition})::DOUBLE AS "t${index}"`).join(', ')} FROM ${table}`,
+    )
+  ).toArray()[0];
+  const failing = checks
+    .map((item, index) => ({ ...item, index, total: toNumber(counted?.[`t${index}`]) ?? 0 }))
+    .filter((item) => item.total > 0);
+  if (failing.length === 0) return [];
+  // DOUBLE, not BIGINT: row numbers read the same whatever the driver does with BIGINT.
+  const firstRows = failing.map(
+    ({ column, check, index }) =>
+      `(SELECT ${index} AS "check", (rowid + 1)::DOUBLE AS "row", CAST(${quoteIdentifier(column.name)} AS VARCHAR) AS "value" FROM ${table} WHERE ${check.condition} ORDER BY rowid LIMIT ${problemsPerColumn})`,
+  );
+  const rows = Array.from((await conn.query(firstRows.join(' UNION ALL '))).toArray(), (row) => ({
+    check: toNumber(row.check),
+    row: toNumber(row.row) ?? 0,
+    value: toText(row.value),
+  }));
+  return failing.flatMap(({ column, check, index, total }) => {
+    const problems = rows
+      .filter((row) => row.check === index)
+      .sort((a, b) => a.row - b.row)
+      .map((row): ValidationProblem => ({
+        severity: check.severity,
+        code: check.code,
+        file: file.name,
+        row: row.row,
+        column: column.name,
+        message: check.message(row.value),
+      }));
+    return capped(problems, total);
   });
 }
 
