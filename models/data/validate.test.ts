@@ -218,6 +218,49 @@ describe('validate: series problems', () => {
     expect(bad[problemsPerColumn].message).toBe(`and ${50 - problemsPerColumn} more`);
   });
 
+  it('scans a file again only for checks a mapping edit changed, and a re-import afresh', async () => {
+    const text = [
+      'date,tv_spend,revenue,price',
+      ...mondays(6).map((week, i) => `${week},${i === 2 ? -1 : i},${100 + i},1`),
+    ].join('\n');
+    const queries: string[] = [];
+    const counting = { ...conn, query: (sql: string) => (queries.push(sql), conn.query(sql)) };
+    // The row checks' scans: counts, first failing rows, duplicate dates (the weekly sums are not cached).
+    const scans = () =>
+      queries.filter(
+        (sql) =>
+          /FROM file_edits_csv__raw\b/.test(sql) &&
+          /^SELECT count\(\*\) FILTER|ORDER BY rowid LIMIT|AS copies/.test(sql.trim()),
+      ).length;
+    const file = await load('edits.csv', text);
+    const mapping = detectMapping([file]);
+    const first = await validate(counting, [file], mapping);
+    expect(only(first.problems, 'negative-spend').map((problem) => problem.row)).toEqual([3]);
+    const firstScans = scans();
+    expect(firstScans).toBeGreaterThan(0);
+    // The same mapping again: the same report, and not one row scan of the file.
+    expect((await validate(counting, [file], mapping)).problems).toEqual(first.problems);
+    expect(scans()).toBe(firstScans);
+    // price's role changes, and with it the checks: one scan more (the duplicate dates are known).
+    const edited = {
+      ...mapping,
+      columns: mapping.columns.map((entry) =>
+        entry.column === 'price'
+          ? {
+              ...entry,
+              role: entry.role === 'control' ? ('ignore' as const) : ('control' as const),
+            }
+          : entry,
+      ),
+    };
+    await validate(counting, [file], edited);
+    expect(scans()).toBe(firstScans + 1);
+    // A re-import is a new file: scanned afresh, and its new values are seen.
+    const fixed = await load('edits.csv', text.replace(',-1,', ',2,'));
+    const again = await validate(counting, [fixed], edited);
+    expect(only(again.problems, 'negative-spend')).toEqual([]);
+  });
+
   it('passes clean data', async () => {
     const file = await load(
       'clean.csv',
