@@ -229,6 +229,30 @@ test('a large CSV is read in place: the page reads only its head, DuckDB the res
   await expect(role('large_in_place.csv', 'a1')).toBeVisible();
 });
 
+test('a long import can be cancelled: the file is not loaded, the files before it stay', async () => {
+  // 1.5M rows (≈ 40 MB): seconds of DuckDB work, so the cancel lands inside the import.
+  const rows = 1_500_000;
+  const lines = new Array<string>(rows + 1);
+  lines[0] = 'row_id,b1,b2';
+  for (let row = 1; row <= rows; row += 1) lines[row] = `${row},${(row * 0.37) % 1000},${row % 97}`;
+  const path = test.info().outputPath('cancelled.csv');
+  const { writeFile } = await import('node:fs/promises');
+  await writeFile(path, `${lines.join('\n')}\n`);
+  const before = await page.locator('[data-testid^="file-row-"]').count();
+  await page.getByTestId('import-file-input').setInputFiles(path);
+  await page.getByTestId('cancel-import').click(SLOW);
+  const cancelled = page.getByTestId('data-errors').getByRole('listitem').filter({
+    hasText: 'cancelled.csv',
+  });
+  await expect(cancelled).toContainText('import cancelled; files loaded before stay loaded', SLOW);
+  await waitUntilIdle();
+  await expect(page.getByTestId('cancel-import')).toHaveCount(0);
+  await expect(page.getByTestId('file-row-cancelled.csv')).toHaveCount(0);
+  await expect(page.locator('[data-testid^="file-row-"]')).toHaveCount(before);
+  await expect(page.getByTestId('file-row-media_daily_long.csv')).toBeVisible();
+  await expect(page.getByTestId('validation-report')).toBeVisible();
+});
+
 test('a file dropped on the window is imported, personal data is flagged, the mapping exports', async () => {
   const customers = [
     'date,customer_email,temperature',

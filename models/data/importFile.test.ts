@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeConnection, type ClosableSqlConnection } from '../../cli/duckdbNode';
 import { parquetToIpcNode } from '../../cli/parquetNode';
 import { detectFormat } from './detectFormat';
-import { importFile } from './importFile';
+import { ImportCancelled, importFile } from './importFile';
 import type { ImportedFile } from './types';
 
 const encode = (text: string) => new TextEncoder().encode(text);
@@ -271,5 +271,112 @@ describe('importFile: Parquet (written by native DuckDB, read by parquet-wasm)',
     await expect(
       importFile(conn, { name: 'cut.parquet', bytes: broken }, { parquetToIpc: parquetToIpcNode }),
     ).rejects.toThrow(/^cut\.parquet: not a readable Parquet file/);
+  });
+});
+
+describe('importFile: cancelled or failed imports leave what was loaded', () => {
+  const csvText = (rows: number, scale: number) =>
+    [
+      'date,spend',
+      ...Array.from(
+        { length: rows },
+        (_, i) => `2024-01-${String(1 + (i % 28)).padStart(2, '0')},${i * scale}`,
+      ),
+    ].join('\n');
+  const tables = async () =>
+    Array.from((await conn.query('SELECT table_name FROM duckdb_tables()')).toArray(), (row) =>
+      String(row.table_name),
+    );
+
+  /** The connection, with `signal.aborted` set once a statement matching `when` has run. */
+  function cancelAfter(when: RegExp) {
+    const signal = { aborted: false };
+    const statements: string[] = [];
+    const cancelling = {
+      ...conn,
+      async query(sql: string) {
+        statements.push(sql);
+        const result = await conn.query(sql);
+        if (when.test(sql)) signal.aborted = true;
+        return result;
+      },
+    };
+    return { signal, statements, cancelling };
+  }
+
+  it('a CSV import cancelled after its load drops its staged rows; the loaded file of that name stays', async () => {
+    const before = await importFile(conn, { name: 'kept.csv', bytes: encode(csvText(30, 1)) });
+    const { signal, cancelling } = cancelAfter(/^CREATE OR REPLACE TABLE file_kept_csv__staged AS/);
+    await expect(
+      importFile(cancelling, { name: 'kept.csv', bytes: encode(csvText(50, 2)) }, { signal }),
+    ).rejects.toThrow(new ImportCancelled('kept.csv'));
+    expect(await tables()).not.toContain('file_kept_csv__staged');
+    expect(await numbers(before, 'spend')).toEqual(Array.from({ length: 30 }, (_, i) => i));
+  });
+
+  it('an interrupted load is a cancellation: no all-text retry, no error blamed on the file', async () => {
+    const signal = { aborted: false };
+    const loads: string[] = [];
+    const interrupting = {
+      ...conn,
+      async query(sql: string) {
+        if (/^CREATE OR REPLACE TABLE file_stopped_csv__staged AS/.test(sql)) {
+          loads.push(sql);
+          signal.aborted = true; // as the store does, then conn.interrupt() stops the statement
+          throw new Error('INTERRUPT Error: Interrupted!');
+        }
+        return conn.query(sql);
+      },
+    };
+    await expect(
+      importFile(interrupting, { name: 'stopped.csv', bytes: encode(csvText(20, 1)) }, { signal }),
+    ).rejects.toThrow(/^stopped\.csv: import cancelled$/);
+    expect(loads).toHaveLength(1);
+    expect(await tables()).not.toContain('file_stopped_csv__staged');
+  });
+
+  it('a Parquet import cancelled between row groups stops there and leaves no table', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'mmm-cancel-'));
+    try {
+      const path = join(directory, 'groups.parquet');
+      const instance = await DuckDBInstance.create(':memory:');
+      const native = await instance.connect();
+      await native.run(
+        `COPY (SELECT i, (i * 0.25)::DOUBLE AS spend FROM range(5000) t(i)) TO '${path}' (FORMAT parquet, ROW_GROUP_SIZE 1000)`,
+      );
+      native.closeSync();
+      const signal = { aborted: false };
+      let inserts = 0;
+      const counting = {
+        ...conn,
+        async insertArrowIpc(name: string, ipc: Uint8Array, options?: { append?: boolean }) {
+          inserts += 1;
+          await conn.insertArrowIpc(name, ipc, options);
+          signal.aborted = true;
+        },
+      };
+      await expect(
+        importFile(
+          counting,
+          { name: 'cancelled_groups.parquet', bytes: new Uint8Array(readFileSync(path)) },
+          { parquetToIpc: parquetToIpcNode, signal },
+        ),
+      ).rejects.toThrow(new ImportCancelled('cancelled_groups.parquet'));
+      expect(inserts).toBe(1);
+      expect(
+        (await tables()).filter((name) => name.startsWith('file_cancelled_groups_parquet')),
+      ).toEqual([]);
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+
+  it('a failed re-import of a loaded file leaves it as it was', async () => {
+    const before = await importFile(conn, { name: 'stays.csv', bytes: encode(csvText(12, 3)) });
+    await expect(
+      importFile(conn, { name: 'stays.csv', bytes: encode('date,spend\n2024-01-01,"unclosed\n') }),
+    ).rejects.toThrow(/^stays\.csv: /);
+    expect(await numbers(before, 'spend')).toEqual(Array.from({ length: 12 }, (_, i) => i * 3));
+    expect(await tables()).not.toContain('file_stays_csv__staged');
   });
 });

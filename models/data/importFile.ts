@@ -7,17 +7,27 @@ import { inferColumns, type InferredColumns } from './columnInference';
 import { isNumericSourceType, typedSql } from './columnExpressions';
 import { detectFormat } from './detectFormat';
 import { detectShape } from './fileShape';
-import { loadCsv } from './loadCsv';
+import { ImportCancelled, loadCsv, throwIfCancelled } from './loadCsv';
 import type { ParquetToIpc } from './parquetToIpc';
 import { profileColumns } from './profileColumns';
 import { quoteIdentifier, tableNameFor, toNumber, toText } from './sql';
-import type { CsvOptions, ImportedFile, InputFile, SqlConnection } from './types';
+import type {
+  CancelSignal,
+  ColumnProfile,
+  CsvOptions,
+  ImportedFile,
+  InputFile,
+  SqlConnection,
+} from './types';
 
 export { headerNames } from './loadCsv';
+export { ImportCancelled };
 
 export interface ImportOptions {
   csv?: CsvOptions;
   parquetToIpc?: ParquetToIpc;
+  /** Stops the import between steps (and, with `conn.interrupt`, inside the running statement). */
+  signal?: CancelSignal;
 }
 
 function errorMessage(error: unknown): string {
@@ -29,6 +39,7 @@ async function loadParquet(
   file: InputFile,
   rawTable: string,
   parquetToIpc: ParquetToIpc | undefined,
+  signal: CancelSignal | undefined,
 ): Promise<void> {
   if (!parquetToIpc)
     throw new Error(`${file.name}: reading Parquet needs a Parquet reader (options.parquetToIpc)`);
@@ -53,6 +64,7 @@ async function loadParquet(
   let next = groups.next();
   try {
     for (let group = await next; !group.done; group = await next) {
+      throwIfCancelled(signal, file.name);
       next = groups.next();
       await conn.insertArrowIpc(rawTable, group.value, created ? { append: true } : undefined);
       created = true;
@@ -61,28 +73,58 @@ async function loadParquet(
     next.catch(() => undefined); // the group asked for ahead is not wanted any more
     await groups.return?.(undefined);
     await conn.query(`DROP TABLE IF EXISTS ${rawTable}`); // no half-read table left behind
+    if (error instanceof ImportCancelled) throw error;
     throw new Error(`${file.name}: ${errorMessage(error)}`);
   }
   if (!created) throw new Error(`${file.name}: no data rows`);
 }
 
-/** Reads a file (CSV or Parquet, detected) into DuckDB and profiles it. Errors name the file. */
+/**
+ * Reads a file (CSV or Parquet, detected) into DuckDB and profiles it. Errors name the file.
+ * The rows are loaded and profiled in a staging table that replaces the file's raw table only at the
+ * end, so a failed or cancelled import leaves a loaded file of the same name as it was.
+ */
 export async function importFile(
   conn: SqlConnection,
   file: InputFile,
   options: ImportOptions = {},
 ): Promise<ImportedFile> {
-  const format = detectFormat(file);
   const table = tableNameFor(file.name);
   const rawTable = `${table}__raw`;
+  const staged = `${table}__staged`;
+  try {
+    const loaded = await loadAndProfile(conn, file, staged, table, options);
+    throwIfCancelled(options.signal, file.name);
+    await conn.query(`DROP TABLE IF EXISTS ${rawTable}`);
+    await conn.query(`ALTER TABLE ${staged} RENAME TO ${rawTable}`);
+    await conn.query(
+      `CREATE OR REPLACE VIEW ${table} AS SELECT rowid + 1 AS __row, ${loaded.select} FROM ${rawTable}`,
+    );
+    return { ...loaded.file, table, rawTable };
+  } catch (error) {
+    await conn.query(`DROP TABLE IF EXISTS ${staged}`).catch(() => undefined);
+    throw error;
+  }
+}
+
+async function loadAndProfile(
+  conn: SqlConnection,
+  file: InputFile,
+  rawTable: string,
+  table: string,
+  options: ImportOptions,
+): Promise<{ file: ImportedFile; select: string }> {
+  const format = detectFormat(file);
+  const { signal } = options;
   let csv: CsvOptions | undefined;
   let inferred: InferredColumns;
   if (format === 'csv') {
-    const loaded = await loadCsv(conn, file, rawTable, options.csv ?? {});
+    const loaded = await loadCsv(conn, file, rawTable, options.csv ?? {}, signal);
     csv = loaded.csv;
     inferred = loaded.inferred;
   } else {
-    await loadParquet(conn, file, rawTable, options.parquetToIpc);
+    await loadParquet(conn, file, rawTable, options.parquetToIpc, signal);
+    throwIfCancelled(signal, file.name);
     const schema = await conn.query(`DESCRIBE ${rawTable}`);
     const sourceTypes = Array.from(schema.toArray(), (row) => ({
       name: toText(row.column_name) ?? '',
@@ -93,6 +135,7 @@ export async function importFile(
       dateFormat: options.csv?.dateFormat,
     });
   }
+  throwIfCancelled(signal, file.name);
   const rows =
     toNumber((await conn.query(`SELECT count(*)::DOUBLE AS n FROM ${rawTable}`)).toArray()[0]?.n) ??
     0;
@@ -113,28 +156,31 @@ export async function importFile(
       inferred.decimalSeparator,
     ),
   );
-  const select = inferred.columns.map(
-    (column, index) => `${typedColumns[index]} AS ${quoteIdentifier(column.name)}`,
-  );
-  await conn.query(
-    `CREATE OR REPLACE VIEW ${table} AS SELECT rowid + 1 AS __row, ${select.join(', ')} FROM ${rawTable}`,
-  );
+  const select = inferred.columns
+    .map((column, index) => `${typedColumns[index]} AS ${quoteIdentifier(column.name)}`)
+    .join(', ');
   // Profiled on the raw table: a number column stored as numbers is read as stored (no cast).
-  const columns = await profileColumns(
-    conn,
-    rawTable,
-    rows,
-    inferred.columns,
-    inferred.columns.map((column, index) =>
-      column.kind === 'number' && isNumericSourceType(column.sourceType)
-        ? quoteIdentifier(column.name)
-        : typedColumns[index],
-    ),
-  );
+  let columns: ColumnProfile[];
+  try {
+    columns = await profileColumns(
+      conn,
+      rawTable,
+      rows,
+      inferred.columns,
+      inferred.columns.map((column, index) =>
+        column.kind === 'number' && isNumericSourceType(column.sourceType)
+          ? quoteIdentifier(column.name)
+          : typedColumns[index],
+      ),
+    );
+  } catch (error) {
+    throwIfCancelled(signal, file.name);
+    throw error;
+  }
   const dateFormat = inferred.columns.find(
     (column) => column.kind === 'date' && column.dateFormat,
   )?.dateFormat;
-  return {
+  const imported: ImportedFile = {
     name: file.name,
     table,
     rawTable,
@@ -153,4 +199,5 @@ export async function importFile(
     columns,
     shape: detectShape(columns),
   };
+  return { file: imported, select };
 }

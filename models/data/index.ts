@@ -5,7 +5,7 @@
 export * from './types';
 export type { ParquetToIpc } from './parquetToIpc';
 export { detectFormat } from './detectFormat';
-export { importFile } from './importFile';
+export { importFile, ImportCancelled } from './importFile';
 export { prepareEngine } from './prepareEngine';
 export type { PrepareEngineOptions } from './prepareEngine';
 export type { ImportOptions } from './importFile';

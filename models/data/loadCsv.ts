@@ -15,7 +15,20 @@ import { inferColumns, type InferredColumn, type InferredColumns } from './colum
 import { detectCsvDialect, type CsvDialect } from './csvDialect';
 import { quoteLiteral } from './sql';
 import { csvHeadLength, firstLines, isBlank, looksBinary, splitCsvLine } from './textBytes';
-import type { CsvOptions, InputFile, SqlConnection } from './types';
+import type { CancelSignal, CsvOptions, InputFile, SqlConnection } from './types';
+
+/** An import stopped by its `CancelSignal`: not a fault of the file. */
+export class ImportCancelled extends Error {
+  constructor(fileName: string) {
+    super(`${fileName}: import cancelled`);
+    this.name = 'ImportCancelled';
+  }
+}
+
+/** Throws `ImportCancelled` once the signal is set (checked between an import's steps). */
+export function throwIfCancelled(signal: CancelSignal | undefined, fileName: string): void {
+  if (signal?.aborted) throw new ImportCancelled(fileName);
+}
 
 /** Text read as missing in CSV files. */
 const nullStrings = ['', 'NA', 'N/A', 'n/a', 'null', 'NULL', 'NaN', 'nan', '#N/A'];
@@ -82,6 +95,7 @@ export async function loadCsv(
   file: InputFile,
   rawTable: string,
   options: CsvOptions,
+  signal?: CancelSignal,
 ): Promise<LoadedCsv> {
   const size = file.source?.size ?? file.bytes.length;
   const whole = size === file.bytes.length;
@@ -115,6 +129,7 @@ export async function loadCsv(
         `CREATE OR REPLACE TABLE ${sampleTable} AS SELECT * FROM ${readCsvSql(head, dialect, names, text)}`,
       );
     } catch (error) {
+      throwIfCancelled(signal, file.name);
       throw unreadable(error);
     }
     let inferred: InferredColumns;
@@ -137,16 +152,19 @@ export async function loadCsv(
       conn.query(
         `CREATE OR REPLACE TABLE ${rawTable} AS SELECT * FROM ${readCsvSql(registered, dialect, names, columnTypes)}`,
       );
+    throwIfCancelled(signal, file.name);
     let loaded = types;
     try {
       await load(types);
     } catch (error) {
+      throwIfCancelled(signal, file.name); // interrupted: not a value the types cannot hold
       if (types.every((type) => type === 'VARCHAR')) throw unreadable(error);
       // A value a typed column cannot hold (or a malformed line): read it all as text instead.
       loaded = text;
       try {
         await load(text);
       } catch (textError) {
+        throwIfCancelled(signal, file.name);
         throw unreadable(textError);
       }
     }

@@ -35,6 +35,16 @@ export interface SqlConnection {
   insertArrowIpc(tableName: string, ipc: Uint8Array, options?: { append?: boolean }): Promise<void>;
   /** Drops what `registerFile` or `registerSource` registered. */
   dropFile(name: string): Promise<void>;
+  /**
+   * Stops the statement running now, which then rejects (the app's worker engine; Node's blocking
+   * engine cannot be interrupted). Used to cancel an import.
+   */
+  interrupt?(): Promise<void>;
+}
+
+/** Set by whoever may cancel an import (the app's data store); the import checks it between steps. */
+export interface CancelSignal {
+  readonly aborted: boolean;
 }
 
 export type FileFormat = 'csv' | 'parquet';

@@ -5,6 +5,7 @@
  */
 import { AsyncDuckDB, ConsoleLogger, DuckDBDataProtocol, LogLevel } from '@duckdb/duckdb-wasm';
 import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
+import { Table } from 'apache-arrow';
 import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import {
@@ -38,7 +39,9 @@ async function openConnection(): Promise<SqlConnection> {
   const worker = new Worker(workerUrl);
   const database = new AsyncDuckDB(new ConsoleLogger(LogLevel.WARNING), worker);
   await database.instantiate(wasmUrl);
-  await database.open({ query: { castBigIntToDouble: true } });
+  // Pending queries run in 1 s slices: a cancel waits at most that long, and a long import pays
+  // for few slices (10M-row CSV: no measurable cost against `query`).
+  await database.open({ query: { castBigIntToDouble: true, queryPollingInterval: 1000 } });
   const connection = await database.connect();
   // Extensions would be fetched from the internet: never, the app works offline.
   await connection.query('SET autoinstall_known_extensions=false');
@@ -53,7 +56,10 @@ function wrapConnection(database: AsyncDuckDB, connection: AsyncDuckDBConnection
   return {
     async query(sql: string): Promise<ArrowTableLike> {
       const started = Date.now();
-      const result = (await connection.query(sql)) as unknown as ArrowTableLike;
+      // Sent as a pending query, which the worker runs in slices between which it reads its
+      // messages: `interrupt` (cancelSent) can then stop it. `query` would hold the worker until done.
+      const reader = await connection.send(sql);
+      const result = new Table(reader.schema, await reader.readAll()) as unknown as ArrowTableLike;
       if (traceSql()) console.debug(`[sql ${Date.now() - started} ms] ${sql.slice(0, 300)}`);
       return result;
     },
@@ -82,6 +88,9 @@ function wrapConnection(database: AsyncDuckDB, connection: AsyncDuckDBConnection
     },
     async dropFile(name: string): Promise<void> {
       await database.dropFile(name);
+    },
+    async interrupt(): Promise<void> {
+      await connection.cancelSent();
     },
   };
 }

@@ -7,7 +7,7 @@ import { createPinia, defineStore, setActivePinia } from 'pinia';
 import { openNodeConnection } from '../../cli/duckdbNode';
 import type { ClosableSqlConnection } from '../../cli/duckdbNode';
 import { parquetToIpcNode } from '../../cli/parquetNode';
-import type { InputFile, Mapping } from '../../models/data';
+import type { InputFile, Mapping, SqlConnection } from '../../models/data';
 import type { DataServices } from '../data/services';
 import { findColumn, setColumnRole } from '../logic/mappingEdits';
 import type { KeyValueStorage } from '../platform/recentFiles';
@@ -41,9 +41,13 @@ function memoryStorage(): KeyValueStorage & { data: Map<string, string> } {
   };
 }
 
-function makeStore(storage: KeyValueStorage | null = null, sample: InputFile[] = []) {
+function makeStore(
+  storage: KeyValueStorage | null = null,
+  sample: InputFile[] = [],
+  conn: SqlConnection = connection,
+) {
   const services: DataServices = {
-    connection: async () => connection,
+    connection: async () => conn,
     parquetToIpc: parquetToIpcNode,
     fetchSample: async () => sample,
     storage,
@@ -172,5 +176,45 @@ describe('data store', () => {
     expect(store.files).toEqual([]);
     expect(store.frame).toBeNull();
     expect(store.validation).toBeNull();
+  });
+
+  it('cancels an import: the running statement is interrupted, earlier files stay, later ones are not imported', async () => {
+    // A connection whose load of big.csv waits until interrupted, as the app's worker engine does.
+    let interrupts = 0;
+    let release: ((error: Error) => void) | null = null;
+    let loading: () => void = () => undefined;
+    const loadStarted = new Promise<void>((resolve) => (loading = resolve));
+    const interruptible: SqlConnection = {
+      ...connection,
+      query(sql: string) {
+        if (/^CREATE OR REPLACE TABLE file_big_csv__staged AS/.test(sql)) {
+          loading();
+          return new Promise((_, reject) => (release = reject));
+        }
+        return connection.query(sql);
+      },
+      async interrupt() {
+        interrupts += 1;
+        release?.(new Error('INTERRUPT Error: Interrupted!'));
+      },
+    };
+    const store = makeStore(null, [], interruptible);
+    await store.importFiles([wideDaily()]);
+    expect(store.cancellable).toBe(false);
+    store.cancelImport(); // nothing running: nothing to stop
+    expect(interrupts).toBe(0);
+    const big = file('big.csv', 'date,tv_spend\n2024-01-01,1\n');
+    const running = store.importFiles([big, file('after.csv', 'date,x\n2024-01-01,1\n')]);
+    await loadStarted;
+    expect(store.cancellable).toBe(true);
+    store.cancelImport();
+    await running;
+    expect(interrupts).toBe(1);
+    expect(store.cancellable).toBe(false);
+    expect(store.fileNames).toEqual(['wide_daily.csv']);
+    expect(store.errors.map((error) => error.message)).toEqual([
+      'big.csv: import cancelled (1 more not imported); files loaded before stay loaded',
+    ]);
+    expect(store.frame?.weeks).toEqual(WEEKS);
   });
 });

@@ -18,6 +18,7 @@ import type {
   InputFile,
   Mapping,
   ModelFrame,
+  SqlConnection,
   ValidationReport,
   WeeklySource,
 } from '../../models/data';
@@ -61,6 +62,9 @@ export function dataStoreSetup(services: DataServices) {
   const progress = ref<DataProgress | null>(null);
   const busy = computed(() => progress.value !== null);
   const fileNames = computed(() => files.value.map((file) => file.name));
+  /** True while files are being imported (`cancelImport` stops them). */
+  const cancellable = ref(false);
+  let importing: { signal: { aborted: boolean }; connection: SqlConnection } | null = null;
 
   /** Original bytes per file name, kept to re-import with other CSV options (not reactive). */
   const sources = new Map<string, InputFile>();
@@ -89,15 +93,40 @@ export function dataStoreSetup(services: DataServices) {
     progress.value = { label, done, total };
   }
 
-  /** Imports files one by one; a failing file is reported and skipped, the others stay. */
+  /**
+   * Imports files one by one; a failing file is reported and skipped, the others stay. A cancelled
+   * import (`cancelImport`) stops at the file being imported; the files imported before it stay, and
+   * so does a loaded file of the same name (importFile replaces it only when done).
+   */
   async function importInputs(inputs: readonly InputFile[], csv?: CsvOptions): Promise<void> {
     const connection = await services.connection();
+    const signal = { aborted: false };
+    importing = { signal, connection };
+    cancellable.value = true;
+    try {
+      await importEach(connection, inputs, csv, signal);
+    } finally {
+      importing = null;
+      cancellable.value = false;
+    }
+  }
+
+  async function importEach(
+    connection: SqlConnection,
+    inputs: readonly InputFile[],
+    csv: CsvOptions | undefined,
+    signal: { aborted: boolean },
+  ): Promise<void> {
     let imported = files.value;
     for (const [index, input] of inputs.entries()) {
       setProgress(`Importing ${input.name}`, index, inputs.length);
       try {
         const file = markRaw(
-          await importFile(connection, input, { csv, parquetToIpc: services.parquetToIpc }),
+          await importFile(connection, input, {
+            csv,
+            parquetToIpc: services.parquetToIpc,
+            signal,
+          }),
         );
         sources.set(input.name, input);
         const existing = imported.findIndex((entry) => entry.name === file.name);
@@ -107,9 +136,31 @@ export function dataStoreSetup(services: DataServices) {
             : [...imported, file];
         files.value = imported;
       } catch (error) {
-        report(input.name, error);
+        if (!signal.aborted) {
+          report(input.name, error);
+          continue;
+        }
+        const skipped = inputs.length - index - 1;
+        report(
+          input.name,
+          new Error(
+            `${input.name}: import cancelled${skipped > 0 ? ` (${skipped} more not imported)` : ''}; files loaded before stay loaded`,
+          ),
+        );
+        return;
       }
     }
+  }
+
+  /**
+   * Stops the running import: the statement DuckDB is running now is interrupted, and the import
+   * stops at its next step either way (a Parquet import between row groups).
+   */
+  function cancelImport(): void {
+    if (importing === null || importing.signal.aborted) return;
+    importing.signal.aborted = true;
+    // Sent now, before any later statement: it can only stop one of this import's statements.
+    importing.connection.interrupt?.().catch(() => undefined);
   }
 
   /** Re-detects the mapping (keeping edits), validates and rebuilds the model frame. */
@@ -252,8 +303,10 @@ export function dataStoreSetup(services: DataServices) {
     errors,
     progress,
     busy,
+    cancellable,
     fileNames,
     importFiles,
+    cancelImport,
     loadSample,
     reimport,
     removeFile,
