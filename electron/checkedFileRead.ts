@@ -73,7 +73,7 @@ export async function readCheckedFile(
     }
     const contents = filled === bytes.length ? bytes : bytes.subarray(0, filled);
     // A file that shrank while being read reports what was read.
-    const size = contents.length < bytes.length ? contents.length : Math.max(info.size, filled);
+    const size = contents.length < bytes.length ? contents.length : info.size;
     return {
       file: { name, bytes: contents, size },
       kind: policy.kind,

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeConnection, type ClosableSqlConnection } from '../../cli/duckdbNode';
 import { parquetToIpcNode } from '../../cli/parquetNode';
 import { detectFormat } from './detectFormat';
-import { ImportCancelled, importFile } from './importFile';
+import { ImportCancelled } from './importCancel';
+import { importFile } from './importFile';
 import type { ImportedFile } from './types';
 
 const encode = (text: string) => new TextEncoder().encode(text);

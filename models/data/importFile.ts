@@ -7,21 +7,14 @@ import { inferColumns, type InferredColumns } from './columnInference';
 import { isNumericSourceType, typedSql } from './columnExpressions';
 import { detectFormat } from './detectFormat';
 import { detectShape } from './fileShape';
-import { ImportCancelled, loadCsv, throwIfCancelled } from './loadCsv';
+import { throwIfCancelled } from './importCancel';
+import { loadCsv } from './loadCsv';
 import type { ParquetToIpc } from './parquetToIpc';
 import { profileColumns } from './profileColumns';
 import { quoteIdentifier, tableNameFor, toNumber, toText } from './sql';
-import type {
-  CancelSignal,
-  ColumnProfile,
-  CsvOptions,
-  ImportedFile,
-  InputFile,
-  SqlConnection,
-} from './types';
+import type { CancelSignal, CsvOptions, ImportedFile, InputFile, SqlConnection } from './types';
 
 export { headerNames } from './loadCsv';
-export { ImportCancelled };
 
 export interface ImportOptions {
   csv?: CsvOptions;
@@ -73,7 +66,6 @@ async function loadParquet(
     next.catch(() => undefined); // the group asked for ahead is not wanted any more
     await groups.return?.(undefined);
     await conn.query(`DROP TABLE IF EXISTS ${rawTable}`); // no half-read table left behind
-    if (error instanceof ImportCancelled) throw error;
     throw new Error(`${file.name}: ${errorMessage(error)}`);
   }
   if (!created) throw new Error(`${file.name}: no data rows`);
@@ -82,7 +74,8 @@ async function loadParquet(
 /**
  * Reads a file (CSV or Parquet, detected) into DuckDB and profiles it. Errors name the file.
  * The rows are loaded and profiled in a staging table that replaces the file's raw table only at the
- * end, so a failed or cancelled import leaves a loaded file of the same name as it was.
+ * end, so a failed or cancelled import leaves a loaded file of the same name as it was. Whatever
+ * fails once the signal is set (a statement `conn.interrupt` stopped, most likely) is a cancellation.
  */
 export async function importFile(
   conn: SqlConnection,
@@ -93,7 +86,7 @@ export async function importFile(
   const rawTable = `${table}__raw`;
   const staged = `${table}__staged`;
   try {
-    const loaded = await loadAndProfile(conn, file, staged, table, options);
+    const loaded = await loadAndProfile(conn, file, staged, options);
     throwIfCancelled(options.signal, file.name);
     await conn.query(`DROP TABLE IF EXISTS ${rawTable}`);
     await conn.query(`ALTER TABLE ${staged} RENAME TO ${rawTable}`);
@@ -103,17 +96,18 @@ export async function importFile(
     return { ...loaded.file, table, rawTable };
   } catch (error) {
     await conn.query(`DROP TABLE IF EXISTS ${staged}`).catch(() => undefined);
+    throwIfCancelled(options.signal, file.name);
     throw error;
   }
 }
 
+/** The file loaded into `rawTable` and profiled; `select` is the typed view's column list. */
 async function loadAndProfile(
   conn: SqlConnection,
   file: InputFile,
   rawTable: string,
-  table: string,
   options: ImportOptions,
-): Promise<{ file: ImportedFile; select: string }> {
+): Promise<{ file: Omit<ImportedFile, 'table' | 'rawTable'>; select: string }> {
   const format = detectFormat(file);
   const { signal } = options;
   let csv: CsvOptions | undefined;
@@ -160,30 +154,22 @@ async function loadAndProfile(
     .map((column, index) => `${typedColumns[index]} AS ${quoteIdentifier(column.name)}`)
     .join(', ');
   // Profiled on the raw table: a number column stored as numbers is read as stored (no cast).
-  let columns: ColumnProfile[];
-  try {
-    columns = await profileColumns(
-      conn,
-      rawTable,
-      rows,
-      inferred.columns,
-      inferred.columns.map((column, index) =>
-        column.kind === 'number' && isNumericSourceType(column.sourceType)
-          ? quoteIdentifier(column.name)
-          : typedColumns[index],
-      ),
-    );
-  } catch (error) {
-    throwIfCancelled(signal, file.name);
-    throw error;
-  }
+  const columns = await profileColumns(
+    conn,
+    rawTable,
+    rows,
+    inferred.columns,
+    inferred.columns.map((column, index) =>
+      column.kind === 'number' && isNumericSourceType(column.sourceType)
+        ? quoteIdentifier(column.name)
+        : typedColumns[index],
+    ),
+  );
   const dateFormat = inferred.columns.find(
     (column) => column.kind === 'date' && column.dateFormat,
   )?.dateFormat;
-  const imported: ImportedFile = {
+  const imported = {
     name: file.name,
-    table,
-    rawTable,
     decimalSeparator: inferred.decimalSeparator,
     format,
     rows,

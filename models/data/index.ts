@@ -5,7 +5,8 @@
 export * from './types';
 export type { ParquetToIpc } from './parquetToIpc';
 export { detectFormat } from './detectFormat';
-export { importFile, ImportCancelled } from './importFile';
+export { importFile } from './importFile';
+export { ImportCancelled } from './importCancel';
 export { prepareEngine } from './prepareEngine';
 export type { PrepareEngineOptions } from './prepareEngine';
 export type { ImportOptions } from './importFile';

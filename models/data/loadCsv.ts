@@ -15,20 +15,8 @@ import { inferColumns, type InferredColumn, type InferredColumns } from './colum
 import { detectCsvDialect, type CsvDialect } from './csvDialect';
 import { quoteLiteral } from './sql';
 import { csvHeadLength, firstLines, isBlank, looksBinary, splitCsvLine } from './textBytes';
+import { throwIfCancelled } from './importCancel';
 import type { CancelSignal, CsvOptions, InputFile, SqlConnection } from './types';
-
-/** An import stopped by its `CancelSignal`: not a fault of the file. */
-export class ImportCancelled extends Error {
-  constructor(fileName: string) {
-    super(`${fileName}: import cancelled`);
-    this.name = 'ImportCancelled';
-  }
-}
-
-/** Throws `ImportCancelled` once the signal is set (checked between an import's steps). */
-export function throwIfCancelled(signal: CancelSignal | undefined, fileName: string): void {
-  if (signal?.aborted) throw new ImportCancelled(fileName);
-}
 
 /** Text read as missing in CSV files. */
 const nullStrings = ['', 'NA', 'N/A', 'n/a', 'null', 'NULL', 'NaN', 'nan', '#N/A'];
@@ -129,7 +117,6 @@ export async function loadCsv(
         `CREATE OR REPLACE TABLE ${sampleTable} AS SELECT * FROM ${readCsvSql(head, dialect, names, text)}`,
       );
     } catch (error) {
-      throwIfCancelled(signal, file.name);
       throw unreadable(error);
     }
     let inferred: InferredColumns;
@@ -157,14 +144,14 @@ export async function loadCsv(
     try {
       await load(types);
     } catch (error) {
-      throwIfCancelled(signal, file.name); // interrupted: not a value the types cannot hold
+      // Interrupted: not a value the types cannot hold, so no all-text re-read.
+      throwIfCancelled(signal, file.name);
       if (types.every((type) => type === 'VARCHAR')) throw unreadable(error);
       // A value a typed column cannot hold (or a malformed line): read it all as text instead.
       loaded = text;
       try {
         await load(text);
       } catch (textError) {
-        throwIfCancelled(signal, file.name);
         throw unreadable(textError);
       }
     }

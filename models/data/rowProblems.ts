@@ -20,9 +20,10 @@ import type {
  * `ImportedFile` never changes (a re-import makes a new one), so a mapping edit in the app re-runs only
  * the checks it changed. The duplicate-date scan alone takes 5 s on a 10M-row export.
  */
-const answered = new WeakMap<SqlConnection, WeakMap<ImportedFile, Map<string, unknown[]>>>();
+type Row = Record<string, unknown>;
+const answered = new WeakMap<SqlConnection, WeakMap<ImportedFile, Map<string, Row[]>>>();
 
-async function rowsOf(conn: SqlConnection, file: ImportedFile, sql: string): Promise<unknown[]> {
+async function rowsOf(conn: SqlConnection, file: ImportedFile, sql: string): Promise<Row[]> {
   let byFile = answered.get(conn);
   if (!byFile) answered.set(conn, (byFile = new WeakMap()));
   let bySql = byFile.get(file);
@@ -55,11 +56,11 @@ async function rowsWhere(
 ): Promise<ValidationProblem[]> {
   if (checks.length === 0) return [];
   const table = file.rawTable ?? file.table;
-  const [counted] = (await rowsOf(
+  const [counted] = await rowsOf(
     conn,
     file,
     `SELECT ${checks.map(({ check }, index) => `count(*) FILTER (WHERE ${check.condition})::DOUBLE AS "t${index}"`).join(', ')} FROM ${table}`,
-  )) as (Record<string, unknown> | undefined)[];
+  );
   const failing = checks
     .map((item, index) => ({ ...item, index, total: toNumber(counted?.[`t${index}`]) ?? 0 }))
     .filter((item) => item.total > 0);
@@ -69,9 +70,7 @@ async function rowsWhere(
     ({ column, check, index }) =>
       `(SELECT ${index} AS "check", (rowid + 1)::DOUBLE AS "row", CAST(${quoteIdentifier(column.name)} AS VARCHAR) AS "value" FROM ${table} WHERE ${check.condition} ORDER BY rowid LIMIT ${problemsPerColumn})`,
   );
-  const rows = (
-    (await rowsOf(conn, file, firstRows.join(' UNION ALL '))) as Record<string, unknown>[]
-  ).map((row) => ({
+  const rows = (await rowsOf(conn, file, firstRows.join(' UNION ALL '))).map((row) => ({
     check: toNumber(row.check),
     row: toNumber(row.row) ?? 0,
     value: toText(row.value),
@@ -188,7 +187,7 @@ async function duplicateDates(
   const sql = `SELECT strftime(day, '%Y-%m-%d') AS day, min(row) AS row, count(*) AS copies, ${label.length ? label.join(' || ') : "''"} AS label, count(*) OVER () AS total
     FROM (SELECT rowid + 1 AS row, ${keys.join(', ')} FROM ${file.rawTable ?? file.table}) WHERE day IS NOT NULL
     GROUP BY ${groupKeys.join(', ')} HAVING count(*) > 1 ORDER BY min(row) LIMIT ${problemsPerColumn}`;
-  const rows = (await rowsOf(conn, file, sql)) as Record<string, unknown>[];
+  const rows = await rowsOf(conn, file, sql);
   const long = keyColumns.some((column) =>
     mapped.some((item) => item.column === column && item.entry.role === 'channel'),
   );

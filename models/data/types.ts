@@ -67,7 +67,7 @@ export const HEAD_BYTES = 4 * 1024 ** 2;
 /** A file handed to the data layer: its display name and bytes. */
 export interface InputFile {
   readonly name: string;
-  /** The whole file; or, when `source` is set, its first bytes (at least `HEAD_BYTES` of a larger file). */
+  /** The whole file; or, when `source` is set, its first `HEAD_BYTES`. */
   readonly bytes: Uint8Array;
   /** Where the whole file is, when only its head was read. */
   readonly source?: FileSource;

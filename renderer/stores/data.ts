@@ -62,9 +62,11 @@ export function dataStoreSetup(services: DataServices) {
   const progress = ref<DataProgress | null>(null);
   const busy = computed(() => progress.value !== null);
   const fileNames = computed(() => files.value.map((file) => file.name));
-  /** True while files are being imported (`cancelImport` stops them). */
-  const cancellable = ref(false);
-  let importing: { signal: { aborted: boolean }; connection: SqlConnection } | null = null;
+  /** The import running now, which `cancelImport` stops. */
+  const importing = shallowRef<{ signal: { aborted: boolean }; connection: SqlConnection } | null>(
+    null,
+  );
+  const cancellable = computed(() => importing.value !== null);
 
   /** Original bytes per file name, kept to re-import with other CSV options (not reactive). */
   const sources = new Map<string, InputFile>();
@@ -101,13 +103,11 @@ export function dataStoreSetup(services: DataServices) {
   async function importInputs(inputs: readonly InputFile[], csv?: CsvOptions): Promise<void> {
     const connection = await services.connection();
     const signal = { aborted: false };
-    importing = { signal, connection };
-    cancellable.value = true;
+    importing.value = { signal, connection };
     try {
       await importEach(connection, inputs, csv, signal);
     } finally {
-      importing = null;
-      cancellable.value = false;
+      importing.value = null;
     }
   }
 
@@ -157,10 +157,11 @@ export function dataStoreSetup(services: DataServices) {
    * stops at its next step either way (a Parquet import between row groups).
    */
   function cancelImport(): void {
-    if (importing === null || importing.signal.aborted) return;
-    importing.signal.aborted = true;
+    const running = importing.value;
+    if (running === null || running.signal.aborted) return;
+    running.signal.aborted = true;
     // Sent now, before any later statement: it can only stop one of this import's statements.
-    importing.connection.interrupt?.().catch(() => undefined);
+    running.connection.interrupt?.().catch(() => undefined);
   }
 
   /** Re-detects the mapping (keeping edits), validates and rebuilds the model frame. */
