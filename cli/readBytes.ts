@@ -5,6 +5,8 @@
  * detach the caller's bytes.) A file larger than its head is opened as a source that DuckDB reads in
  * place (cli/duckdbNode.ts), so it is never read whole into memory at all.
  */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
@@ -69,4 +71,20 @@ export async function openInputFile(path: string): Promise<InputFile> {
   } catch (error) {
     throw readProblem(path, error);
   }
+}
+
+/** SHA-256 (hex) and size of a file, streamed: a 2 GiB export is never held whole for its hash. */
+export async function fileDigest(path: string): Promise<{ size: number; sha256: string }> {
+  const hash = createHash('sha256');
+  let size = 0;
+  try {
+    for await (const chunk of createReadStream(path)) {
+      const bytes = chunk as Buffer;
+      size += bytes.length;
+      hash.update(bytes);
+    }
+  } catch (error) {
+    throw readProblem(path, error);
+  }
+  return { size, sha256: hash.digest('hex') };
 }

@@ -183,9 +183,24 @@ describe('mmm fit', () => {
       /--adstock must be one of geometric, weibull-cdf, weibull-pdf, delayed, got 'carryover'/,
     ],
     ['no --kpi', [csv, '--date', 'week', '--channels', channelColumns[0]], 2, /missing --kpi/],
-    ['a bad --metric', [csv, ...base, '--metric', 'full'], 2, /--metric must be one of dense, diagonal, got 'full'/],
-    ['a bad --target-accept', [csv, ...base, '--target-accept', '1.2'], 2, /--target-accept must be a number in \(0, 1\), got '1.2'/],
-    ['a bad --media-share', [csv, ...base, '--media-share', '0.4'], 2, /--media-share must be 'mean,sd'/],
+    [
+      'a bad --metric',
+      [csv, ...base, '--metric', 'full'],
+      2,
+      /--metric must be one of dense, diagonal, got 'full'/,
+    ],
+    [
+      'a bad --target-accept',
+      [csv, ...base, '--target-accept', '1.2'],
+      2,
+      /--target-accept must be a number in \(0, 1\), got '1.2'/,
+    ],
+    [
+      'a bad --media-share',
+      [csv, ...base, '--media-share', '0.4'],
+      2,
+      /--media-share must be 'mean,sd'/,
+    ],
   ];
   it.each(failures)(
     'rejects %s with one line on stderr',

@@ -9,13 +9,14 @@
 import { AbortError, isAbortError } from '../../models/inference/cancellation';
 import type { ChainRunner, FitRequest } from '../../models/inference/chains';
 import { createMmmTarget, type MmmInput } from '../../models/mmm';
-import { buildFitReport, dataFingerprint } from '../../models/report';
+import { reportOfFit } from '../../models/report';
 import { openNodeConnection, type ClosableSqlConnection } from '../duckdbNode';
 import { FIT_USAGE, parseFitArguments, UsageError, type FitArguments } from '../fit/arguments';
 import { writeFileAtomic } from '../fit/atomicWrite';
 import { readLiftTests } from '../fit/liftTestsFile';
 import { loadModelData } from '../fit/loadModelData';
-import { openInputFile } from '../readBytes';
+import type { DataFile } from '../../models/report';
+import { fileDigest, openInputFile } from '../readBytes';
 import { createProgressDisplay } from '../fit/progressDisplay';
 import { jsonSummary, textSummary } from '../fit/summaryOutput';
 import { createNodeChainRunner } from '../workers/nodeChainRunner';
@@ -48,14 +49,22 @@ function jsonReplacer(_key: string, value: unknown): unknown {
 async function loadInput(
   args: FitArguments,
   dependencies: FitCommandDependencies,
-): Promise<{ input: MmmInput; fileName: string }> {
+): Promise<{ input: MmmInput; fileName: string; file: DataFile }> {
   const file = await openInputFile(args.file);
   const experiments = args.liftTests ? await readLiftTests(args.liftTests, args.channels) : [];
   const conn = await (dependencies.openConnection ?? openNodeConnection)();
   try {
     const loaded = await loadModelData(conn, file, args);
+    const digest = await fileDigest(args.file);
     return {
       fileName: loaded.fileName,
+      file: {
+        name: loaded.fileName,
+        size: digest.size,
+        sha256: digest.sha256,
+        rows: loaded.rows,
+        columns: [...loaded.columns],
+      },
       input: {
         spec: {
           adstock: args.adstock,
@@ -101,9 +110,10 @@ export async function run(
   outer?.addEventListener('abort', onInterrupt);
   process.on('SIGINT', onInterrupt);
   try {
-    const { input, fileName } = await loadInput(args, dependencies);
-    // Building the target checks the spec, the data and the lift tests against each other.
-    const target = createMmmTarget(input);
+    const { input, fileName, file } = await loadInput(args, dependencies);
+    // Building the target checks the spec, the data and the lift tests against each other
+    // before any worker starts.
+    createMmmTarget(input);
     const request: FitRequest = {
       target: { kind: 'mmm', input },
       chains: args.chains,
@@ -122,18 +132,10 @@ export async function run(
       onProgress: progress ? (p) => progress.update(p) : undefined,
     });
     progress?.finish();
-    const report = buildFitReport({
-      request,
-      fit,
-      target,
-      timing: {
-        totalSeconds: 0,
-        warmupSeconds: Math.max(...fit.chains.map((c) => c.stats.warmupSeconds)),
-        samplingSeconds: Math.max(...fit.chains.map((c) => c.stats.samplingSeconds)),
-      },
-      dataFingerprint: dataFingerprint(input.data),
+    const report = reportOfFit(request, fit, {
       kpiName: args.kpi,
       source: fileName,
+      files: [file],
       createdAt: new Date().toISOString(),
     });
     const finished = {

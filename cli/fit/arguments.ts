@@ -9,7 +9,8 @@ export const FIT_USAGE = `usage: mmm fit <data file> --date <col> --kpi <col> --
 
   --date <col>               date column (daily data is summed to weeks)
   --kpi <col>                KPI column (e.g. revenue)
-  --channels <a,b,…>         spend columns, one per channel (the channel names)
+  --channels <a,b,…>         spend columns, one per channel (the channel names); name=column
+                             names a channel apart from its column (tv=tv_spend)
   --controls <x,y,…>         control columns
   --adstock <kind>           geometric (default) | weibull-cdf | weibull-pdf | delayed
   --max-lag <N>              adstock window in weeks (default 8)
@@ -35,7 +36,10 @@ export interface FitArguments {
   readonly file: string;
   readonly date: string;
   readonly kpi: string;
+  /** Channel names (the model's and the report's). */
   readonly channels: readonly string[];
+  /** The spend column of each channel, in the same order (the name unless given as name=column). */
+  readonly channelColumns: readonly string[];
   readonly controls: readonly string[];
   readonly adstock: AdstockKind;
   readonly maxLag: number | undefined;
@@ -103,7 +107,11 @@ function mediaShare(text: string | undefined): { mean: number; sd: number } | nu
   if (text === undefined) return undefined;
   if (text === 'off') return null;
   const parts = text.split(',').map((part) => Number(part.trim()));
-  if (parts.length !== 2 || !(parts[0] > 0 && parts[0] < 1) || !(parts[1] > 0 && Number.isFinite(parts[1])))
+  if (
+    parts.length !== 2 ||
+    !(parts[0] > 0 && parts[0] < 1) ||
+    !(parts[1] > 0 && Number.isFinite(parts[1]))
+  )
     throw new UsageError(
       `--media-share must be 'mean,sd' with mean in (0, 1) and sd > 0, or 'off', got '${text}'`,
     );
@@ -179,10 +187,20 @@ export function parseFitArguments(argv: readonly string[]): FitArguments {
   }
   if (!values.date) throw new UsageError('missing --date <col>');
   if (!values.kpi) throw new UsageError('missing --kpi <col>');
-  const channels = list(values.channels);
-  if (channels.length === 0) throw new UsageError('missing --channels <c1,c2,…>');
+  const channelEntries = list(values.channels).map((entry) => {
+    const split = entry.indexOf('=');
+    const name = split < 0 ? entry : entry.slice(0, split).trim();
+    const column = split < 0 ? entry : entry.slice(split + 1).trim();
+    if (!name || !column) throw new UsageError(`--channels: '${entry}' is not name=column`);
+    return { name, column };
+  });
+  if (channelEntries.length === 0) throw new UsageError('missing --channels <c1,c2,…>');
+  const channels = channelEntries.map((entry) => entry.name);
+  const channelColumns = channelEntries.map((entry) => entry.column);
+  const twice = channels.find((name, i) => channels.indexOf(name) !== i);
+  if (twice) throw new UsageError(`channel '${twice}' is named twice in --channels`);
   const controls = list(values.controls);
-  const all = [values.date, values.kpi, ...channels, ...controls];
+  const all = [values.date, values.kpi, ...channelColumns, ...controls];
   const repeated = all.find((name, i) => all.indexOf(name) !== i);
   if (repeated)
     throw new UsageError(
@@ -196,6 +214,7 @@ export function parseFitArguments(argv: readonly string[]): FitArguments {
     date: values.date,
     kpi: values.kpi,
     channels,
+    channelColumns,
     controls,
     adstock: choice('adstock', values.adstock, ADSTOCK, 'geometric'),
     maxLag:
@@ -213,7 +232,12 @@ export function parseFitArguments(argv: readonly string[]): FitArguments {
     warmup: integer('warmup', values.warmup, 1000, 0),
     draws: integer('draws', values.draws, 1000, 4),
     seed: integer('seed', values.seed, 1, 0),
-    metric: choice('metric', values.metric, { dense: 'dense', diagonal: 'diagonal' } as const, 'dense'),
+    metric: choice(
+      'metric',
+      values.metric,
+      { dense: 'dense', diagonal: 'diagonal' } as const,
+      'dense',
+    ),
     targetAcceptance: targetAcceptance(values['target-accept']),
     mediaShare: mediaShare(values['media-share']),
     holdoutWeeks: integer('holdout-weeks', values['holdout-weeks'], 0, 0),

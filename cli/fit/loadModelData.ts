@@ -28,6 +28,9 @@ export interface LoadedModelData {
   readonly data: MmmData;
   readonly fileName: string;
   readonly kpiName: string;
+  /** Rows and column names of the imported file (for the result's data fingerprint). */
+  readonly rows: number;
+  readonly columns: readonly string[];
 }
 
 function problemLine(problem: ValidationProblem): string {
@@ -51,7 +54,7 @@ function checkColumns(imported: ImportedFile, args: FitArguments): void {
   };
   need(args.date, '--date');
   need(args.kpi, '--kpi');
-  args.channels.forEach((name) => need(name, '--channels'));
+  args.channelColumns.forEach((name) => need(name, '--channels'));
   args.controls.forEach((name) => need(name, '--controls'));
   const date = byName.get(args.date)!;
   if (date.kind !== 'date')
@@ -60,7 +63,7 @@ function checkColumns(imported: ImportedFile, args: FitArguments): void {
     );
   for (const [name, flag] of [
     [args.kpi, '--kpi'],
-    ...args.channels.map((c) => [c, '--channels']),
+    ...args.channelColumns.map((c) => [c, '--channels']),
     ...args.controls.map((c) => [c, '--controls']),
   ]) {
     const column = byName.get(name)!;
@@ -79,7 +82,9 @@ export function mappingFromArguments(imported: ImportedFile, args: FitArguments)
   };
   add(args.date, { role: 'date' });
   add(args.kpi, { role: 'kpi' });
-  args.channels.forEach((column) => add(column, { role: 'spend', channel: column }));
+  args.channelColumns.forEach((column, c) =>
+    add(column, { role: 'spend', channel: args.channels[c] }),
+  );
   args.controls.forEach((column) => add(column, { role: 'control' }));
   // A geo column (detected, not named by a flag) is summed over, giving the national series.
   for (const entry of detectMapping([imported]).columns) {
@@ -145,5 +150,7 @@ export async function loadModelData(
     },
     fileName: imported.name,
     kpiName: args.kpi,
+    rows: imported.rows,
+    columns: imported.columns.map((column) => column.name),
   };
 }

@@ -31,7 +31,13 @@ import {
   type SeriesBand,
 } from '../posterior';
 import { parameterTable } from './posteriorDraws';
-import { FIT_REPORT_KIND, FIT_REPORT_VERSION, type FitReport } from './fitReportSchema';
+import {
+  FIT_REPORT_KIND,
+  FIT_REPORT_VERSION,
+  type DataFile,
+  type FitReport,
+  type ModelInputs,
+} from './fitReportSchema';
 
 export interface FitReportInput {
   readonly request: FitRequest;
@@ -51,6 +57,8 @@ export interface FitReportInput {
   readonly kpiName?: string;
   /** Where the data came from (a file name, never an absolute path). */
   readonly source?: string | null;
+  /** The input files by name, size and SHA-256 (never a path); default none. */
+  readonly files?: readonly DataFile[];
   readonly createdAt?: string | null;
 }
 
@@ -179,6 +187,7 @@ export function buildFitReport(input: FitReportInput): FitReport {
       thin: request.thin ?? 1,
       maxTreeDepth: request.maxTreeDepth ?? null,
       targetAcceptance: request.targetAcceptance ?? defaultTargetAcceptance(request.target),
+      metric: request.metric ?? null,
     },
     data: {
       fingerprint: input.dataFingerprint,
@@ -191,6 +200,7 @@ export function buildFitReport(input: FitReportInput): FitReport {
       channels: [...design.channelNames],
       controls: [...design.controlNames],
       source: input.source ?? null,
+      files: (input.files ?? []).map((file) => ({ ...file, columns: [...file.columns] })),
     },
     diagnostics: diagnosticsOf(fit),
     parameters: fit.summary.map((s) => ({
@@ -232,9 +242,24 @@ export function buildFitReport(input: FitReportInput): FitReport {
       draws: curveSet.length,
     })),
     draws: parameterTable(draws),
+    inputs: modelInputsOf(request),
     timing: { ...input.timing, reportSeconds: 0 },
   };
   return { ...report, timing: { ...report.timing, reportSeconds: (Date.now() - started) / 1000 } };
+}
+
+/** The fit's raw weekly series and lift tests, as plain arrays (see ModelInputsSchema). */
+function modelInputsOf(request: FitRequest): ModelInputs {
+  if (request.target.kind !== 'mmm')
+    throw new Error(`fit report: the fit sampled a '${request.target.kind}' target, not an MMM`);
+  const { data, experiments } = request.target.input;
+  return {
+    dates: [...data.dates],
+    kpi: Array.from(data.kpi),
+    channels: data.channelNames.map((name, c) => ({ name, spend: Array.from(data.spend[c]) })),
+    controls: data.controlNames.map((name, j) => ({ name, values: Array.from(data.controls[j]) })),
+    experiments: (experiments ?? []).map((test) => ({ ...test })),
+  };
 }
 
 /** The resolved spec as plain JSON data (records copied, nothing shared with the target). */

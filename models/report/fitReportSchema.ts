@@ -1,14 +1,22 @@
 /**
- * The fit result file (`result.json`, `{ kind: 'mmm-fit-result', version: 1 }`): what a finished
- * MMM fit hands to the app, the planner and other tools. Read a file back with
- * `FitReportSchema.safeParse(JSON.parse(text))`. Numbers that can be undefined (NaN R-hat of a
- * constant parameter, holdout MAPE without a holdout) are stored as null. Money is in the KPI's
- * units per currency unit (ROI, mROI) or KPI units (contributions); spend in currency.
+ * The fit result file (`result.json`, `{ kind: 'mmm-fit-result', version: 2 }`): what a finished
+ * MMM fit hands to the app, the planner, plan files and other tools. Read a file back with
+ * `parseFitReport(text)` (parseFitReport.ts: size limits, migration of older versions, this
+ * schema). Numbers that can be undefined (NaN R-hat of a constant parameter, holdout MAPE without a
+ * holdout) are stored as null. Money is in the KPI's units per currency unit (ROI, mROI) or KPI
+ * units (contributions); spend in currency.
+ *
+ * Versions (migrations in migrateFitReport.ts; a fixture of each under fixtures/):
+ * - 1: the first release.
+ * - 2: `inputs` (the weekly national series, the lift tests: everything to rebuild the model's
+ *   forward pass without the data files, so the planner can project future weeks with carry-over),
+ *   `sampler.metric`, `data.files` (name, size, SHA-256 of each input file; never a path).
+ *   A version-1 file migrates with `inputs: null` (it cannot be planned on; refit to plan).
  */
 import { z } from 'zod';
 
 export const FIT_REPORT_KIND = 'mmm-fit-result';
-export const FIT_REPORT_VERSION = 1;
+export const FIT_REPORT_VERSION = 2;
 
 const number = z.number();
 const maybeNumber = z.number().nullable();
@@ -68,6 +76,23 @@ export const SamplerSettingsSchema = z.object({
   thin: z.number().int().min(1),
   maxTreeDepth: z.number().int().min(1).nullable(),
   targetAcceptance: number.nullable(),
+  /** Shape of the adapted metric; null: the default (dense), or a version-1 report. */
+  metric: z.enum(['dense', 'diagonal']).nullable(),
+});
+
+/** One input file, identified without its path (a shared file must not leak the author's folders). */
+export const DataFileSchema = z.object({
+  /** File name only: never a folder. */
+  name: z.string().regex(/^[^/\\]+$/, 'a file name without folders'),
+  size: z.number().int().min(0),
+  /** SHA-256 of the file's bytes, 64 hex digits; null where it was not computed. */
+  sha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .nullable(),
+  /** Rows as imported; null where unknown. */
+  rows: z.number().int().min(0).nullable(),
+  columns: z.array(z.string()),
 });
 
 export const DataSummarySchema = z.object({
@@ -83,6 +108,29 @@ export const DataSummarySchema = z.object({
   channels: z.array(z.string()),
   controls: z.array(z.string()),
   source: z.string().nullable(),
+  /** The files the frame was built from (empty when not known). */
+  files: z.array(DataFileSchema),
+});
+
+const LiftTestSchema = z.object({
+  channel: z.string(),
+  startDate: z.string(),
+  endDate: z.string(),
+  measuredLift: number,
+  standardError: number,
+});
+
+/**
+ * The model's inputs: the weekly national series in raw units (KPI units, currency, control units),
+ * all weeks (training and holdout), and the lift tests, so `modelFromReport` rebuilds the exact
+ * target (scales, adstock history) with no data files.
+ */
+export const ModelInputsSchema = z.object({
+  dates: z.array(z.string()),
+  kpi: numbers,
+  channels: z.array(z.object({ name: z.string(), spend: numbers })),
+  controls: z.array(z.object({ name: z.string(), values: numbers })),
+  experiments: z.array(LiftTestSchema),
 });
 
 const ChainDiagnosticsSchema = z.object({
@@ -198,6 +246,8 @@ export const FitReportSchema = z.object({
   decomposition: DecompositionSchema,
   responseCurves: z.array(ResponseCurveSchema),
   draws: PosteriorDrawsSchema,
+  /** null only in a report migrated from version 1. */
+  inputs: ModelInputsSchema.nullable(),
   timing: TimingSchema,
 });
 
@@ -206,3 +256,5 @@ export type ChannelResult = z.infer<typeof ChannelResultSchema>;
 export type FitDiagnostics = z.infer<typeof DiagnosticsSchema>;
 export type PosteriorDrawsTable = z.infer<typeof PosteriorDrawsSchema>;
 export type FitTiming = z.infer<typeof TimingSchema>;
+export type ModelInputs = z.infer<typeof ModelInputsSchema>;
+export type DataFile = z.infer<typeof DataFileSchema>;

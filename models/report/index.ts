@@ -12,3 +12,30 @@ export {
 export { dataFingerprint, Fnv1a64 } from './dataFingerprint';
 export { parameterTable, parametersFromTable, type ParameterTable } from './posteriorDraws';
 export { roiRecovery, type RoiEstimate, type RoiRecovery } from './roiRecovery';
+export {
+  DataFileSchema,
+  ModelInputsSchema,
+  type DataFile,
+  type ModelInputs,
+} from './fitReportSchema';
+export {
+  migrateFitReport,
+  FitReportVersionError,
+  type MigratedFitReport,
+} from './migrateFitReport';
+export {
+  parseFitReport,
+  FIT_REPORT_LIMITS,
+  firstIssue,
+  type ParsedFitReport,
+} from './parseFitReport';
+export {
+  modelFromReport,
+  mmmInputOf,
+  mmmDataOf,
+  ReportInputsMissingError,
+  type ReportModel,
+} from './modelFromReport';
+export { reportOfFit, type FitContext } from './reportOfFit';
+export { frameFingerprint } from './frameFingerprint';
+export * from './records';

@@ -7,7 +7,7 @@
  */
 import { timeFeatures, weeksFromDates } from '../../models/causal';
 import type { ModelFrame } from '../../models/data';
-import type { DmlRunSpec } from '../stores/results';
+import type { DmlRunSpec } from '../../models/report';
 import type { DmlWorkerInput } from './dmlProtocol';
 import { nationalSeries } from './nationalSeries';
 

@@ -10,7 +10,9 @@ import { createRng } from '../../models/random/rng';
 import { createBrowserDmlRunner } from '../causal/dmlRunner';
 import { inProcessWorker } from '../causal/inProcessDmlWorker';
 import { defaultDmlSettings, provideDmlRunner, resolveDmlSpec, useCausalStore } from './causal';
-import { frameFingerprint, useResultsStore } from './results';
+import { readFileSync } from 'node:fs';
+import { frameFingerprint, parseFitReport } from '../../models/report';
+import { useResultsStore } from './results';
 
 const THETA = { tv: 3, search: 0.5 };
 
@@ -107,48 +109,31 @@ describe('useCausalStore', () => {
 
   it('pairs an MMM fit only when it was made on the same data', () => {
     const results = useResultsStore();
-    const interval = (channel: string, mean: number) => ({
-      channel,
-      mean,
-      hdiLower: mean - 1,
-      hdiUpper: mean + 1,
-    });
+    const parsed = parseFitReport(
+      readFileSync(
+        new URL('../../models/report/fixtures/fit-result.v2.json', import.meta.url),
+        'utf8',
+      ),
+    );
+    if (!parsed.ok) throw new Error(parsed.message);
+    const report = parsed.report;
+    const channel = report.channels[0];
     results.addMmmFit({
-      spec: {
-        channels: ['tv'],
-        controls: [],
-        adstock: 'geometric',
-        saturation: 'hill',
-        chains: 2,
-        warmup: 10,
-        draws: 10,
-        seed: 1,
-        holdoutWeeks: 0,
-      },
+      origin: 'session',
+      spec: null,
       fingerprint: frameFingerprint(frame),
-      gate: {
-        passed: false,
-        reasons: ['x'],
-        thresholds: {
-          maxRhat: 1.01,
-          minBulkEss: 400,
-          minTailEss: 400,
-          maxDivergences: 0,
-          minEBfmi: 0.3,
-        },
+      report: {
+        ...report,
+        diagnostics: { ...report.diagnostics, gatePassed: false },
+        channels: [
+          {
+            ...channel,
+            name: 'tv',
+            roi: { mean: 2, lo: 1, hi: 3 },
+            mroi: { mean: 1.5, lo: 0.5, hi: 2.5 },
+          },
+        ],
       },
-      diagnostics: {
-        maxRhat: 1.2,
-        minBulkEss: 10,
-        minTailEss: 10,
-        divergences: 0,
-        minEBfmi: 1,
-        wallSeconds: 1,
-        summaryDraws: 20,
-      },
-      roi: [interval('tv', 2)],
-      marginalRoi: [interval('tv', 1.5)],
-      hdiProbability: 0.9,
     });
     expect(results.mmmBeside('tv', frameFingerprint(frame))).toMatchObject({
       gatePassed: false,

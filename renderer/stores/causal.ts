@@ -14,13 +14,13 @@ import { createBrowserDmlRunner, type DmlRunner } from '../causal/dmlRunner';
 import { useCancellableRun, type RunStatus } from '../composables/useCancellableRun';
 import {
   frameFingerprint,
-  useResultsStore,
   type DmlChannelEstimate,
   type DmlDiagnostics,
   type DmlRecord,
   type DmlRunSpec,
   type DmlVerdict,
-} from './results';
+} from '../../models/report';
+import { useResultsStore } from './results';
 
 export const DML_LEARNERS: readonly { readonly value: LearnerName; readonly label: string }[] = [
   { value: 'ridge', label: 'Ridge' },

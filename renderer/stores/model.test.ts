@@ -11,12 +11,13 @@ import {
   buildMmmInput,
   defaultFitSettings,
   provideChainRunner,
-  provideSummaryRunner,
+  provideReportRunner,
   resolveFitSpec,
   useModelStore,
 } from './model';
-import { frameFingerprint, useResultsStore } from './results';
-import { createBrowserSummaryRunner, handleSummaryMessage } from '../fit/summaryRunner';
+import { frameFingerprint, reportIntervals } from '../../models/report';
+import { useResultsStore } from './results';
+import { createBrowserReportRunner, handleReportMessage } from '../fit/reportRunner';
 import { inProcessOneShotWorker } from '../workers/inProcessWorker';
 
 const { frame, truth } = simulatedFrame({ weeks: 80, channels: 2, seed: 11, noise: 0.02 });
@@ -25,9 +26,9 @@ const quick = { ...defaultFitSettings(), chains: 2, warmup: 100, draws: 100, see
 beforeEach(() => {
   setActivePinia(createPinia());
   provideChainRunner(() => inProcessRunner);
-  provideSummaryRunner(
-    createBrowserSummaryRunner({
-      createWorker: () => inProcessOneShotWorker(handleSummaryMessage),
+  provideReportRunner(
+    createBrowserReportRunner({
+      createWorker: () => inProcessOneShotWorker(handleReportMessage),
     }),
   );
 });
@@ -95,16 +96,18 @@ describe('useModelStore', () => {
       true,
     );
     // The verdict is the sampler's, reasons and all.
-    expect(fit.gate.passed).toBe(fit.gate.reasons.length === 0);
-    expect(fit.diagnostics.summaryDraws).toBe(200);
-    expect(fit.gate.passed).toBe(
-      fit.diagnostics.maxRhat <= 1.01 &&
-        fit.diagnostics.minBulkEss >= 400 &&
-        fit.diagnostics.divergences === 0 &&
-        fit.diagnostics.minTailEss >= 400 &&
-        fit.diagnostics.minEBfmi >= 0.3,
+    const diagnostics = fit.report.diagnostics;
+    expect(diagnostics.gatePassed).toBe(diagnostics.gateReasons.length === 0);
+    expect(fit.report.draws.count).toBe(200);
+    expect(diagnostics.gatePassed).toBe(
+      diagnostics.rhatMax! <= 1.01 &&
+        diagnostics.essBulkMin! >= 400 &&
+        diagnostics.divergences === 0 &&
+        diagnostics.essTailMin! >= 400 &&
+        diagnostics.eBfmiMin! >= 0.3,
     );
-    for (const [c, roi] of fit.roi.entries()) {
+    const { roi: rois, marginalRoi } = reportIntervals(fit.report);
+    for (const [c, roi] of rois.entries()) {
       expect(roi.hdiLower).toBeLessThanOrEqual(roi.mean);
       expect(roi.mean).toBeLessThanOrEqual(roi.hdiUpper);
       // Simulated truth (Σ contribution / Σ spend), recovered loosely from 200 draws: channel1
@@ -115,7 +118,8 @@ describe('useModelStore', () => {
         `${roi.channel} ROI ${roi.mean} vs ${truth.roi[c]}`,
       ).toBeLessThan(c === 0 ? 0.2 : 0.45);
     }
-    expect(fit.marginalRoi.map((entry) => entry.channel)).toEqual(['channel1', 'channel2']);
+    expect(marginalRoi.map((entry) => entry.channel)).toEqual(['channel1', 'channel2']);
+    expect(fit.report.data.kpiName).toBe(frame.kpiName);
   });
 
   it('cancel stops the fit, says so, and keeps the previous result', async () => {

@@ -14,9 +14,14 @@ import type { AdstockKind, MmmInput, SaturationKind } from '../../models/mmm';
 import { nationalSeries } from '../causal/nationalSeries';
 import { useCancellableRun, type RunStatus } from '../composables/useCancellableRun';
 import { createBrowserChainRunner } from '../fit/browserChainRunner';
-import { HDI_PROBABILITY } from '../fit/summariseFit';
-import { createBrowserSummaryRunner, type FitSummaryRunner } from '../fit/summaryRunner';
-import { frameFingerprint, useResultsStore, type MmmFitRecord, type MmmFitSpec } from './results';
+import { createBrowserReportRunner, type FitReportRunner } from '../fit/reportRunner';
+import {
+  frameFingerprint,
+  type DataFile,
+  type MmmFitRecord,
+  type MmmFitSpec,
+} from '../../models/report';
+import { useResultsStore } from './results';
 
 export const ADSTOCK_CHOICES: readonly { readonly value: AdstockKind; readonly label: string }[] = [
   { value: 'geometric', label: 'Geometric' },
@@ -68,6 +73,12 @@ export function defaultFitSettings(): FitSettings {
 }
 
 export type FitStatus = RunStatus | 'summarising';
+
+/** What a fit's report says about its data beyond the frame: the files, without paths. */
+export interface FitDataContext {
+  readonly source: string | null;
+  readonly files: readonly DataFile[];
+}
 
 /** The concrete spec of a fit of `frame` (defaults resolved), with every number checked. */
 export function resolveFitSpec(frame: ModelFrame, settings: FitSettings): MmmFitSpec {
@@ -128,6 +139,8 @@ export function buildFitRequest(input: MmmInput, spec: MmmFitSpec): FitRequest {
     warmup: spec.warmup,
     draws: spec.draws,
     seed: spec.seed,
+    // Explicit, as `mmm fit` passes it: the same request gives the same report in both.
+    metric: 'dense',
   };
 }
 
@@ -142,11 +155,11 @@ export function provideChainRunner(factory: RunnerFactory): void {
   runnerFactory = factory;
 }
 
-let summaryRunner: FitSummaryRunner = createBrowserSummaryRunner();
+let reportRunner: FitReportRunner = createBrowserReportRunner();
 
-/** Replaces the summary runner (tests summarise in process; the app uses a Web Worker). */
-export function provideSummaryRunner(runner: FitSummaryRunner): void {
-  summaryRunner = runner;
+/** Replaces the report runner (tests build reports in process; the app uses a Web Worker). */
+export function provideReportRunner(runner: FitReportRunner): void {
+  reportRunner = runner;
 }
 
 export const useModelStore = defineStore('model', () => {
@@ -172,36 +185,47 @@ export const useModelStore = defineStore('model', () => {
   }
 
   /** Fits the MMM to `frame`; resolves when the fit is stored, cancelled or has failed. */
-  async function fit(frame: ModelFrame): Promise<MmmFitRecord | null> {
+  async function fit(
+    frame: ModelFrame,
+    data: FitDataContext = { source: null, files: [] },
+  ): Promise<MmmFitRecord | null> {
     if (running.value) return null;
     return launch({
       prepare: () => {
         const spec = resolveFitSpec(frame, settings.value);
-        return { spec, input: buildMmmInput(frame, spec), fingerprint: frameFingerprint(frame) };
+        const input = buildMmmInput(frame, spec);
+        return {
+          spec,
+          request: buildFitRequest(input, spec),
+          fingerprint: frameFingerprint(frame),
+        };
       },
       start: ({ spec }) => {
         runningSpec.value = spec;
         progress.value = Array.from({ length: spec.chains }, () => null);
       },
-      execute: async ({ spec, input }, signal) => {
-        const result = await runnerFactory(spec.chains).run(buildFitRequest(input, spec), {
-          onProgress,
-          signal,
-        });
+      execute: async ({ spec, request }, signal) => {
+        const result = await runnerFactory(spec.chains).run(request, { onProgress, signal });
         if (signal.aborted) throw new AbortError();
         status.value = 'summarising';
-        const summary = await summaryRunner.summarise(input, result, signal);
+        const report = await reportRunner.build(
+          {
+            request,
+            fit: result,
+            context: {
+              kpiName: frame.kpiName,
+              source: data.source,
+              files: data.files,
+              createdAt: new Date().toISOString(),
+            },
+          },
+          signal,
+        );
         if (signal.aborted) throw new AbortError();
-        return { result, summary };
+        return { result, report };
       },
-      commit: ({ spec, fingerprint }, { result, summary }) => ({
-        outcome: results.addMmmFit({
-          spec,
-          fingerprint,
-          gate: result.gate,
-          hdiProbability: HDI_PROBABILITY,
-          ...summary,
-        }),
+      commit: ({ spec, fingerprint }, { result, report }) => ({
+        outcome: results.addMmmFit({ origin: 'session', spec, fingerprint, report }),
         message: `Fitted in ${result.wallSeconds.toFixed(1)} s`,
       }),
     });

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
 import { simulatedFrame } from '../causal/testFrames';
-import { frameFingerprint, useResultsStore, type DmlRecord } from './results';
+import { frameFingerprint, type DmlRecord } from '../../models/report';
+import { useResultsStore } from './results';
 
 const { frame } = simulatedFrame({ weeks: 30, channels: 2, seed: 4 });
 

@@ -1,0 +1,67 @@
+/**
+ * The fit report through the one-shot worker runner, with a stand-in worker running the real
+ * handler (the same code as renderer/workers/report.worker.ts; the Web Worker itself runs in
+ * e2e/model.spec.ts): the same report as `reportOfFit` on this thread, cancel and errors.
+ */
+import { describe, expect, it } from 'vitest';
+import { inProcessRunner } from '../../models/inference/chains';
+import { reportOfFit, type FitContext } from '../../models/report';
+import { simulatedFrame } from '../causal/testFrames';
+import {
+  buildFitRequest,
+  buildMmmInput,
+  defaultFitSettings,
+  resolveFitSpec,
+} from '../stores/model';
+import { inProcessOneShotWorker } from '../workers/inProcessWorker';
+import { createBrowserReportRunner, handleReportMessage } from './reportRunner';
+
+const { frame } = simulatedFrame({ weeks: 60, channels: 2, seed: 4, noise: 0.05 });
+const spec = resolveFitSpec(frame, {
+  ...defaultFitSettings(),
+  chains: 1,
+  warmup: 40,
+  draws: 40,
+  seed: 2,
+});
+const request = buildFitRequest(buildMmmInput(frame, spec), spec);
+const fit = await inProcessRunner.run(request);
+const context: FitContext = { kpiName: 'kpi', source: 'a.csv', files: [], createdAt: null };
+
+describe('createBrowserReportRunner', () => {
+  it('gives the report built on this thread, and lets the worker go', async () => {
+    const worker = inProcessOneShotWorker(handleReportMessage);
+    const report = await createBrowserReportRunner({ createWorker: () => worker }).build({
+      request,
+      fit,
+      context,
+    });
+    const direct = reportOfFit(request, fit, context);
+    expect({ ...report, timing: null }).toEqual({ ...direct, timing: null });
+    expect(report.channels.map((c) => c.name)).toEqual(frame.channels);
+    expect(report.draws.count).toBe(40);
+    expect(report.inputs?.channels.map((c) => c.name)).toEqual(frame.channels);
+    expect(worker.terminated).toBe(true);
+  });
+
+  it('an abort rejects with AbortError and terminates the worker', async () => {
+    const worker = inProcessOneShotWorker(handleReportMessage);
+    const controller = new AbortController();
+    const pending = createBrowserReportRunner({ createWorker: () => worker }).build(
+      { request, fit, context },
+      controller.signal,
+    );
+    controller.abort();
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+    expect(worker.terminated).toBe(true);
+  });
+
+  it('an error in the worker comes back with its message (draws that do not fit the model)', async () => {
+    const other = { ...fit, parameterNames: fit.parameterNames.slice(1) };
+    await expect(
+      createBrowserReportRunner({
+        createWorker: () => inProcessOneShotWorker(handleReportMessage),
+      }).build({ request, fit: other, context }),
+    ).rejects.toThrow(/not the target's/);
+  });
+});

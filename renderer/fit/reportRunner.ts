@@ -1,0 +1,60 @@
+/**
+ * Builds a finished fit's report off the UI thread (renderer/workers/report.worker.ts) with
+ * `reportOfFit`, the same function `mmm fit --out` uses: one summary path for every screen. A fresh
+ * Web Worker per report, cancelled by terminating it (renderer/workers/oneShotWorker.ts).
+ */
+import type { FitRequest, FitResult } from '../../models/inference/chains';
+import { flattenError } from '../../models/inference/chainProtocol';
+import { reportOfFit, type FitContext, type FitReport } from '../../models/report';
+import {
+  runInOneShotWorker,
+  type OneShotReply,
+  type OneShotRun,
+  type OneShotWorkerLike,
+} from '../workers/oneShotWorker';
+
+export interface ReportWorkerInput {
+  readonly request: FitRequest;
+  readonly fit: FitResult;
+  readonly context: FitContext;
+}
+
+export type ReportWorkerLike = OneShotWorkerLike<ReportWorkerInput, FitReport, never>;
+
+export interface FitReportRunner {
+  build(input: ReportWorkerInput, signal?: AbortSignal): Promise<FitReport>;
+}
+
+/** What the report worker does with a message (a plain function, so tests can run it in process). */
+export function handleReportMessage(
+  message: OneShotRun<ReportWorkerInput>,
+  post: (reply: OneShotReply<FitReport, never>) => void,
+): void {
+  if (message.type !== 'run') return;
+  try {
+    const { request, fit, context } = message.input;
+    post({ type: 'done', result: reportOfFit(request, fit, context) });
+  } catch (error) {
+    post({ type: 'failed', error: flattenError(error) });
+  }
+}
+
+function createReportWorker(): ReportWorkerLike {
+  return new Worker(new URL('../workers/report.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'fit-report',
+  });
+}
+
+export function createBrowserReportRunner(
+  options: { readonly createWorker?: () => ReportWorkerLike } = {},
+): FitReportRunner {
+  const createWorker = options.createWorker ?? createReportWorker;
+  return {
+    build: (input, signal) =>
+      runInOneShotWorker(createWorker, input, {
+        signal,
+        loadFailure: 'the fit report worker failed to load',
+      }),
+  };
+}

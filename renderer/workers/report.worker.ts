@@ -1,0 +1,7 @@
+/** Web Worker entry that builds a finished fit's report (renderer/fit/reportRunner.ts). */
+import { handleReportMessage, type ReportWorkerInput } from '../fit/reportRunner';
+import type { OneShotRun } from './oneShotWorker';
+
+self.addEventListener('message', (event: MessageEvent<OneShotRun<ReportWorkerInput>>) => {
+  handleReportMessage(event.data, (reply) => self.postMessage(reply));
+});
