@@ -12,7 +12,7 @@ import { createMmmTarget, type MmmInput } from '../../models/mmm';
 import { reportOfFit } from '../../models/report';
 import { openNodeConnection, type ClosableSqlConnection } from '../duckdbNode';
 import { FIT_USAGE, parseFitArguments, UsageError, type FitArguments } from '../fit/arguments';
-import { writeFileAtomic } from '../fit/atomicWrite';
+import { writeFileAtomically } from '../../electron/atomicWrite';
 import { readLiftTests } from '../fit/liftTestsFile';
 import { loadModelData } from '../fit/loadModelData';
 import type { DataFile } from '../../models/report';
@@ -143,7 +143,7 @@ export async function run(
       timing: { ...report.timing, totalSeconds: (Date.now() - started) / 1000 },
     };
     if (controller.signal.aborted) throw new AbortError();
-    if (args.out) await writeFileAtomic(args.out, `${JSON.stringify(finished, jsonReplacer)}\n`);
+    if (args.out) await writeFileAtomically(args.out, `${JSON.stringify(finished, jsonReplacer)}\n`);
     if (args.json)
       stdout.write(`${JSON.stringify(jsonSummary(finished, args.out), jsonReplacer)}\n`);
     else stdout.write(`${textSummary(finished, args.out)}\n`);
