@@ -33,7 +33,7 @@ export interface LoadedModelData {
   readonly columns: readonly string[];
 }
 
-function problemLine(problem: ValidationProblem): string {
+export function problemLine(problem: ValidationProblem): string {
   const where = [
     problem.row !== undefined ? `row ${problem.row}` : problem.date,
     problem.column ? `column '${problem.column}'` : undefined,

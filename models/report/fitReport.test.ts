@@ -234,7 +234,7 @@ describe('buildFitReport', () => {
     expect(FitReportSchema.safeParse(ragged).success).toBe(false);
   });
 
-  it('keeps each chain\'s trace, the adstock weights and a seeded predictive check', () => {
+  it("keeps each chain's trace, the adstock weights and a seeded predictive check", () => {
     const { target, fit, request, centre } = handMadeFit(input, 0.05);
     const build = () =>
       buildFitReport({
