@@ -75,43 +75,67 @@ export function kernelPriorProblem(
   return null;
 }
 
+export interface PriorsProblem {
+  /** Where, as a path: channels.<name>.roi.lower, channels.<name>.adstock.decay, … */
+  readonly field: string;
+  readonly message: string;
+}
+
+interface PriorsOptions {
+  readonly channels: readonly string[];
+  readonly adstock: AdstockKind;
+  readonly saturation: SaturationKind;
+}
+
+/** Every problem of a priors file against the fitted channels and kernels (empty: usable). */
+export function priorsFileProblems(file: PriorsFile, options: PriorsOptions): PriorsProblem[] {
+  const problems: PriorsProblem[] = [];
+  for (const [channel, entry] of Object.entries(file.channels)) {
+    const at = `channels.${channel}`;
+    if (!options.channels.includes(channel)) {
+      problems.push({
+        field: at,
+        message: `'${channel}' is not a fitted channel (${options.channels.join(', ')})`,
+      });
+      continue;
+    }
+    if (entry.roi) {
+      const problem = roiRangeProblem(entry.roi);
+      if (problem) problems.push({ field: `${at}.roi.${problem.field}`, message: problem.message });
+    }
+    for (const group of ['adstock', 'saturation'] as const)
+      for (const [name, prior] of Object.entries(entry[group] ?? {})) {
+        const problem = kernelPriorProblem(group, name, prior, options);
+        if (problem) problems.push({ field: `${at}.${group}.${name}`, message: problem });
+      }
+  }
+  return problems;
+}
+
 /** The spec's per-channel overrides of a priors file; throws one sentence naming the field. */
 export function channelOverridesOf(
   file: PriorsFile,
-  options: {
-    readonly channels: readonly string[];
-    readonly adstock: AdstockKind;
-    readonly saturation: SaturationKind;
+  options: PriorsOptions & {
     /** Prefix of every message, e.g. the file name. */
     readonly where?: string;
   },
 ): Record<string, ChannelPriorOverrides> {
-  const prefix = options.where ? `${options.where}: ` : '';
+  const [problem] = priorsFileProblems(file, options);
+  if (problem)
+    throw new Error(
+      `${options.where ? `${options.where}: ` : ''}${problem.field}: ${problem.message}`,
+    );
   const overrides: Record<string, ChannelPriorOverrides> = {};
   for (const [channel, entry] of Object.entries(file.channels)) {
-    const at = `${prefix}channels.${channel}`;
-    if (!options.channels.includes(channel))
-      throw new Error(
-        `${at}: '${channel}' is not a fitted channel (${options.channels.join(', ')})`,
-      );
     const override: {
       roi?: Prior;
       adstock?: Record<string, Prior>;
       saturation?: Record<string, Prior>;
     } = {};
-    if (entry.roi) {
-      const problem = roiRangeProblem(entry.roi);
-      if (problem) throw new Error(`${at}.roi.${problem.field}: ${problem.message}`);
-      override.roi = roiPriorFromRange(entry.roi);
-    }
+    if (entry.roi) override.roi = roiPriorFromRange(entry.roi);
     for (const group of ['adstock', 'saturation'] as const) {
       const priors = entry[group];
-      if (!priors || Object.keys(priors).length === 0) continue;
-      for (const [name, prior] of Object.entries(priors)) {
-        const problem = kernelPriorProblem(group, name, prior, options);
-        if (problem) throw new Error(`${at}.${group}.${name}: ${problem}`);
-      }
-      override[group] = { ...priors };
+      if (priors && Object.keys(priors).length > 0) override[group] = { ...priors };
     }
     if (Object.keys(override).length > 0) overrides[channel] = override;
   }

@@ -11,3 +11,9 @@ export {
   gammaVariate,
   studentTVariate,
 } from './posteriorPredictive';
+export {
+  priorPreview,
+  priorVariate,
+  sampleChannelPriors,
+  type PriorPreview,
+} from './priorPredictive';
