@@ -10,6 +10,7 @@
  * Pure: the DuckDB connection is passed in (the app's worker, or the CLI's Node bindings).
  */
 import { quoteLiteral, toText } from '../data/sql';
+import { toCsv } from '../io/delimitedText';
 import type { SqlConnection } from '../data/types';
 import type { LiftTest } from '../mmm/types';
 
@@ -137,4 +138,18 @@ export async function readLiftTestsCsv(
   channels: readonly string[],
 ): Promise<LiftTest[]> {
   return liftTestsFromRows(await readCsvAsText(conn, file), file.name, channels);
+}
+
+/** Lift tests as the CSV this module reads (numbers written as numbers, text formula-safe). */
+export function liftTestsCsvOf(tests: readonly LiftTest[]): string {
+  return toCsv([
+    LIFT_TEST_HEADER,
+    ...tests.map((test) => [
+      test.channel,
+      test.startDate,
+      test.endDate,
+      test.measuredLift,
+      test.standardError,
+    ]),
+  ]);
 }
