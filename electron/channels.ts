@@ -10,5 +10,8 @@ export const IPC = {
   openRecent: 'workbench:open-recent',
   openPlan: 'workbench:open-plan',
   savePlan: 'workbench:save-plan',
+  openFitResult: 'workbench:open-fit-result',
+  loadSession: 'workbench:load-session',
+  saveSessionEntry: 'workbench:save-session-entry',
   menuCommand: 'workbench:menu-command',
 } as const;

@@ -42,7 +42,7 @@ export function breakEvenSpend(curve: Pick<Curve, 'spend' | 'mean'>): number | n
 
 function curveSeries(curve: Curve, color: string, axis: number, name: string): Series[] {
   const breakEven = breakEvenSpend(curve);
-  const markData: Record<string, unknown>[] = [
+  const markData: { name: string; coord: [number, number]; [key: string]: unknown }[] = [
     {
       name: 'current spend',
       coord: [curve.currentSpend, curve.mean[curve.currentIndex] ?? 0],

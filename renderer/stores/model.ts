@@ -299,5 +299,22 @@ export const useModelStore = defineStore('model', () => {
     });
   }
 
-  return { settings, status, message, progress, runningSpec, running, applyPreset, fit, cancel };
+  /** The model input a fit of `frame` would sample (priors and lift tests included); throws a problem. */
+  function inputFor(frame: ModelFrame): MmmInput {
+    const spec = resolveFitSpec(frame, settings.value);
+    return buildMmmInput(frame, spec, inputs.resolved(spec));
+  }
+
+  return {
+    settings,
+    status,
+    message,
+    progress,
+    runningSpec,
+    running,
+    applyPreset,
+    fit,
+    cancel,
+    inputFor,
+  };
 });

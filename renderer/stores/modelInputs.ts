@@ -6,7 +6,9 @@
  * a fit refuses inputs with a problem, naming the first.
  */
 import { defineStore } from 'pinia';
-import { computed, ref } from 'vue';
+import { computed, ref, shallowRef } from 'vue';
+import type { PriorPreviewData } from '../charts/priorPreviewOption';
+import { runPriorPreview } from '../fit/priorPreviewRunner';
 import type { SqlConnection } from '../../models/data';
 import {
   LIFT_TEST_HEADER,
@@ -79,6 +81,9 @@ export const useModelInputsStore = defineStore('modelInputs', () => {
   const priors = ref<Record<string, ChannelPriorsEntry>>({});
   const liftRows = ref<LiftTestRow[]>([]);
   const message = ref<string | null>(null);
+  const preview = shallowRef<PriorPreviewData | null>(null);
+  const previewMessage = ref<string | null>(null);
+  const previewing = ref(false);
 
   const priorsFile = computed<PriorsFile>(() => priorsFileOf(priors.value));
 
@@ -197,10 +202,30 @@ export const useModelInputsStore = defineStore('modelInputs', () => {
       );
   }
 
+  /**
+   * Draws from the priors (no KPI seen) in a worker: what ROI ranges and curve shapes they allow
+   * on this data's spend. `build` gives the model input (the model store's, with these priors).
+   */
+  async function runPreview(build: () => import('../../models/mmm').MmmInput): Promise<void> {
+    previewing.value = true;
+    try {
+      preview.value = await runPriorPreview({ input: build(), draws: 200, seed: 1 });
+      previewMessage.value = null;
+    } catch (error) {
+      previewMessage.value = error instanceof Error ? error.message : String(error);
+    } finally {
+      previewing.value = false;
+    }
+  }
+
   return {
     priors,
     liftRows,
     message,
+    preview,
+    previewMessage,
+    previewing,
+    runPreview,
     priorsFile,
     setRoi,
     setKernelPrior,

@@ -1,0 +1,185 @@
+/**
+ * The Results task end to end in Chromium: the sample → a short fit (2 chains × (100 + 100) on three
+ * channels, CI-fast) → every Results chart drawn (ECharts reported 'finished') with the gate's
+ * verdict → PNG, SVG and CSV exports arrive non-empty → reload: the fit is restored from the
+ * autosave (IndexedDB) with the same numbers → the reproduce command the app shows, run through the
+ * CLI with the mapping the app offers, writes a result.json that a fresh page opens with the same
+ * numbers. Long main-thread tasks are recorded with a PerformanceObserver throughout; the test
+ * fails on one over 250 ms (CI machines are noisy; the benchmark holds the 50 ms target).
+ */
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { useSharedPage } from './helpers/sharedPage';
+import {
+  SCREENSHOTS,
+  SLOW,
+  chooseFitColumns,
+  loadSampleData,
+  setNumber,
+} from './helpers/workbench';
+
+const CHANNELS = ['tv', 'search', 'social'];
+const CHARTS = [
+  'fit-chart',
+  'decomposition-chart',
+  'waterfall-chart',
+  'roi-chart',
+  'response-curves-chart',
+  'adstock-chart',
+  'trace-chart',
+  'ppc-chart',
+];
+const LONG_TASK_LIMIT_MS = 250;
+
+let page: Page;
+useSharedPage({ viewport: { width: 1440, height: 1000 }, sameOriginOnly: true }, (opened) => {
+  page = opened;
+  void opened.addInitScript(() => {
+    const store = globalThis as unknown as { __longTasks: number[] };
+    store.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) store.__longTasks.push(entry.duration);
+    }).observe({ type: 'longtask', buffered: true } as never);
+  });
+});
+
+async function longTasks(target: Page): Promise<number[]> {
+  return target.evaluate(() => (globalThis as unknown as { __longTasks: number[] }).__longTasks);
+}
+
+async function expectDrawn(target: Page): Promise<void> {
+  for (const id of CHARTS)
+    await expect(target.getByTestId(id), `${id} drawn`).toHaveAttribute('data-drawn', 'true', SLOW);
+}
+
+/** The numbers a reader compares: gate, fit metrics, ROI rows as the CSV export writes them. */
+async function headline(target: Page): Promise<{ gate: string; metrics: string }> {
+  return {
+    gate: (await target.getByTestId('gate-verdict').textContent()) ?? '',
+    metrics: ((await target.getByTestId('fit-metrics').textContent()) ?? '').replace(/\s+/g, ' '),
+  };
+}
+
+async function download(target: Page, panel: string, kind: string): Promise<Buffer> {
+  const section = target.locator('section', { has: target.getByTestId(panel) }).last();
+  const [file] = await Promise.all([
+    target.waitForEvent('download'),
+    section.getByTestId(`chart-export-${kind}`).click(),
+  ]);
+  return readFileSync((await file.path())!);
+}
+
+let shown: { gate: string; metrics: string };
+let command = '';
+let roiCsv = '';
+const folder = mkdtempSync(join(tmpdir(), 'mmm-e2e-results-'));
+
+test('a fit is read in the Results task: every chart drawn, with the gate verdict', async () => {
+  await loadSampleData(page, '156 weeks');
+  await page.getByTestId('nav-model').click();
+  await page.getByTestId('fit-preset-quick').click();
+  await chooseFitColumns(page, CHANNELS);
+  await setNumber(page, 'fit-chains', 2);
+  await setNumber(page, 'fit-warmup', 100);
+  await setNumber(page, 'fit-draws', 100);
+  await page.getByTestId('fit-start').click();
+  await expect(page.getByTestId('fit-done')).toBeVisible(SLOW);
+
+  await page.getByTestId('nav-results').click();
+  await expect(page.getByTestId('gate-verdict')).toHaveText(/passed|failed/);
+  await expectDrawn(page);
+  await expect(
+    page.getByTestId('diagnostics-table').getByTestId('diagnostics-row').first(),
+  ).toBeVisible();
+  await expect(page.getByTestId('fit-history').getByTestId('fit-history-row')).toHaveCount(1);
+  shown = await headline(page);
+  command = (await page.getByTestId('fit-cli-command').textContent()) ?? '';
+  expect(command).toMatch(
+    /^mmm fit media_daily_long\.csv kpi_daily\.csv controls_daily\.csv --mapping mapping\.json --channels search,social,tv /,
+  );
+  await page.screenshot({ path: `${SCREENSHOTS}/results.png`, fullPage: true });
+  await page.screenshot({ path: 'docs/screenshot-results.png' });
+
+  // The view's choices redraw their charts.
+  await page.getByTestId('decomposition-bands').check();
+  await page.getByTestId('roi-sort').selectOption('name');
+  await page.getByTestId('curves-channel').selectOption('tv');
+  await page.getByTestId('trace-parameter').selectOption({ index: 3 });
+  await expectDrawn(page);
+  expect(Math.max(0, ...(await longTasks(page))), 'longest main-thread task, ms').toBeLessThan(
+    LONG_TASK_LIMIT_MS,
+  );
+});
+
+test('exports: PNG, SVG and CSV downloads arrive and are not empty', async () => {
+  const png = await download(page, 'fit-chart', 'png');
+  expect(png.subarray(1, 4).toString()).toBe('PNG');
+  expect(png.length).toBeGreaterThan(5_000);
+  const svg = (await download(page, 'response-curves-chart', 'svg')).toString();
+  expect(svg).toMatch(/^<svg/);
+  expect(svg.length).toBeGreaterThan(5_000);
+  roiCsv = (await download(page, 'roi-chart', 'csv')).toString();
+  expect(roiCsv.split('\r\n')[0]).toBe(
+    'channel,spend,roi,roi_lower,roi_upper,mroi,mroi_lower,mroi_upper',
+  );
+  expect(roiCsv.trim().split('\r\n')).toHaveLength(1 + CHANNELS.length);
+  const mapping = page.waitForEvent('download');
+  await page.getByTestId('fit-cli-file-mapping.json').click();
+  writeFileSync(join(folder, 'mapping.json'), readFileSync((await (await mapping).path())!));
+});
+
+test('a reload restores the session: the fit and its results, without re-importing', async () => {
+  await page.reload();
+  await page.getByTestId('nav-results').click();
+  await expectDrawn(page);
+  expect(await headline(page)).toEqual(shown);
+  expect(await page.getByTestId('fit-cli-command').textContent()).toBe(command);
+  expect((await download(page, 'roi-chart', 'csv')).toString()).toBe(roiCsv);
+  // The fit settings came back too.
+  await page.getByTestId('nav-model').click();
+  await expect(page.getByTestId('fit-chains')).toHaveValue('2');
+});
+
+test('the shown command, run headless, writes a result that a fresh page opens with the same numbers', async ({
+  browser,
+}) => {
+  for (const name of ['media_daily_long.csv', 'kpi_daily.csv', 'controls_daily.csv'])
+    copyFileSync(join('sample-data', name), join(folder, name));
+  const args = command.split(' ').slice(2);
+  const out = join(folder, 'result.json');
+  execFileSync(
+    process.execPath,
+    [join(process.cwd(), 'cli/bin/mmm.mjs'), 'fit', ...args, '--out', out],
+    {
+      cwd: folder,
+      stdio: 'pipe',
+      timeout: 300_000,
+    },
+  );
+  const fresh = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+  try {
+    await fresh.goto('/');
+    await fresh.getByTestId('nav-results').click();
+    await fresh.getByTestId('fit-open-input').setInputFiles(out);
+    await expect(fresh.getByTestId('fit-open-message')).toContainText('Opened result.json', SLOW);
+    await expectDrawn(fresh);
+    expect(await headline(fresh)).toEqual(shown);
+    expect((await download(fresh, 'roi-chart', 'csv')).toString()).toBe(roiCsv);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await fresh.screenshot({ path: `${SCREENSHOTS}/results-opened-file.png`, fullPage: true });
+    // A file that is not a fit result changes nothing and says why in one sentence.
+    const bad = join(folder, 'not-a-fit.json');
+    writeFileSync(bad, '{"kind":"something-else"}');
+    await fresh.getByTestId('fit-open-input').setInputFiles(bad);
+    await expect(fresh.getByTestId('fit-open-message')).toContainText(
+      'not-a-fit.json: not an MMM fit result',
+    );
+    await expect(fresh.getByTestId('fit-history').getByTestId('fit-history-row')).toHaveCount(1);
+  } finally {
+    await fresh.close();
+  }
+});
