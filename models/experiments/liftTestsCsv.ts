@@ -10,6 +10,7 @@
  * Pure: the DuckDB connection is passed in (the app's worker, or the CLI's Node bindings).
  */
 import { quoteLiteral, toText } from '../data/sql';
+import { isBlank } from '../data/textBytes';
 import { toCsv } from '../io/delimitedText';
 import type { SqlConnection } from '../data/types';
 import type { LiftTest } from '../mmm/types';
@@ -45,10 +46,6 @@ export interface LiftTestRows {
 
 let registrations = 0;
 
-function isBlank(bytes: Uint8Array): boolean {
-  const text = new TextDecoder().decode(bytes).replace(/^\uFEFF/, '');
-  return text.trim() === '';
-}
 
 /** Every cell as text (DuckDB sniffs the dialect; NULLs become empty strings). */
 export async function readCsvAsText(
