@@ -23,17 +23,7 @@ import type { FitRequest } from '../models/inference/chains';
 import { modelFromReport, reportOfFit, type FitReport } from '../models/report';
 import { createNodeChainRunner } from '../cli/workers/nodeChainRunner';
 import { serve } from './importChromium';
-
-const CHARTS = [
-  'fit-chart',
-  'decomposition-chart',
-  'waterfall-chart',
-  'roi-chart',
-  'response-curves-chart',
-  'adstock-chart',
-  'trace-chart',
-  'ppc-chart',
-];
+import { RESULTS_CHARTS as CHARTS } from '../e2e/helpers/resultsCharts';
 
 export interface ChromiumFitRow {
   readonly appSeconds: number;

@@ -5,7 +5,6 @@
  * national). The channels and controls chosen by name keep the frame's order, as the app's fit
  * settings do, so the same choice gives the same model input in both.
  */
-import { readFile } from 'node:fs/promises';
 import {
   buildModelFrame,
   importFile,
@@ -17,11 +16,10 @@ import {
   type Mapping,
   type SqlConnection,
 } from '../../models/data/index';
-import { firstIssue } from '../../models/report';
-import { parseJsonWithLimits } from '../../models/io/safeJson';
 import type { MmmData } from '../../models/mmm';
 import { parquetToIpcNode } from '../parquetNode';
-import { MINIMUM_TRAINING_WEEKS, problemLine } from './loadModelData';
+import { firstErrorOf, MINIMUM_TRAINING_WEEKS } from './loadModelData';
+import { readJsonFile } from './readJsonFile';
 import type { MappedData } from './mappedArguments';
 
 export interface LoadedMappedData {
@@ -31,28 +29,8 @@ export interface LoadedMappedData {
 }
 
 /** mapping.json as the Data task saves it; one sentence naming the file and field otherwise. */
-export async function readMappingFile(path: string): Promise<Mapping> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new Error(
-      `cannot read the mapping ${path}: ${code === 'ENOENT' ? 'no such file' : String(error)}`,
-    );
-  }
-  let json: unknown;
-  try {
-    json = parseJsonWithLimits(text, { maxBytes: 16 * 1024 ** 2 }).value;
-  } catch (error) {
-    throw new Error(
-      `the mapping ${path} is not valid JSON (${error instanceof Error ? error.message : String(error)})`,
-    );
-  }
-  const parsed = MappingSchema.safeParse(json);
-  if (!parsed.success)
-    throw new Error(`the mapping ${path} is not a mapping (${firstIssue(parsed.error)})`);
-  return parsed.data;
+export function readMappingFile(path: string): Promise<Mapping> {
+  return readJsonFile(path, 'mapping', MappingSchema);
 }
 
 function chosen(
@@ -86,14 +64,8 @@ export async function loadMappedData(
   const national: Mapping = { ...mapping, aggregateGeos: true };
   const sources = await weeklySourcesOf(conn, files, national);
   const report = await validate(conn, files, national, sources);
-  const errors = report.problems.filter((p) => p.severity === 'error');
-  if (errors.length > 0) {
-    const more =
-      errors.length > 1
-        ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? 's' : ''}; mmm inspect lists them all)`
-        : '';
-    throw new Error(`${problemLine(errors[0])}${more}`);
-  }
+  const problem = firstErrorOf(report.problems);
+  if (problem) throw new Error(problem);
   const frame = await buildModelFrame(conn, files, national, sources);
   const channels = chosen(frame.channels, selection.channels, '--channels');
   const controls = chosen(frame.controls, selection.controls, '--controls');
