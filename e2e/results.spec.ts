@@ -198,9 +198,8 @@ test('a reload restores the session: the fit and its results, without re-importi
   expect(await headline(page)).toEqual(shown);
   expect(await page.getByTestId('fit-cli-command').textContent()).toBe(command);
   expect(await roiByName(page)).toBe(roiCsv);
-  // The fit settings came back too.
-  await page.getByTestId('nav-model').click();
-  await expect(page.getByTestId('fit-chains')).toHaveValue('2');
+  await expect(page.getByTestId('fit-history').getByTestId('fit-history-row')).toHaveCount(1);
+  await expect(page.getByTestId('session-notice')).toHaveCount(0);
 });
 
 test('the shown command, run headless, writes a result that a fresh page opens with the same numbers', async ({
