@@ -73,6 +73,14 @@ const { text } = buildPlan(
     notes: 'A fixture of the plan format.\nNotes are plain text: <script>alert(1)</script> & co.',
     scenarios: [scenario],
     chosenScenarioId: scenario.id,
+    reproduce: {
+      file: 'media_weekly_wide.csv',
+      dateColumn: 'week',
+      kpiColumn: 'revenue',
+      channelColumns: report.channels.map((c) => ({ channel: c.name, column: c.name })),
+      weekStart: 'monday',
+      liftTestsFile: null,
+    },
   },
   {
     writtenBy: { app: 'MMM Workbench', version: '0.1.0' },

@@ -16,7 +16,7 @@ import { compactNumbers } from './compactNumbers';
 import { canonicalJson, contentHashOf } from './contentHash';
 import { isJsonObject } from './migratePlan';
 import { PLAN_FORMAT, PLAN_FORMAT_VERSION, type Writer } from './planFormat';
-import type { PlanDocument, StoredPlan } from './planSchema';
+import type { PlanDocument, ReproduceSource, StoredPlan } from './planSchema';
 
 /** What the analyst edits in a plan. */
 export interface PlanEdits {
@@ -29,6 +29,8 @@ export interface PlanEdits {
 
 export interface PlanContent extends PlanEdits {
   readonly report: FitReport;
+  /** How the fit read its data (mmm fit knows; the app when its data were one wide file). */
+  readonly reproduce?: ReproduceSource | null;
 }
 
 export interface WriteContext {
@@ -102,11 +104,13 @@ export function buildPlan(content: PlanContent, context: WriteContext): SavedPla
     ...header,
     ...edits,
     fit: compactNumbers(content.report),
+    reproduce: content.reproduce ?? null,
   });
   const plan: PlanDocument = {
     ...header,
     ...edits,
     fit: content.report,
+    reproduce: content.reproduce ?? null,
     contentHash: stored.contentHash as string,
   };
   return { plan, stored, text: fileText };

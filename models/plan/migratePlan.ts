@@ -23,7 +23,14 @@ export interface PlanMigration {
 }
 
 /** Every step ever needed, oldest first. */
-export const PLAN_MIGRATIONS: readonly PlanMigration[] = [];
+export const PLAN_MIGRATIONS: readonly PlanMigration[] = [
+  /** 1.0 → 1.1: `reproduce` (how the data were read) was not recorded. */
+  {
+    from: { major: 1, minor: 0 },
+    to: { major: 1, minor: 1 },
+    migrate: (document) => ({ ...document, reproduce: null }),
+  },
+];
 
 export type PlanVersionProblem = 'not-a-plan' | 'newer-version' | 'invalid';
 

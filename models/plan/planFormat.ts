@@ -15,7 +15,7 @@ export interface FormatVersion {
 }
 
 /** The version this app writes. */
-export const PLAN_FORMAT_VERSION: FormatVersion = { major: 1, minor: 0 };
+export const PLAN_FORMAT_VERSION: FormatVersion = { major: 1, minor: 1 };
 
 /** Negative when a < b, 0 when equal, positive when a > b. */
 export function compareVersions(a: FormatVersion, b: FormatVersion): number {

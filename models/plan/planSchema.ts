@@ -24,6 +24,28 @@ const TimestampSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/, 'an ISO 8601 UTC timestamp');
 
+const FileNameSchema = z
+  .string()
+  .min(1)
+  .max(255)
+  .regex(/^[^/\\]+$/, 'a file name without folders');
+
+/**
+ * How the fit read its data, so `mmm fit` can regenerate the draws from the same file (format 1.1):
+ * the file's name (never a path) and the columns of the date, the KPI and each channel's spend.
+ * Controls are read from the columns of their own names.
+ */
+export const ReproduceSchema = z.object({
+  file: FileNameSchema,
+  dateColumn: z.string().min(1).max(200),
+  kpiColumn: z.string().min(1).max(200),
+  channelColumns: z.array(
+    z.object({ channel: z.string().min(1).max(200), column: z.string().min(1).max(200) }),
+  ),
+  weekStart: z.enum(['monday', 'sunday']),
+  liftTestsFile: FileNameSchema.nullable(),
+});
+
 /** Longest notes kept in a plan (plain text). */
 export const MAX_NOTES_LENGTH = 20_000;
 
@@ -43,6 +65,8 @@ export const PlanSchema = z
     /** Plain text, shown as text: never as HTML. */
     notes: z.string().max(MAX_NOTES_LENGTH),
     fit: FitReportSchema,
+    /** Since 1.1; null when the data were not read from one file (or in a migrated 1.0 plan). */
+    reproduce: ReproduceSchema.nullable(),
     scenarios: z.array(ScenarioSchema).max(500),
     /** The scenario the plan recommends (the one-page report shows it); null when none. */
     chosenScenarioId: z.string().nullable(),
@@ -76,6 +100,7 @@ export const PlanSchema = z
   });
 
 export type PlanDocument = z.infer<typeof PlanSchema>;
+export type ReproduceSource = z.infer<typeof ReproduceSchema>;
 
 /** A plan as stored: plain JSON, fit compacted, every field kept (also ones this app does not know). */
 export type StoredPlan = Readonly<Record<string, unknown>>;
