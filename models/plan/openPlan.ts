@@ -66,8 +66,10 @@ export interface OpenPlanOptions {
   readonly limits?: Partial<JsonLimits>;
 }
 
+/** One line: JSON.parse quotes the file's own bytes (control characters included) in its errors. */
 function refuse(problem: PlanProblem, message: string): RefusedPlan {
-  return { ok: false, problem, message };
+  // eslint-disable-next-line no-control-regex
+  return { ok: false, problem, message: message.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ') };
 }
 
 function decodeFit(fit: unknown): { report: unknown; fromVersion: number } {
@@ -105,6 +107,11 @@ export function openPlanText(text: string, options: OpenPlanOptions = {}): OpenP
         'the file was reformatted after it was saved (its content still matches its hash)',
       );
     }
+
+    if (verified && droppedPrototypeKeys > 0)
+      notices.push(
+        `${droppedPrototypeKeys} prototype key(s) (__proto__, constructor) were ignored`,
+      );
 
     const migrated = migratePlan(document);
     const fit = decodeFit(migrated.document.fit);
