@@ -77,7 +77,7 @@ function editedFields(edits: PlanEdits): Omit<PlanEdits, 'scenarios'> & { scenar
     title: text(edits.title, 200).trim() || 'Untitled plan',
     author: text(edits.author, 200),
     notes: text(edits.notes, 20_000),
-    scenarios: edits.scenarios.map((scenario) => structuredClone(scenario)),
+    scenarios: edits.scenarios.map((scenario) => JSON.parse(JSON.stringify(scenario)) as Scenario),
     chosenScenarioId: edits.chosenScenarioId,
   };
 }
@@ -91,7 +91,7 @@ function seal(unsealed: Record<string, unknown>): { stored: StoredPlan; text: st
 /** A first plan (revision 1, no parents). */
 export function buildPlan(content: PlanContent, context: WriteContext): SavedPlan {
   const header = {
-    format: PLAN_FORMAT,
+    format: PLAN_FORMAT as typeof PLAN_FORMAT,
     formatVersion: { ...PLAN_FORMAT_VERSION },
     planId: context.planId ?? randomPlanId(),
     createdAt: context.createdAt ?? new Date().toISOString(),
