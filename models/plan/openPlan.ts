@@ -68,7 +68,6 @@ export interface OpenPlanOptions {
 
 /** One line: JSON.parse quotes the file's own bytes (control characters included) in its errors. */
 function refuse(problem: PlanProblem, message: string): RefusedPlan {
-  // eslint-disable-next-line no-control-regex
   return { ok: false, problem, message: message.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ') };
 }
 
