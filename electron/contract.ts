@@ -48,7 +48,8 @@ export interface RecentFile {
  * What a native menu item asks the renderer to do. `open-recent:<id>` comes from File › Open Recent:
  * the renderer answers it with `openRecent(id)` (the id is a `RecentFile.id`).
  */
-export type MenuCommand = 'open-data' | 'open-plan' | 'load-sample' | `open-recent:${string}`;
+export type MenuCommand =
+  'open-data' | 'open-plan' | 'save-plan' | 'load-sample' | `open-recent:${string}`;
 
 export const MAX_FILE_BYTES = 2 * 1024 ** 3;
 

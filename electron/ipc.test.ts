@@ -318,7 +318,9 @@ describe('openPlan', () => {
     const chosen = setUp({ openPaths: [nodePath.join(folder, 'q3.mmmplan.json')] });
     const plan = expectSuccess<OpenedFile>(await chosen.invoke(IPC.openPlan, trusted));
     expect(text(plan)).toBe('{"version":1}');
-    expect(chosen.openCalls[0].filters).toEqual([{ name: 'Workbench plan', extensions: ['json'] }]);
+    expect(chosen.openCalls[0].filters).toEqual([
+      { name: 'Workbench plan', extensions: ['mmmplan', 'json'] },
+    ]);
     expect(recentFiles.list()[0].kind).toBe('plan');
   });
 
@@ -340,14 +342,16 @@ describe('savePlan', () => {
     expect(await readFile(target, 'utf8')).toBe(contents);
     expect((await readdir(folder)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
     expect(saveCalls[0].defaultPath).toBe(
-      nodePath.join('/home/analyst/Documents', 'Q3 plan.mmmplan.json'),
+      nodePath.join('/home/analyst/Documents', 'Q3 plan.mmmplan'),
     );
+    expect(saveCalls[0].filters?.[0].extensions).toEqual(['mmmplan', 'json']);
     expect(saveCalls[0].properties).toContain('showOverwriteConfirmation');
     expect(recentFiles.list()[0]).toMatchObject({ path: target, kind: 'plan' });
   });
 
-  it('replaces an existing file only because the dialog returned it', async () => {
+  it('replaces an existing file only because the dialog returned it, keeping it as .bak', async () => {
     const target = nodePath.join(folder, 'q3.mmmplan.json');
+    const before = await readFile(target, 'utf8');
     const { invoke } = setUp({ savePath: target });
     expectSuccess(
       await invoke(IPC.savePlan, trusted, {
@@ -356,6 +360,16 @@ describe('savePlan', () => {
       }),
     );
     expect(await readFile(target, 'utf8')).toBe('{"version":2}');
+    expect(await readFile(`${target}.bak`, 'utf8')).toBe(before);
+  });
+
+  it('suggests a .mmmplan name as given', async () => {
+    const target = nodePath.join(folder, 'named.mmmplan');
+    const { invoke, saveCalls } = setUp({ savePath: target });
+    expectSuccess(
+      await invoke(IPC.savePlan, trusted, { suggestedName: 'Q3.mmmplan', contents: '{}' }),
+    );
+    expect(saveCalls[0].defaultPath).toBe(nodePath.join('/home/analyst/Documents', 'Q3.mmmplan'));
   });
 
   it('writes nothing when the dialog is cancelled', async () => {

@@ -164,9 +164,9 @@ export function registerIpc(deps: IpcDependencies): InvokeChannel[] {
   });
 
   handleResult(IPC.savePlan, ipcPayloads[IPC.savePlan], async ([{ suggestedName, contents }]) => {
-    const fileName = /\.json$/i.test(suggestedName)
+    const fileName = /\.(mmmplan|json)$/i.test(suggestedName)
       ? suggestedName
-      : `${suggestedName}.mmmplan.json`;
+      : `${suggestedName}.mmmplan`;
     const choice = await deps.dialogs.showSaveDialog({
       title: 'Save plan',
       defaultPath: nodePath.join(deps.documentsDirectory(), fileName),
@@ -180,7 +180,8 @@ export function registerIpc(deps: IpcDependencies): InvokeChannel[] {
     if (!nodePath.isAbsolute(target))
       throw new ShellError('not-absolute', `"${target}" is not an absolute path.`);
     try {
-      await writeFileAtomically(target, contents);
+      // The file being replaced (the dialog asked first) survives as `<name>.bak`.
+      await writeFileAtomically(target, contents, { keepBackup: true });
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
       throw new ShellError('write-failed', `Could not save "${name}" (${detail}).`);
