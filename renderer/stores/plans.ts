@@ -168,6 +168,12 @@ export const usePlansStore = defineStore('plans', () => {
     return task(() => openText(file.name, new TextDecoder().decode(file.bytes), false));
   }
 
+  /** Opens a file chosen in the page's file input (browser mode). */
+  async function openPicked(file: File): Promise<void | null> {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    return openFile({ name: file.name, bytes, size: file.size });
+  }
+
   /** Opens the plan just refused for its hash, read-only, after the user asked. */
   function openReadOnly(): Promise<void | null> {
     const pending = tampered;
@@ -371,6 +377,7 @@ export const usePlansStore = defineStore('plans', () => {
     diff,
     diffKeys,
     openFile,
+    openPicked,
     openReadOnly,
     dismissError,
     openDialog,
