@@ -52,17 +52,24 @@ async function roiValues(from: Page, table: string): Promise<Record<string, stri
   return values;
 }
 
-/** A fresh page on the app, checked for console errors like the shared one. */
+/** Collects a page's console errors and uncaught exceptions (the shared page's check, for others). */
+function watchErrors(watched: Page): string[] {
+  const errors: string[] = [];
+  watched.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  watched.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+  watched.on('dialog', (dialog) => errors.push(`dialog: ${dialog.message()}`));
+  return errors;
+}
+
+/** A fresh page on the app's Plans task, with no data loaded. */
 async function freshPage(
   browser: Browser,
   baseURL: string | undefined,
 ): Promise<{ fresh: Page; errors: string[] }> {
   const fresh = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-  const errors: string[] = [];
-  fresh.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  fresh.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+  const errors = watchErrors(fresh);
   await fresh.goto(baseURL ?? '/');
   await fresh.getByTestId('nav-plans').click();
   return { fresh, errors };
@@ -198,9 +205,7 @@ test('a plan with a scenario shows the same scenario numbers, and the one-page r
   const html = readFileSync(reportPath, 'utf8');
   expect(html).not.toMatch(/<script/i);
   const report = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
-  const reportErrors: string[] = [];
-  report.on('pageerror', (error) => reportErrors.push(error.message));
-  report.on('dialog', (dialog) => reportErrors.push(`dialog: ${dialog.message()}`));
+  const reportErrors = watchErrors(report);
   await report.goto(`file://${reportPath}`);
   await expect(report.locator('h1')).toHaveText('Fixture plan <b>revenue</b>');
   await expect(report.locator('[data-section="gate"] h2')).toHaveText('Quality gate: failed');

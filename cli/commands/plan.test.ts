@@ -6,37 +6,20 @@
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openPlanText, reproduceCommands, type OpenedPlan } from '../../models/plan';
 import { generateWeeklyNational } from '../../sample-data/generator/weeklyNational';
-import { openNodeConnection, type ClosableSqlConnection } from '../duckdbNode';
+import { capture, useSharedConnection } from '../testing/commandHarness';
 import { run as runFit } from './fit';
 import { run as runPlan } from './plan';
 
-let shared: ClosableSqlConnection;
-beforeAll(async () => {
-  shared = await openNodeConnection();
-});
-afterAll(async () => {
-  await shared.close();
-});
-
-function capture(): { write(text: string): boolean; text: () => string } {
-  let buffer = '';
-  return {
-    write(text: string) {
-      buffer += text;
-      return true;
-    },
-    text: () => buffer,
-  };
-}
+const openConnection = useSharedConnection();
 
 async function fit(argv: string[]): Promise<{ code: number; stderr: string }> {
   const stderr = capture();
   // --json: no progress lines on stderr.
   const code = await runFit([...argv, '--json'], {
-    openConnection: async () => ({ ...shared, close: async () => undefined }),
+    openConnection,
     stdout: capture(),
     stderr,
   });
@@ -140,8 +123,7 @@ describe('reproduce: same data, spec and seed give bit-identical draws', () => {
 
   it('from the plan alone: mmm plan inputs, then mmm fit on its output', async () => {
     const original = opened(first).plan;
-    const [inputsLine, fitLine] = reproduceCommands(original, join(dir, 'first.mmmplan'))
-      .fromPlan!;
+    const [inputsLine, fitLine] = reproduceCommands(original, join(dir, 'first.mmmplan')).fromPlan!;
     const inputs = await plan(shellWords(inputsLine).slice(3));
     expect(inputs.stderr).toBe('');
     expect(inputs.code).toBe(0);

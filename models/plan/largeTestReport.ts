@@ -12,6 +12,7 @@ import { createRng } from '../random/rng';
 import { buildFitReport } from '../report/fitReport';
 import { dataFingerprint } from '../report/dataFingerprint';
 import type { FitReport } from '../report/fitReportSchema';
+import { handMadeChain } from '../testing/handMadeChain';
 import { simulateMmmData } from '../testing/simulateMmmData';
 
 export function largeTestReport(options: {
@@ -33,31 +34,7 @@ export function largeTestReport(options: {
   const centre = Float64Array.from({ length: dimension }, () => 0.3 * rng.normal());
   const draws = new Float64Array(options.draws * dimension);
   for (let i = 0; i < draws.length; i++) draws[i] = centre[i % dimension] + 0.05 * rng.normal();
-  const stats = {
-    stepSize: 0.3,
-    inverseMassMatrix: new Float64Array(dimension).fill(1),
-    divergences: 0,
-    divergentIterations: [],
-    warmupDivergences: 0,
-    treeDepthSaturations: 0,
-    meanTreeDepth: 3,
-    eBfmi: 1,
-    acceptanceRate: 0.8,
-    gradientEvaluations: 100,
-    warmupSeconds: 1,
-    samplingSeconds: 1,
-  };
-  const chains = [
-    {
-      chainId: 0,
-      draws,
-      logDensity: new Float64Array(options.draws),
-      energy: new Float64Array(options.draws),
-      numDraws: options.draws,
-      dimension,
-      stats,
-    },
-  ];
+  const chains = [handMadeChain(0, draws, dimension)];
   const summary = summariseDraws([draws], target.parameterNames);
   const gate = qualityGate({
     summaries: summary,

@@ -3,6 +3,7 @@ import { qualityGate } from '../diagnostics/gate';
 import { summariseDraws } from '../diagnostics/summary';
 import type { FitRequest, FitResult } from '../inference/chains';
 import type { ChainResult } from '../inference/sampleChain';
+import { handMadeChain } from '../testing/handMadeChain';
 import { createMmmTarget } from '../mmm/target';
 import type { MmmInput } from '../mmm/types';
 import { createRng } from '../random/rng';
@@ -11,37 +12,7 @@ import { buildFitReport } from './fitReport';
 import { FitReportSchema } from './fitReportSchema';
 import { parametersFromTable } from './posteriorDraws';
 
-function chain(
-  chainId: number,
-  draws: Float64Array,
-  dimension: number,
-  overrides: Partial<ChainResult['stats']> = {},
-): ChainResult {
-  const numDraws = draws.length / dimension;
-  return {
-    chainId,
-    draws,
-    logDensity: new Float64Array(numDraws),
-    energy: new Float64Array(numDraws),
-    numDraws,
-    dimension,
-    stats: {
-      stepSize: 0.3,
-      inverseMassMatrix: new Float64Array(dimension).fill(1),
-      divergences: 0,
-      divergentIterations: [],
-      warmupDivergences: 0,
-      treeDepthSaturations: 0,
-      meanTreeDepth: 3,
-      eBfmi: 1,
-      acceptanceRate: 0.8,
-      gradientEvaluations: 100,
-      warmupSeconds: 1,
-      samplingSeconds: 1,
-      ...overrides,
-    },
-  };
-}
+const chain = handMadeChain;
 
 /** A hand-made fit: draws jittered around a fixed position, or all equal to it (spread 0). */
 function handMadeFit(
