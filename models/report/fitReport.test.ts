@@ -1,18 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { qualityGate } from '../diagnostics/gate';
-import { summariseDraws } from '../diagnostics/summary';
-import type { FitRequest, FitResult } from '../inference/chains';
 import type { ChainResult } from '../inference/sampleChain';
-import { handMadeChain } from '../testing/handMadeChain';
+import { handMadeFit as makeFit } from '../testing/handMadeFit';
 import { createMmmTarget } from '../mmm/target';
 import type { MmmInput } from '../mmm/types';
-import { createRng } from '../random/rng';
 import { simulateMmmData } from '../testing/simulateMmmData';
 import { buildFitReport } from './fitReport';
 import { FitReportSchema } from './fitReportSchema';
 import { parametersFromTable } from './posteriorDraws';
-
-const chain = handMadeChain;
 
 /** A hand-made fit: draws jittered around a fixed position, or all equal to it (spread 0). */
 function handMadeFit(
@@ -20,42 +14,7 @@ function handMadeFit(
   spread: number,
   statsOf: (c: number) => Partial<ChainResult['stats']> = () => ({}),
 ) {
-  const target = createMmmTarget(input);
-  const rng = createRng(11);
-  const centre = new Float64Array(target.dimension).map(() => 0.3 * rng.normal());
-  const chains = [0, 1].map((c) => {
-    const draws = new Float64Array(150 * target.dimension);
-    for (let i = 0; i < draws.length; i++)
-      draws[i] = centre[i % target.dimension] + spread * rng.normal();
-    return chain(c, draws, target.dimension, statsOf(c));
-  });
-  const summary = summariseDraws(
-    chains.map((c) => c.draws),
-    target.parameterNames,
-  );
-  const gate = qualityGate({
-    summaries: summary,
-    chains: chains.map((c) => ({
-      chainId: c.chainId,
-      divergences: c.stats.divergences,
-      eBfmi: c.stats.eBfmi,
-    })),
-  });
-  const fit: FitResult = {
-    parameterNames: target.parameterNames,
-    chains,
-    summary,
-    gate,
-    wallSeconds: 2,
-  };
-  const request: FitRequest = {
-    target: { kind: 'mmm', input },
-    chains: 2,
-    warmup: 150,
-    draws: 150,
-    seed: 5,
-  };
-  return { target, fit, request, centre };
+  return makeFit(input, { spread, statsOf });
 }
 
 const { data } = simulateMmmData({ weeks: 52, channels: 2, seed: 3, controls: 1 });
