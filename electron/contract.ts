@@ -64,6 +64,14 @@ export const schemas = {
       .regex(/^[^/\\:*?"<>|]+$/),
     contents: z.string().max(64 * 1024 ** 2),
   }),
+  saveReport: z.object({
+    suggestedName: z
+      .string()
+      .min(1)
+      .max(200)
+      .regex(/^[^/\\:*?"<>|]+$/),
+    html: z.string().max(16 * 1024 ** 2),
+  }),
 } as const;
 
 /** What `window.workbench` offers; the browser build implements the same interface. */
@@ -84,6 +92,14 @@ export interface WorkbenchApi {
   savePlan(
     suggestedName: string,
     contents: string,
+  ): Promise<Result<{ saved: boolean; name?: string }>>;
+  /**
+   * Saves a plan's one-page HTML report (save dialog in the desktop, a download in the browser);
+   * the page is built by models/plan/htmlReport.ts, static and escaped.
+   */
+  saveReport(
+    suggestedName: string,
+    html: string,
   ): Promise<Result<{ saved: boolean; name?: string }>>;
   /** Subscribes to menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;

@@ -187,6 +187,8 @@ describe('payload validation', () => {
     ],
     [IPC.savePlan, [{ suggestedName: 'plan.json' }], 'argument 1 › contents'],
     [IPC.savePlan, ['plan.json', '{}'], 'arguments: expected at most 1, received 2'],
+    [IPC.saveReport, [{ suggestedName: 'a/b.html', html: '' }], 'argument 1 › suggestedName'],
+    [IPC.saveReport, [{ suggestedName: 'r.html' }], 'argument 1 › html'],
     [IPC.openDataFiles, ['/etc/passwd'], 'arguments: expected at most 0, received 1'],
   ])('%s %j is refused, naming %s', async (channel, args, where) => {
     const { invoke, openCalls, saveCalls } = setUp({
@@ -327,6 +329,30 @@ describe('openPlan', () => {
   it('refuses a data file picked through the plan dialog', async () => {
     const { invoke } = setUp({ openPaths: [nodePath.join(folder, 'weekly.csv')] });
     expectFailure(await invoke(IPC.openPlan, trusted), 'unsupported-extension');
+  });
+});
+
+describe('saveReport', () => {
+  it('writes the page where the dialog said, keeping a replaced file as .bak; nothing when cancelled', async () => {
+    const target = nodePath.join(folder, 'q3 report.html');
+    await writeFile(target, 'old');
+    const { invoke, saveCalls } = setUp({ savePath: target });
+    const value = expectSuccess(
+      await invoke(IPC.saveReport, trusted, { suggestedName: 'q3 report', html: '<p>new</p>' }),
+    );
+    expect(value).toEqual({ saved: true, name: 'q3 report.html' });
+    expect(await readFile(target, 'utf8')).toBe('<p>new</p>');
+    expect(await readFile(`${target}.bak`, 'utf8')).toBe('old');
+    expect(saveCalls[0].defaultPath).toBe(
+      nodePath.join('/home/analyst/Documents', 'q3 report.html'),
+    );
+    expect(saveCalls[0].filters).toEqual([{ name: 'Web page', extensions: ['html'] }]);
+    const cancelled = setUp({ savePath: null });
+    expect(
+      expectSuccess(
+        await cancelled.invoke(IPC.saveReport, trusted, { suggestedName: 'x.html', html: '' }),
+      ),
+    ).toEqual({ saved: false });
   });
 });
 

@@ -123,6 +123,10 @@ export function createBrowserApi(storage: Storage = window.localStorage): Workbe
       downloadText(suggestedName, contents);
       return { ok: true, value: { saved: true, name: suggestedName } };
     },
+    async saveReport(suggestedName: string, html: string) {
+      downloadText(suggestedName, html, 'text/html');
+      return { ok: true, value: { saved: true, name: suggestedName } };
+    },
     onMenuCommand(listener) {
       // The browser has no native menu; kept so the UI can subscribe the same way.
       menuListeners.add(listener);

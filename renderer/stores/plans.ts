@@ -27,7 +27,7 @@ import type { MmmFitRecord } from '../../models/report';
 import { errorMessage } from '../composables/useCancellableRun';
 import { planFileName } from '../logic/planNames';
 import { createBrowserPlanRunner, type PlanReply, type PlanRunner } from '../plans/planRunner';
-import { downloadText, getWorkbenchApi } from '../platform';
+import { getWorkbenchApi } from '../platform';
 import { usePlannerStore } from './planner';
 
 export interface PlanEntry {
@@ -55,7 +55,6 @@ export interface PlanServices {
   readonly runner: PlanRunner;
   readonly api: () => WorkbenchApi;
   readonly writer: Writer;
-  readonly download: (name: string, contents: string, type: string) => void;
 }
 
 let services: PlanServices = {
@@ -65,7 +64,6 @@ let services: PlanServices = {
     app: 'MMM Workbench',
     version: typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : 'dev',
   },
-  download: downloadText,
 };
 
 /** Replaces the worker, platform or writer (tests run the plan worker in process). */
@@ -346,7 +344,10 @@ export const usePlansStore = defineStore('plans', () => {
         }),
         'report',
       );
-      services.download(entry.fileName.replace(/\.mmmplan$/, '.html'), html, 'text/html');
+      const name = entry.fileName.replace(/\.mmmplan(\.json)?$/i, '') + '.html';
+      const written = await services.api().saveReport(name, html);
+      if (!written.ok) throw new Error(written.error.message);
+      if (written.value.saved) message.value = `Exported the report ${written.value.name ?? name}.`;
     });
   }
 
