@@ -141,6 +141,9 @@ test('a fresh page with no data opens the plan: the same ROI; diffed against the
       .evaluateAll((cells) => cells.map((cell) => cell.getAttribute('data-value') ?? '')),
   ).toEqual(firstRoiValues);
   await expect(fresh.getByTestId('plan-notices')).toHaveCount(0);
+  // With no data loaded: the gate verdict, the ROI (above) and the response curves.
+  await expect(fresh.getByTestId('plan-gate-verdict')).toHaveText(/passed|failed/);
+  await expect(fresh.getByTestId('plan-curves').locator('canvas').first()).toBeVisible();
 
   await openPlanFile(fresh, secondPath);
   await expect(fresh.getByTestId('plan-row')).toHaveCount(2);
