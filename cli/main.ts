@@ -5,29 +5,15 @@ export interface CommandModule {
 }
 
 const commands: Record<string, { summary: string; load: () => Promise<CommandModule> }> = {
-  inspect: {
-    summary: 'detected schema, mapping, validation report and model-frame summary',
-    load: () => import('./commands/inspect'),
-  },
-  fit: {
-    summary: 'fit the Bayesian adstock + saturation MMM with NUTS',
-    load: () => import('./commands/fit'),
-  },
-  dml: {
-    summary: 'double-ML causal estimates of channel effects',
-    load: () => import('./commands/dml'),
-  },
+  inspect: { summary: 'detected schema, mapping, validation report and model-frame summary', load: () => import('./commands/inspect') },
+  fit: { summary: 'fit the Bayesian adstock + saturation MMM with NUTS', load: () => import('./commands/fit') },
+  plan: { summary: 'verify, show, diff, migrate and report plan files (.mmmplan)', load: () => import('./commands/plan') },
+  dml: { summary: 'double-ML causal estimates of channel effects', load: () => import('./commands/dml') },
 };
 
 function usage(): string {
   const lines = Object.entries(commands).map(([name, c]) => `  mmm ${name.padEnd(8)} ${c.summary}`);
-  return [
-    'usage: mmm <command> [options]',
-    '',
-    ...lines,
-    '',
-    'mmm <command> --help for its options',
-  ].join('\n');
+  return ['usage: mmm <command> [options]', '', ...lines, '', 'mmm <command> --help for its options'].join('\n');
 }
 
 export async function main(argv: string[]): Promise<number> {

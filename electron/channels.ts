@@ -13,5 +13,6 @@ export const IPC = {
   openFitResult: 'workbench:open-fit-result',
   loadSession: 'workbench:load-session',
   saveSessionEntry: 'workbench:save-session-entry',
+  saveReport: 'workbench:save-report',
   menuCommand: 'workbench:menu-command',
 } as const;

@@ -49,7 +49,12 @@ export interface RecentFile {
  * the renderer answers it with `openRecent(id)` (the id is a `RecentFile.id`).
  */
 export type MenuCommand =
-  'open-data' | 'open-plan' | 'load-sample' | `open-recent:${string}` | ResultsMenuCommand;
+  | 'open-data'
+  | 'open-plan'
+  | 'save-plan'
+  | 'load-sample'
+  | `open-recent:${string}`
+  | ResultsMenuCommand;
 
 /**
  * The Results work's menu commands: File › Open fit result…, Model › Fit / Cancel fit, and
@@ -78,6 +83,14 @@ export const schemas = {
   }),
   sessionKey: z.string().regex(/^(meta|fit-\d{1,9}|aside-[0-9a-z-]{1,60})$/),
   sessionText: z.string().max(MAX_SESSION_ENTRY_BYTES).nullable(),
+  saveReport: z.object({
+    suggestedName: z
+      .string()
+      .min(1)
+      .max(200)
+      .regex(/^[^/\\:*?"<>|]+$/),
+    html: z.string().max(16 * 1024 ** 2),
+  }),
 } as const;
 
 /** What `window.workbench` offers; the browser build implements the same interface. */
@@ -105,6 +118,14 @@ export interface WorkbenchApi {
   loadSession(): Promise<Result<SessionEntries>>;
   /** Writes one autosaved entry atomically (null deletes it). */
   saveSessionEntry(key: string, text: string | null): Promise<Result<void>>;
+  /**
+   * Saves a plan's one-page HTML report (save dialog in the desktop, a download in the browser);
+   * the page is built by models/plan/htmlReport.ts, static and escaped.
+   */
+  saveReport(
+    suggestedName: string,
+    html: string,
+  ): Promise<Result<{ saved: boolean; name?: string }>>;
   /** Subscribes to menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }

@@ -20,6 +20,7 @@ export const ipcPayloads = {
   [IPC.openFitResult]: noArguments,
   [IPC.loadSession]: noArguments,
   [IPC.saveSessionEntry]: z.tuple([schemas.sessionKey, schemas.sessionText]),
+  [IPC.saveReport]: z.tuple([schemas.saveReport]),
 } as const;
 
 export type InvokeChannel = keyof typeof ipcPayloads;

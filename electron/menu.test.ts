@@ -73,6 +73,7 @@ describe('buildMenuTemplate', () => {
       'Open data…',
       'Open plan…',
       'Open fit result…',
+      'Save plan…',
       'Open Recent',
       'Load sample data',
       'separator',
@@ -80,9 +81,16 @@ describe('buildMenuTemplate', () => {
     ]);
     click(find(file, 'Open data…'));
     click(find(file, 'Open plan…'));
+    click(find(file, 'Save plan…'));
     click(find(file, 'Load sample data'));
     click(find(file, 'Open fit result…'));
-    expect(commands).toEqual(['open-data', 'open-plan', 'load-sample', 'open-fit-result']);
+    expect(commands).toEqual([
+      'open-data',
+      'open-plan',
+      'save-plan',
+      'load-sample',
+      'open-fit-result',
+    ]);
   });
 
   it('shows the shortcuts of fit, cancel and every task, and sends their commands', () => {
@@ -100,6 +108,7 @@ describe('buildMenuTemplate', () => {
       ['Model', 'Alt+2'],
       ['Results', 'Alt+3'],
       ['Causal', 'Alt+4'],
+      ['Plans', 'Alt+5'],
     ]);
     tasks.forEach(click);
     expect(commands).toEqual([
@@ -109,6 +118,7 @@ describe('buildMenuTemplate', () => {
       'task:model',
       'task:results',
       'task:causal',
+      'task:plans',
     ]);
   });
 

@@ -20,6 +20,7 @@ export const TASK_SHORTCUTS: readonly { readonly id: string; readonly label: str
   { id: 'model', label: 'Model' },
   { id: 'results', label: 'Results' },
   { id: 'causal', label: 'Causal' },
+  { id: 'plans', label: 'Plans' },
 ];
 
 export interface MenuInput {
@@ -50,6 +51,7 @@ export function buildMenuTemplate(input: MenuInput): MenuItemConstructorOptions[
       { label: 'Open data…', accelerator: 'CmdOrCtrl+O', click: send('open-data') },
       { label: 'Open plan…', accelerator: 'CmdOrCtrl+Shift+O', click: send('open-plan') },
       { label: 'Open fit result…', accelerator: 'CmdOrCtrl+Alt+O', click: send('open-fit-result') },
+      { label: 'Save plan…', accelerator: 'CmdOrCtrl+S', click: send('save-plan') },
       { label: 'Open Recent', submenu: recentItems },
       { label: 'Load sample data', click: send('load-sample') },
       { type: 'separator' },

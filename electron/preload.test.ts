@@ -53,6 +53,7 @@ const workbenchVerbs = {
   openFitResult: true,
   loadSession: true,
   saveSessionEntry: true,
+  saveReport: true,
   onMenuCommand: true,
 } satisfies Record<keyof WorkbenchApi, true>;
 
@@ -87,6 +88,7 @@ describe('preload', () => {
     await api.loadSession();
     await api.saveSessionEntry('fit-2', '{}');
     await api.saveSessionEntry('fit-2', null);
+    await api.saveReport('q3.html', '<!doctype html>');
     expect(fake.invocations).toEqual([
       { channel: IPC.openDataFiles, args: [] },
       { channel: IPC.appInfo, args: [] },
@@ -101,6 +103,7 @@ describe('preload', () => {
       { channel: IPC.loadSession, args: [] },
       { channel: IPC.saveSessionEntry, args: ['fit-2', '{}'] },
       { channel: IPC.saveSessionEntry, args: ['fit-2', null] },
+      { channel: IPC.saveReport, args: [{ suggestedName: 'q3.html', html: '<!doctype html>' }] },
     ]);
   });
 

@@ -27,6 +27,8 @@ const api = {
   loadSession: () => ipcRenderer.invoke(IPC.loadSession),
   saveSessionEntry: (key: string, text: string | null) =>
     ipcRenderer.invoke(IPC.saveSessionEntry, key, text),
+  saveReport: (suggestedName: string, html: string) =>
+    ipcRenderer.invoke(IPC.saveReport, { suggestedName, html }),
   onMenuCommand(listener: (command: MenuCommand) => void): () => void {
     // The event object (which holds `sender`) never reaches the page.
     const forward = (_event: IpcRendererEvent, command: MenuCommand) => listener(command);

@@ -7,6 +7,7 @@ import DataView from './views/DataView.vue';
 import ModelView from './views/ModelView.vue';
 import CausalView from './views/CausalView.vue';
 import ResultsView from './views/ResultsView.vue';
+import PlansView from './views/PlansView.vue';
 
 export interface NavigationItem {
   readonly id: string;
@@ -34,5 +35,11 @@ export const NAVIGATION: readonly NavigationItem[] = [
     label: 'Causal',
     hint: 'Double ML effect of one more unit of spend per channel',
     view: CausalView,
+  },
+  {
+    id: 'plans',
+    label: 'Plans',
+    hint: 'Versioned plan files: open without data, verify, compare, report',
+    view: PlansView,
   },
 ];

@@ -7,7 +7,7 @@ import type { EChartsOption } from 'echarts';
 import type { Cell } from '../../models/io/delimitedText';
 import type { FitReport } from '../../models/report';
 import { bandSeries, channelColor, gateGraphic, smallMultiples } from './resultsChart';
-import { gridColumns } from './responseCurvesOption';
+import { gridColumns } from './resultsCurvesOption';
 
 export function buildAdstockOption(report: FitReport): EChartsOption | null {
   const curves = report.adstockCurves;

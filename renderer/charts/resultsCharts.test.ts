@@ -17,7 +17,7 @@ import {
   buildResponseCurvesOption,
   responseCurveRows,
   responseCurvesHeight,
-} from './responseCurvesOption';
+} from './resultsCurvesOption';
 import { CHART_THEMES, FAILED_GATE_NOTE, smallMultiples, themedOption } from './resultsChart';
 import { buildRoiOption, roiRows, sortedChannels } from './roiOption';
 import { buildTraceOption, rankHistograms, traceRows } from './traceOption';

@@ -17,7 +17,7 @@ import {
   responseCurveRows,
   responseCurvesHeight,
   type CurvesView,
-} from '../charts/responseCurvesOption';
+} from '../charts/resultsCurvesOption';
 import { buildRoiOption, roiRows, type RoiSort } from '../charts/roiOption';
 import { buildTraceOption, traceRows } from '../charts/traceOption';
 import { buildWaterfallOption, waterfallRows } from '../charts/waterfallOption';
