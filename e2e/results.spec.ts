@@ -207,11 +207,12 @@ test('the shown command, run headless, writes a result that a fresh page opens w
 }) => {
   for (const name of ['media_daily_long.csv', 'kpi_daily.csv', 'controls_daily.csv'])
     copyFileSync(join('sample-data', name), join(folder, name));
-  const args = command.split(' ').slice(2);
   const out = join(folder, 'result.json');
+  // Run as shown, by a shell (it quotes as the app wrote it), with `mmm` as this checkout's CLI.
+  const cli = `${JSON.stringify(process.execPath)} ${JSON.stringify(join(process.cwd(), 'cli/bin/mmm.mjs'))}`;
   execFileSync(
-    process.execPath,
-    [join(process.cwd(), 'cli/bin/mmm.mjs'), 'fit', ...args, '--out', out],
+    'sh',
+    ['-c', `${command.replace(/^mmm /, `${cli} `)} --out ${JSON.stringify(out)}`],
     {
       cwd: folder,
       stdio: 'pipe',
