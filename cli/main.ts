@@ -8,6 +8,7 @@ const commands: Record<string, { summary: string; load: () => Promise<CommandMod
   inspect: { summary: 'detected schema, mapping, validation report and model-frame summary', load: () => import('./commands/inspect') },
   fit: { summary: 'fit the Bayesian adstock + saturation MMM with NUTS', load: () => import('./commands/fit') },
   dml: { summary: 'double-ML causal estimates of channel effects', load: () => import('./commands/dml') },
+  optimize: { summary: "optimise next period's budget over a fit result's posterior", load: () => import('./commands/optimize') },
 };
 
 function usage(): string {

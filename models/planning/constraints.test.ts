@@ -7,7 +7,9 @@ import { projectWeighted } from './weightedProjection';
 const channelNames = ['tv', 'search', 'social', 'display'];
 const reference = Float64Array.of(1000, 500, 300, 200);
 
-function constraintsOf(options: { bounds?: ChannelBound[]; locked?: string[]; groups?: GroupLimit[] } = {}) {
+function constraintsOf(
+  options: { bounds?: ChannelBound[]; locked?: string[]; groups?: GroupLimit[] } = {},
+) {
   return resolveConstraints({
     channelNames,
     reference,
@@ -53,22 +55,39 @@ describe('constraints', () => {
     expect(refusal(() => requireFeasible(constraintsOf({ locked: ['tv'] }), 5000))).toMatch(
       /more than the channels' upper bounds \(locked channels included\) allow \(2,300\)/,
     );
-    expect(refusal(() => requireFeasible(constraintsOf({ groups: [digital(null, 0.2)] }), 2000))).toMatch(
+    expect(
+      refusal(() => requireFeasible(constraintsOf({ groups: [digital(null, 0.2)] }), 2000)),
+    ).toMatch(
       /group 'digital' may take at most 20% of the budget \(400\), but its channels' lower bounds need 700/,
     );
-    expect(refusal(() => requireFeasible(constraintsOf({ groups: [digital(0.8, null)] }), 2000))).toMatch(
+    expect(
+      refusal(() => requireFeasible(constraintsOf({ groups: [digital(0.8, null)] }), 2000)),
+    ).toMatch(
       /group 'digital' needs at least 80% of the budget \(1,600\), but its channels' upper bounds allow only 1,300/,
     );
-    expect(refusal(() => constraintsOf({ bounds: [{ channel: 'radio', unit: 'relative', lower: 0, upper: 1 }] }))).toMatch(
-      /bounds: unknown channel 'radio'/,
-    );
-    expect(refusal(() => constraintsOf({ bounds: [{ channel: 'tv', unit: 'relative', lower: 2, upper: 1 }] }))).toMatch(
-      /bounds for channel 'tv': the lower bound 2 is above the upper bound 1/,
-    );
     expect(
-      refusal(() => constraintsOf({ groups: [digital(null, 1), { name: 'paid', channels: ['tv', 'social'], minShare: null, maxShare: null }] })),
+      refusal(() =>
+        constraintsOf({ bounds: [{ channel: 'radio', unit: 'relative', lower: 0, upper: 1 }] }),
+      ),
+    ).toMatch(/bounds: unknown channel 'radio'/);
+    expect(
+      refusal(() =>
+        constraintsOf({ bounds: [{ channel: 'tv', unit: 'relative', lower: 2, upper: 1 }] }),
+      ),
+    ).toMatch(/bounds for channel 'tv': the lower bound 2 is above the upper bound 1/);
+    expect(
+      refusal(() =>
+        constraintsOf({
+          groups: [
+            digital(null, 1),
+            { name: 'paid', channels: ['tv', 'social'], minShare: null, maxShare: null },
+          ],
+        }),
+      ),
     ).toMatch(/group 'paid': channel 'social' is already in group 'digital'/);
-    expect(refusal(() => constraintsOf({ locked: ['tiktok'] }))).toMatch(/locked channels: unknown channel 'tiktok'/);
+    expect(refusal(() => constraintsOf({ locked: ['tiktok'] }))).toMatch(
+      /locked channels: unknown channel 'tiktok'/,
+    );
     expect(infeasibility(constraintsOf(), 2000)).toBeNull();
   });
 
@@ -90,7 +109,8 @@ describe('constraints', () => {
       const w = Float64Array.from(reference, () => 0.2 + rng.uniform());
       const out = new Float64Array(4);
       projectWeighted(y, w, constraints, budget, out);
-      const distance = (s: ArrayLike<number>) => Array.from(s).reduce((sum, v, c) => sum + w[c] * (v - y[c]) ** 2, 0);
+      const distance = (s: ArrayLike<number>) =>
+        Array.from(s).reduce((sum, v, c) => sum + w[c] * (v - y[c]) ** 2, 0);
       expect(out.reduce((a, b) => a + b)).toBeCloseTo(budget, 6);
       expect(out[1] + out[2] + out[3]).toBeLessThanOrEqual(0.45 * budget + 1e-6);
       out.forEach((v, c) => {
@@ -106,7 +126,8 @@ describe('constraints', () => {
         z[a] += delta;
         z[b] -= delta;
         const inside =
-          z.every((v, c) => v >= constraints.lower[c] && v <= constraints.upper[c]) && z[1] + z[2] + z[3] <= 0.45 * budget;
+          z.every((v, c) => v >= constraints.lower[c] && v <= constraints.upper[c]) &&
+          z[1] + z[2] + z[3] <= 0.45 * budget;
         if (inside) expect(distance(z)).toBeGreaterThanOrEqual(distance(out) - 1e-6);
       }
     }

@@ -29,7 +29,10 @@ export interface FrontierPoint {
   readonly message: string | null;
 }
 
-export const FRONTIER_FACTORS: readonly number[] = Array.from({ length: 16 }, (_, i) => 0.5 + 0.1 * i);
+export const FRONTIER_FACTORS: readonly number[] = Array.from(
+  { length: 16 },
+  (_, i) => 0.5 + 0.1 * i,
+);
 
 export function efficientFrontier(options: {
   readonly model: HorizonModel;
@@ -50,7 +53,15 @@ export function efficientFrontier(options: {
     const constraints = options.constraintsAt(factor);
     const reason = infeasibility(constraints, budget);
     if (reason)
-      return { factor, budget, incremental: null, mroi: null, multiplier: null, spend: null, message: reason };
+      return {
+        factor,
+        budget,
+        incremental: null,
+        mroi: null,
+        multiplier: null,
+        spend: null,
+        message: reason,
+      };
     const start: Float64Array | undefined = previous
       ? previous.spend.map((s) => (s * budget) / Math.max(previous!.budget, 1e-300))
       : undefined;

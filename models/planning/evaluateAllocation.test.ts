@@ -18,12 +18,22 @@ function concatenated(history: Float64Array, horizon: Float64Array, tail: number
 describe('evaluateAllocation', () => {
   for (const spec of [{}, { adstock: 'weibullPdf', saturation: 'logistic' } as const]) {
     it(`equals target.components draw by draw (${JSON.stringify(spec)})`, () => {
-      const { target, draws } = planningFixture({ channels: 3, draws: 5, seed: 7, weeks: 60, spec });
+      const { target, draws } = planningFixture({
+        channels: 3,
+        draws: 5,
+        seed: 7,
+        weeks: 60,
+        spec,
+      });
       const flighting = {
         kind: 'weekly' as const,
         source: null,
         weeks: [],
-        spend: { channel1: [1, 2, 3, 0, 1, 5], channel2: [1, 1, 1, 1, 1, 1], channel3: [0, 0, 4, 4, 0, 0] },
+        spend: {
+          channel1: [1, 2, 3, 0, 1, 5],
+          channel2: [1, 1, 1, 1, 1, 1],
+          channel3: [0, 0, 4, 4, 0, 0],
+        },
       };
       const model = buildHorizonModel({ target, draws, horizonWeeks: H, flighting });
       const work = createAllocationWorkspace(model);
@@ -33,10 +43,15 @@ describe('evaluateAllocation', () => {
       const tail = model.spanWeeks - H;
       draws.forEach((parameters, d) => {
         const plan = target.design.spend.map((history, c) => {
-          const weekly = Float64Array.from({ length: H }, (_, k) => spend[c] * model.shapes[c * H + k]);
+          const weekly = Float64Array.from(
+            { length: H },
+            (_, k) => spend[c] * model.shapes[c * H + k],
+          );
           return concatenated(history, weekly, tail);
         });
-        const none = target.design.spend.map((history) => concatenated(history, new Float64Array(H), tail));
+        const none = target.design.spend.map((history) =>
+          concatenated(history, new Float64Array(H), tail),
+        );
         const withPlan = target.components(parameters, plan).channels;
         const without = target.components(parameters, none).channels;
         for (let c = 0; c < 3; c++) {
@@ -61,8 +76,18 @@ describe('evaluateAllocation', () => {
   }
 
   it('slope and curvature are the finite differences of incremental and slope', () => {
-    const { target, draws } = planningFixture({ channels: 4, draws: 30, seed: 3, shapeRange: [0.8, 2.5] });
-    const model = buildHorizonModel({ target, draws, horizonWeeks: 13, flighting: { kind: 'reference' } });
+    const { target, draws } = planningFixture({
+      channels: 4,
+      draws: 30,
+      seed: 3,
+      shapeRange: [0.8, 2.5],
+    });
+    const model = buildHorizonModel({
+      target,
+      draws,
+      horizonWeeks: 13,
+      flighting: { kind: 'reference' },
+    });
     const work = createAllocationWorkspace(model);
     const points = [0.5, 1, 1.8].map((m) => model.reference.map((r) => r * m));
     for (const [quantity, derivative] of [
@@ -86,7 +111,12 @@ describe('evaluateAllocation', () => {
 
   it('projects the baseline as an extended design would: trend, seasonality, controls at reference means', () => {
     const { target, draws } = planningFixture({ channels: 2, draws: 3, seed: 5, weeks: 80 });
-    const model = buildHorizonModel({ target, draws, horizonWeeks: H, flighting: { kind: 'flat' } });
+    const model = buildHorizonModel({
+      target,
+      draws,
+      horizonWeeks: H,
+      flighting: { kind: 'flat' },
+    });
     const design = target.design;
     const T = design.weeks;
     const last = Date.parse(`${design.dates[T - 1]}T00:00:00Z`);
@@ -94,7 +124,8 @@ describe('evaluateAllocation', () => {
     expect(model.horizonDates[0]).toBe(new Date(last + 7 * 86_400_000).toISOString().slice(0, 10));
     const referenceMean = design.controlNames.map((_, j) => {
       let sum = 0;
-      for (let t = T - H; t < T; t++) sum += design.controlMean[j] + design.controlScale[j] * design.scaledControls[j][t];
+      for (let t = T - H; t < T; t++)
+        sum += design.controlMean[j] + design.controlScale[j] * design.scaledControls[j][t];
       return sum / H;
     });
     const extended = createMmmTarget({
@@ -107,7 +138,11 @@ describe('evaluateAllocation', () => {
         controlNames: design.controlNames,
         controls: design.controlNames.map((_, j) =>
           concatenated(
-            Float64Array.from({ length: T }, (_, t) => design.controlMean[j] + design.controlScale[j] * design.scaledControls[j][t]),
+            Float64Array.from(
+              { length: T },
+              (_, t) =>
+                design.controlMean[j] + design.controlScale[j] * design.scaledControls[j][t],
+            ),
             new Float64Array(H).fill(referenceMean[j]),
             0,
           ),
@@ -118,7 +153,11 @@ describe('evaluateAllocation', () => {
       const components = extended.components(parameters);
       for (let k = 0; k < H; k++) {
         const t = T + k;
-        const expected = components.intercept[t] + components.trend[t] + components.seasonality[t] + components.controls[t];
+        const expected =
+          components.intercept[t] +
+          components.trend[t] +
+          components.seasonality[t] +
+          components.controls[t];
         expect(model.baselineWeekly[d * H + k]).toBeCloseTo(expected, 8);
       }
     });

@@ -42,7 +42,8 @@ export function flightingShapes(options: {
     } else {
       const given = flighting.spend[channel];
       const where = flighting.source ? `flighting file '${flighting.source}'` : 'weekly flighting';
-      if (!given) throw new PlanningInputError(`${where}: no weekly spend for channel '${channel}'`);
+      if (!given)
+        throw new PlanningInputError(`${where}: no weekly spend for channel '${channel}'`);
       if (given.length < weeks)
         throw new PlanningInputError(
           `${where}: channel '${channel}' has ${given.length} weeks of spend, the horizon needs ${weeks}`,

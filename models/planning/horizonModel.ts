@@ -24,7 +24,7 @@ import { WEEKS_PER_YEAR } from '../mmm/design';
 import type { MmmTarget } from '../mmm/target';
 import type { MmmParameters } from '../mmm/types';
 import { flightingShapes, PlanningInputError } from './flighting';
-import { SATURATION_CODE, saturationCurvature } from './saturationCurvature';
+import { curvatureParameter, SATURATION_CODE, saturationCurvature } from './saturationCurvature';
 import type { Flighting } from './scenarioSchema';
 
 export interface HorizonModel {
@@ -41,7 +41,10 @@ export interface HorizonModel {
   /** The flighting shapes, [c·H + k]. */
   readonly shapes: Float64Array;
   readonly saturationCode: number;
-  /** The saturation's parameters per [d·C + c] (second is 0 for one-parameter curves). */
+  /**
+   * The saturation's parameters per [d·C + c] as saturationCurvature takes them (ln K for Hill;
+   * second is 0 for one-parameter curves).
+   */
   readonly saturationFirst: Float64Array;
   readonly saturationSecond: Float64Array;
   /** ȳ β per [d·C + c]: KPI units per unit of saturation. */
@@ -96,7 +99,8 @@ function projectBaseline(
       let value = p.intercept + p.trend * tau;
       for (let i = 1; i <= order; i++) {
         const angle = (2 * Math.PI * i * elapsedWeeks) / WEEKS_PER_YEAR;
-        value += p.seasonality[2 * i - 2] * Math.sin(angle) + p.seasonality[2 * i - 1] * Math.cos(angle);
+        value +=
+          p.seasonality[2 * i - 2] * Math.sin(angle) + p.seasonality[2 * i - 1] * Math.cos(angle);
       }
       for (let j = 0; j < controls.length; j++) value += p.controls[j] * controls[j];
       out[d * horizonWeeks + k] = design.kpiScale * value;
@@ -155,8 +159,12 @@ export function buildHorizonModel(options: {
         weights,
         weightDerivatives,
       );
-      saturationFirst[row] = channel.saturation[saturationNames[0]];
-      saturationSecond[row] = saturationNames.length > 1 ? channel.saturation[saturationNames[1]] : 0;
+      saturationFirst[row] = curvatureParameter(
+        SATURATION_CODE[spec.saturation],
+        channel.saturation[saturationNames[0]],
+      );
+      saturationSecond[row] =
+        saturationNames.length > 1 ? channel.saturation[saturationNames[1]] : 0;
       factor[row] = design.kpiScale * channel.coefficient;
       const series = design.spend[c];
       const scale = design.spendScale[c];
@@ -174,8 +182,7 @@ export function buildHorizonModel(options: {
   }
   const baselineWeekly = projectBaseline(target, draws, H);
   const baseline = new Float64Array(D);
-  for (let d = 0; d < D; d++)
-    for (let k = 0; k < H; k++) baseline[d] += baselineWeekly[d * H + k];
+  for (let d = 0; d < D; d++) for (let k = 0; k < H; k++) baseline[d] += baselineWeekly[d * H + k];
   const model = {
     channelNames: design.channelNames,
     draws: D,
@@ -199,7 +206,6 @@ export function buildHorizonModel(options: {
   fillHistoryContributions(model);
   return model;
 }
-
 
 /** carryIn and historyTail: the history alone (no horizon spend) through the saturation. */
 function fillHistoryContributions(model: HorizonModel): void {

@@ -28,7 +28,12 @@ function problemOf(
 
 function horizonOf(channels: number, draws: number, seed: number): HorizonModel {
   const { target, draws: parameters } = planningFixture({ channels, draws, seed });
-  return buildHorizonModel({ target, draws: parameters, horizonWeeks: 13, flighting: { kind: 'reference' } });
+  return buildHorizonModel({
+    target,
+    draws: parameters,
+    horizonWeeks: 13,
+    flighting: { kind: 'reference' },
+  });
 }
 
 const wide = (model: HorizonModel): ChannelBound[] =>
@@ -103,13 +108,17 @@ describe('maximiseAtBudget', () => {
     const problem = problemOf(model, {
       locked: [names[0]],
       bounds: [{ channel: names[1], unit: 'absolute', lower: 0, upper: 0.5 * model.reference[1] }],
-      groups: [{ name: 'digital', channels: [names[2], names[3]], minShare: null, maxShare: digitalShare }],
+      groups: [
+        { name: 'digital', channels: [names[2], names[3]], minShare: null, maxShare: digitalShare },
+      ],
     });
     const budget = total(model.reference);
     const optimum = maximiseAtBudget(problem, budget);
     expect(optimum.spend[0]).toBeCloseTo(model.reference[0], 6);
     expect(optimum.spend[1]).toBeLessThanOrEqual(0.5 * model.reference[1] * (1 + 1e-9));
-    expect(optimum.spend[2] + optimum.spend[3]).toBeLessThanOrEqual(digitalShare * budget * (1 + 1e-9));
+    expect(optimum.spend[2] + optimum.spend[3]).toBeLessThanOrEqual(
+      digitalShare * budget * (1 + 1e-9),
+    );
     expect(total(optimum.spend)).toBeCloseTo(budget, 4);
     expect(optimum.kktResidual).toBeLessThan(1e-6);
     // A feasible alternative: the reference with the group cut and the rest given to channel 4.

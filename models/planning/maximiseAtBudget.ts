@@ -89,13 +89,19 @@ function kktResidual(
 }
 
 /** A feasible start: the reference pattern scaled to the budget, projected onto P(B). */
-function startingPoint(problem: PlanningProblem, budget: number, start?: Float64Array): Float64Array {
+function startingPoint(
+  problem: PlanningProblem,
+  budget: number,
+  start?: Float64Array,
+): Float64Array {
   const { reference } = problem.model;
   let total = 0;
   for (const r of reference) total += r;
   const guess = start
     ? Float64Array.from(start)
-    : Float64Array.from(reference, (r) => (total > 0 ? (r / total) * budget : budget / reference.length));
+    : Float64Array.from(reference, (r) =>
+        total > 0 ? (r / total) * budget : budget / reference.length,
+      );
   const out = new Float64Array(guess.length);
   projectWeighted(guess, new Float64Array(guess.length).fill(1), problem.constraints, budget, out);
   return out;

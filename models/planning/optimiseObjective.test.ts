@@ -15,7 +15,12 @@ const problem: PlanningProblem = {
   constraints: resolveConstraints({
     channelNames: model.channelNames,
     reference: model.reference,
-    bounds: model.channelNames.map((channel) => ({ channel, unit: 'relative', lower: 0.2, upper: 3 })),
+    bounds: model.channelNames.map((channel) => ({
+      channel,
+      unit: 'relative',
+      lower: 0.2,
+      upper: 3,
+    })),
     locked: [],
     groups: [],
   }),

@@ -67,8 +67,7 @@ function searchBudget(
       side = -1;
     }
   }
-  const optimum =
-    keep === 'low' ? a : keep === 'high' ? b : Math.abs(fa) <= Math.abs(fb) ? a : b;
+  const optimum = keep === 'low' ? a : keep === 'high' ? b : Math.abs(fa) <= Math.abs(fb) ? a : b;
   return { optimum, searches };
 }
 
@@ -97,7 +96,11 @@ export function optimiseObjective(
         `target KPI ${money(target)}: unreachable within the bounds — the most they allow is ${money(high.value)}, at a budget of ${money(high.budget)}`,
       );
     if (low.value >= target)
-      return done(low, 0, `the lower bounds alone (budget ${money(low.budget)}) reach the target KPI`);
+      return done(
+        low,
+        0,
+        `the lower bounds alone (budget ${money(low.budget)}) reach the target KPI`,
+      );
     // −(ρ* − K) is non-increasing; keep the first budget that reaches K.
     const { optimum, searches } = searchBudget(problem, low, high, (o) => target - o.value, 'high');
     return done(optimum, searches);
@@ -110,16 +113,28 @@ export function optimiseObjective(
         `target ROI ${roi}: unreachable within the bounds — even the smallest budget they allow (${money(low.budget)}) returns ${(low.value / Math.max(low.budget, 1e-300)).toPrecision(4)}`,
       );
     if (condition(high) >= 0)
-      return done(high, 0, `the upper bounds stop the budget at ${money(high.budget)} with ROI still above ${roi}`);
+      return done(
+        high,
+        0,
+        `the upper bounds stop the budget at ${money(high.budget)} with ROI still above ${roi}`,
+      );
     const { optimum, searches } = searchBudget(problem, low, high, condition, 'low');
     return done(optimum, searches);
   }
   const marginal = objective.targetMroi;
   const condition = (o: BudgetOptimum): number => o.multiplier - marginal;
   if (condition(low) <= 0)
-    return done(low, 0, `marginal ROI is already below ${marginal} at the lower bounds (budget ${money(low.budget)})`);
+    return done(
+      low,
+      0,
+      `marginal ROI is already below ${marginal} at the lower bounds (budget ${money(low.budget)})`,
+    );
   if (condition(high) >= 0)
-    return done(high, 0, `the upper bounds stop the budget at ${money(high.budget)} with marginal ROI still above ${marginal}`);
+    return done(
+      high,
+      0,
+      `the upper bounds stop the budget at ${money(high.budget)} with marginal ROI still above ${marginal}`,
+    );
   const { optimum, searches } = searchBudget(problem, low, high, condition, 'nearest');
   return done(optimum, searches);
 }

@@ -7,7 +7,10 @@ import { ScenarioResultSchema, type ScenarioInputs } from './scenarioSchema';
 
 function fixtureReport(version: number): FitReport {
   const parsed = parseFitReport(
-    readFileSync(new URL(`../report/fixtures/fit-result.v${version}.json`, import.meta.url), 'utf8'),
+    readFileSync(
+      new URL(`../report/fixtures/fit-result.v${version}.json`, import.meta.url),
+      'utf8',
+    ),
   );
   if (!parsed.ok) throw new Error(parsed.message);
   return parsed.report;
@@ -46,7 +49,10 @@ describe('planningSession on a fit result', () => {
     const { total } = result;
     const baseline = session.horizon(13, { kind: 'reference' }).baseline;
     const baselineMean = baseline.reduce((a, b) => a + b) / baseline.length;
-    expect(total.kpi.mean).toBeCloseTo(baselineMean + total.carryIn.mean + total.incremental.mean, 6);
+    expect(total.kpi.mean).toBeCloseTo(
+      baselineMean + total.carryIn.mean + total.incremental.mean,
+      6,
+    );
     expect(total.carryIn.mean).toBeGreaterThan(0);
     expect(total.carryOut.mean).toBeGreaterThan(0);
     // KPI over the horizon is of the order of the data's last 13 weeks.
@@ -58,7 +64,9 @@ describe('planningSession on a fit result', () => {
   it('optimises max-kpi within ±30%, never below the reference', () => {
     const reference = session.evaluate(inputs());
     const budget = reference.total.spend;
-    const optimised = session.optimise(inputs({ name: 'Optimised', objective: { kind: 'max-kpi', budget } }));
+    const optimised = session.optimise(
+      inputs({ name: 'Optimised', objective: { kind: 'max-kpi', budget } }),
+    );
     expect(optimised.result.converged).toBe(true);
     expect(optimised.result.total.spend).toBeCloseTo(budget, 4);
     expect(optimised.result.total.incremental.mean).toBeGreaterThanOrEqual(
@@ -81,9 +89,11 @@ describe('planningSession on a fit result', () => {
 
   it('refuses a migrated v1 report, a geo report and a wrong allocation, by name', () => {
     expect(() => createPlanningSession(fixtureReport(1))).toThrow(/without its weekly inputs/);
-    expect(() => createPlanningSession({ ...report, geo: { geos: ['a'] } } as FitReport)).toThrow(/geo model/);
-    expect(() => session.evaluate(inputs({ allocation: [{ channel: 'tv_spend', spend: 1 }] }))).toThrow(
-      /allocation: no spend for channel 'search_spend'/,
+    expect(() => createPlanningSession({ ...report, geo: { geos: ['a'] } } as FitReport)).toThrow(
+      /geo model/,
     );
+    expect(() =>
+      session.evaluate(inputs({ allocation: [{ channel: 'tv_spend', spend: 1 }] })),
+    ).toThrow(/allocation: no spend for channel 'search_spend'/);
   });
 });

@@ -84,14 +84,23 @@ export function createPlanningSession(report: FitReport): PlanningSession {
     const key = JSON.stringify([weeks, flighting]);
     let model = horizons.get(key);
     if (!model) {
-      model = buildHorizonModel({ target: rebuilt.target, draws: rebuilt.draws, horizonWeeks: weeks, flighting });
+      model = buildHorizonModel({
+        target: rebuilt.target,
+        draws: rebuilt.draws,
+        horizonWeeks: weeks,
+        flighting,
+      });
       if (horizons.size >= 4) horizons.delete(horizons.keys().next().value as string);
       horizons.set(key, model);
     }
     return model;
   }
 
-  function constraintsOf(model: HorizonModel, inputs: ScenarioInputs, current?: Float64Array): ResolvedConstraints {
+  function constraintsOf(
+    model: HorizonModel,
+    inputs: ScenarioInputs,
+    current?: Float64Array,
+  ): ResolvedConstraints {
     return resolveConstraints({
       channelNames,
       reference: model.reference,
@@ -102,8 +111,13 @@ export function createPlanningSession(report: FitReport): PlanningSession {
     });
   }
 
-  function problemOf(model: HorizonModel, inputs: ScenarioInputs, risk: Risk = inputs.risk): PlanningProblem {
-    const current = inputs.allocation.length > 0 ? allocationVector(channelNames, inputs.allocation) : undefined;
+  function problemOf(
+    model: HorizonModel,
+    inputs: ScenarioInputs,
+    risk: Risk = inputs.risk,
+  ): PlanningProblem {
+    const current =
+      inputs.allocation.length > 0 ? allocationVector(channelNames, inputs.allocation) : undefined;
     return {
       model,
       risk,
@@ -120,7 +134,11 @@ export function createPlanningSession(report: FitReport): PlanningSession {
     account: Pick<ScenarioResult, 'converged' | 'iterations' | 'seconds' | 'message'>,
   ): ScenarioResult {
     evaluateAllocation(model, spend, problem.work, { carryOut: true });
-    return { ...scenarioOutcome(model, problem.work, spend, problem.constraints), ...account, provisional };
+    return {
+      ...scenarioOutcome(model, problem.work, spend, problem.constraints),
+      ...account,
+      provisional,
+    };
   }
 
   return {
@@ -174,7 +192,10 @@ export function createPlanningSession(report: FitReport): PlanningSession {
             bounds: inputs.bounds,
             locked: inputs.locked,
             groups: inputs.groups,
-            current: inputs.allocation.length > 0 ? allocationVector(channelNames, inputs.allocation) : model.reference,
+            current:
+              inputs.allocation.length > 0
+                ? allocationVector(channelNames, inputs.allocation)
+                : model.reference,
           }),
         factors,
       });

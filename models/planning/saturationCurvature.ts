@@ -10,7 +10,8 @@
  *
  * x ≤ 0 gives h = 0 and, for Hill, h′ = h″ = 0 (the curve starts flat when S > 1; for S ≤ 1 its
  * slope at 0 is unbounded, and 0 keeps the optimiser away from a point no budget sits at).
- * Parameters are the kernel's in its `parameterNames` order (hill: K, S; logistic: λ; MM: K).
+ * Parameters are the kernel's in its `parameterNames` order (hill: K, S; logistic: λ; MM: K),
+ * except that Hill takes ln K (the evaluator's hot loop then spends one log and one exp a point).
  * Example: hill K = 0.5, S = 2 at x = 0.5: h = 0.5, h′ = 1, h″ = −2.
  */
 import type { SaturationKind } from '../mmm/spec';
@@ -21,6 +22,11 @@ export const SATURATION_CODE: Readonly<Record<SaturationKind, number>> = {
   logistic: 1,
   michaelisMenten: 2,
 };
+
+/** The first parameter as `saturationCurvature` takes it (ln K for Hill). */
+export function curvatureParameter(code: number, first: number): number {
+  return code === 0 ? Math.log(first) : first;
+}
 
 /** Writes h, h′, h″ at x into out[offset], out[offset + 1], out[offset + 2]. */
 export function saturationCurvature(
@@ -38,7 +44,7 @@ export function saturationCurvature(
       out[offset + 2] = 0;
       return;
     }
-    const h = 1 / (1 + Math.exp(-second * (Math.log(x) - Math.log(first))));
+    const h = 1 / (1 + Math.exp(-second * (Math.log(x) - first)));
     const q = h * (1 - h);
     out[offset] = h;
     out[offset + 1] = (second * q) / x;

@@ -17,15 +17,24 @@ import type { ChannelOutcome, ScenarioInterval, ScenarioResult } from './scenari
 
 export const INTERVAL_PROBABILITY = 0.9;
 
-export function intervalOf(draws: Float64Array, scale = 1): ScenarioInterval {
+export function intervalOf(draws: Float64Array): ScenarioInterval {
   let mean = 0;
   for (const v of draws) mean += v / draws.length;
   const { lower, upper } = hdi(draws, INTERVAL_PROBABILITY);
-  return { mean: mean * scale, lo: lower * scale, hi: upper * scale };
+  return { mean, lo: lower, hi: upper };
+}
+
+function scaled(interval: ScenarioInterval, factor: number): ScenarioInterval {
+  return { mean: interval.mean * factor, lo: interval.lo * factor, hi: interval.hi * factor };
 }
 
 /** Column c of a [d·C + c] matrix. */
-function column(matrix: Float64Array, c: number, channels: number, out: Float64Array): Float64Array {
+function column(
+  matrix: Float64Array,
+  c: number,
+  channels: number,
+  out: Float64Array,
+): Float64Array {
   for (let d = 0; d < out.length; d++) out[d] = matrix[d * channels + c];
   return out;
 }
@@ -61,8 +70,7 @@ export function scenarioOutcome(
   const channels = model.channelNames.map((channel, c): ChannelOutcome => {
     const incremental = intervalOf(column(work.incremental, c, C, values));
     const mroi = intervalOf(column(work.slope, c, C, values));
-    const roi =
-      spend[c] > 0 ? intervalOf(column(work.incremental, c, C, values), 1 / spend[c]) : mroi;
+    const roi = spend[c] > 0 ? scaled(incremental, 1 / spend[c]) : mroi;
     return {
       channel,
       spend: spend[c],
@@ -73,6 +81,9 @@ export function scenarioOutcome(
       atBound: atBoundOf(constraints, spend, c),
     };
   });
+  const share = Float64Array.from({ length: C }, (_, c) =>
+    budget > 0 ? spend[c] / budget : 1 / C,
+  );
   const sumRows = (matrix: Float64Array, weights?: ArrayLike<number>): Float64Array => {
     const out = new Float64Array(D);
     for (let d = 0; d < D; d++) {
@@ -83,18 +94,19 @@ export function scenarioOutcome(
     return out;
   };
   const incremental = sumRows(work.incremental);
+  const incrementalInterval = intervalOf(incremental);
+  const marginal = intervalOf(sumRows(work.slope, share));
   const carryIn = sumRows(model.carryIn);
-  const share = Float64Array.from({ length: C }, (_, c) => (budget > 0 ? spend[c] / budget : 1 / C));
   const kpi = incremental.map((v, d) => v + carryIn[d] + model.baseline[d]);
   return {
     channels,
     total: {
       spend: budget,
       reference,
-      incremental: intervalOf(incremental),
+      incremental: incrementalInterval,
       kpi: intervalOf(kpi),
-      roi: budget > 0 ? intervalOf(incremental, 1 / budget) : intervalOf(sumRows(work.slope, share)),
-      mroi: intervalOf(sumRows(work.slope, share)),
+      roi: budget > 0 ? scaled(incrementalInterval, 1 / budget) : marginal,
+      mroi: marginal,
       carryIn: intervalOf(carryIn),
       carryOut: intervalOf(sumRows(work.carryOut)),
     },

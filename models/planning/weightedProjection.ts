@@ -67,7 +67,11 @@ export function projectWeighted(
     let sum = 0;
     for (let c = 0; c < C; c++) if (groupOf[c] < 0) sum += at(c, theta);
     for (const group of groups)
-      sum += clip(groupTotal(group.members, theta), group.minShare * budget, group.maxShare * budget);
+      sum += clip(
+        groupTotal(group.members, theta),
+        group.minShare * budget,
+        group.maxShare * budget,
+      );
     return sum;
   };
   const nu = bisect(total, budget, range);
