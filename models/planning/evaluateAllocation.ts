@@ -42,13 +42,18 @@ export function evaluateAllocation(
   model: HorizonModel,
   spend: ArrayLike<number>,
   work: AllocationWorkspace,
-  options: { readonly carryOut: boolean },
+  options: {
+    readonly carryOut: boolean;
+    /** Evaluate only the first n draws (the rest of the workspace is left as it was). */
+    readonly draws?: number;
+  },
 ): void {
   const { draws: D, channels: C, horizonWeeks: H, spanWeeks: W, saturationCode: code } = model;
   const { history, gain, factor, saturationFirst, saturationSecond } = model;
   const { incremental, slope, curvature, carryOut, point } = work;
   const weeks = options.carryOut ? W : H;
-  for (let d = 0; d < D; d++) {
+  const count = Math.min(D, options.draws ?? D);
+  for (let d = 0; d < count; d++) {
     for (let c = 0; c < C; c++) {
       const row = d * C + c;
       const total = spend[c];

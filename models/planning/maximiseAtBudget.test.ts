@@ -26,8 +26,13 @@ function problemOf(
   };
 }
 
-function horizonOf(channels: number, draws: number, seed: number): HorizonModel {
-  const { target, draws: parameters } = planningFixture({ channels, draws, seed });
+function horizonOf(
+  channels: number,
+  draws: number,
+  seed: number,
+  shapeRange?: readonly [number, number],
+): HorizonModel {
+  const { target, draws: parameters } = planningFixture({ channels, draws, seed, shapeRange });
   return buildHorizonModel({
     target,
     draws: parameters,
@@ -36,8 +41,8 @@ function horizonOf(channels: number, draws: number, seed: number): HorizonModel 
   });
 }
 
-const wide = (model: HorizonModel): ChannelBound[] =>
-  model.channelNames.map((channel) => ({ channel, unit: 'relative', lower: 0, upper: 10 }));
+const wide = (model: HorizonModel, upper = 10): ChannelBound[] =>
+  model.channelNames.map((channel) => ({ channel, unit: 'relative', lower: 0, upper }));
 
 const total = (values: ArrayLike<number>): number => Array.from(values).reduce((a, b) => a + b, 0);
 
@@ -60,11 +65,18 @@ describe('maximiseAtBudget', () => {
     expect(optimum.kktResidual).toBeLessThan(1e-6);
   });
 
-  for (const channels of [2, 3]) {
-    it(`matches a brute-force grid on ${channels} channels`, () => {
-      const model = horizonOf(channels, 20, 40 + channels);
-      const problem = problemOf(model);
-      const budget = 1.1 * total(model.reference);
+  // Seed 42 at 30% of the reference budget: from the reference pattern alone, Newton stops in a
+  // local optimum a third as good (505 vs 1499); the budget-grid start finds the global one.
+  for (const [channels, seed, shapes, wideBounds] of [
+    [2, 42, undefined, false],
+    [3, 43, undefined, false],
+    [3, 42, [1.5, 3], true],
+  ] as const) {
+    const label = shapes ? ', S-shaped responses (Hill shape 1.5–3), bounds 0–3×' : '';
+    it(`matches a brute-force grid on ${channels} channels${label}`, () => {
+      const model = horizonOf(channels, 20, seed, shapes);
+      const problem = problemOf(model, wideBounds ? { bounds: wide(model, 3) } : {});
+      const budget = (wideBounds ? 0.3 : 1.1) * total(model.reference);
       const optimum = maximiseAtBudget(problem, budget);
       const { lower, upper } = problem.constraints;
       const steps = channels === 2 ? 4000 : 150;
@@ -85,8 +97,9 @@ describe('maximiseAtBudget', () => {
       };
       visit(0, budget);
       expect(optimum.value).toBeGreaterThanOrEqual(best - 1e-9 * Math.abs(best));
-      // The grid's best is within its resolution of the optimum.
-      expect((optimum.value - best) / optimum.value).toBeLessThan(channels === 2 ? 1e-6 : 1e-4);
+      // The grid's best is within its resolution of the optimum (coarser on the steep S-curves).
+      const resolution = shapes ? 1e-2 : channels === 2 ? 1e-6 : 1e-4;
+      expect((optimum.value - best) / optimum.value).toBeLessThan(resolution);
     });
   }
 

@@ -15,6 +15,7 @@
  */
 import { requireFeasible, type ResolvedConstraints } from './constraints';
 import { evaluateAllocation, type AllocationWorkspace } from './evaluateAllocation';
+import { globalStart, isConcave } from './globalStart';
 import type { HorizonModel } from './horizonModel';
 import { riskMeasure, type RiskScratch } from './riskMeasure';
 import type { Risk } from './scenarioSchema';
@@ -107,12 +108,28 @@ function startingPoint(
   return out;
 }
 
+/**
+ * The optimum from `start` (default: the reference pattern); for S-shaped responses also from the
+ * budget grid's global optimum (globalStart.ts), keeping the better of the two.
+ */
 export function maximiseAtBudget(
   problem: PlanningProblem,
   budget: number,
   start?: Float64Array,
 ): BudgetOptimum {
   requireFeasible(problem.constraints, budget);
+  const local = maximiseFrom(problem, budget, start);
+  if (isConcave(problem.model)) return local;
+  const global = globalStart(problem.model, problem.constraints, budget);
+  if (!global) return local;
+  const other = maximiseFrom(problem, budget, global);
+  const better = other.value > local.value ? other : local;
+  // Leave the scratch describing the returned optimum.
+  if (better === local) objectiveAt(problem, local.spend);
+  return { ...better, evaluations: local.evaluations + other.evaluations };
+}
+
+function maximiseFrom(problem: PlanningProblem, budget: number, start?: Float64Array): BudgetOptimum {
   const C = problem.model.channels;
   const { gradient, curvature } = problem.scratch;
   let spend = startingPoint(problem, budget, start);
