@@ -15,9 +15,16 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resolveConstraints, type ResolvedConstraints } from '../models/planning/constraints';
-import { createAllocationWorkspace, evaluateAllocation } from '../models/planning/evaluateAllocation';
+import {
+  createAllocationWorkspace,
+  evaluateAllocation,
+} from '../models/planning/evaluateAllocation';
 import { buildHorizonModel, type HorizonModel } from '../models/planning/horizonModel';
-import { maximiseAtBudget, objectiveAt, type PlanningProblem } from '../models/planning/maximiseAtBudget';
+import {
+  maximiseAtBudget,
+  objectiveAt,
+  type PlanningProblem,
+} from '../models/planning/maximiseAtBudget';
 import { createRiskScratch } from '../models/planning/riskMeasure';
 import { scenarioOutcome } from '../models/planning/scenarioOutcome';
 import type { ChannelBound, GroupLimit, Risk } from '../models/planning/scenarioSchema';
@@ -35,7 +42,8 @@ function ensureScipy(python: string): void {
   if (probe.status === 0) return;
   process.stderr.write('SciPy is missing: apt-get install -y python3-scipy (benchmark only)\n');
   const install = spawnSync('apt-get', ['install', '-y', 'python3-scipy'], { stdio: 'inherit' });
-  if (install.status !== 0) throw new Error('could not install python3-scipy (try apt-get update first)');
+  if (install.status !== 0)
+    throw new Error('could not install python3-scipy (try apt-get update first)');
 }
 
 function median(values: number[]): number {
@@ -51,8 +59,18 @@ interface Case {
 }
 
 function modelOf(channels: number, draws: number, seed: number): HorizonModel {
-  const { target, draws: parameters } = planningFixture({ channels, draws, seed, shapeRange: [0.6, 1.6] });
-  return buildHorizonModel({ target, draws: parameters, horizonWeeks: 13, flighting: { kind: 'reference' } });
+  const { target, draws: parameters } = planningFixture({
+    channels,
+    draws,
+    seed,
+    shapeRange: [0.6, 1.6],
+  });
+  return buildHorizonModel({
+    target,
+    draws: parameters,
+    horizonWeeks: 13,
+    flighting: { kind: 'reference' },
+  });
 }
 
 function caseOf(
@@ -87,11 +105,25 @@ function problemOf(c: Case, risk: Risk = { kind: 'mean' }): PlanningProblem {
 }
 
 /** Writes the model's arrays and the cases for the Python side; returns its results. */
-function runSlsqp(python: string, model: HorizonModel, cases: readonly Case[]): { spend: number[]; value: number; seconds: number; success: boolean; iterations: number; message: string }[] {
+function runSlsqp(
+  python: string,
+  model: HorizonModel,
+  cases: readonly Case[],
+): {
+  spend: number[];
+  value: number;
+  seconds: number;
+  success: boolean;
+  iterations: number;
+  message: string;
+}[] {
   const dir = mkdtempSync(join(tmpdir(), 'bench-optimize-'));
   try {
     const write = (name: string, values: Float64Array) =>
-      writeFileSync(join(dir, `${name}.f64`), new Uint8Array(values.buffer, values.byteOffset, values.byteLength));
+      writeFileSync(
+        join(dir, `${name}.f64`),
+        new Uint8Array(values.buffer, values.byteOffset, values.byteLength),
+      );
     write('history', model.history);
     write('gain', model.gain);
     write('factor', model.factor);
@@ -115,7 +147,10 @@ function runSlsqp(python: string, model: HorizonModel, cases: readonly Case[]): 
         })),
       }),
     );
-    const child = spawnSync(python, [join(here, 'python/optimize_slsqp.py'), dir], { encoding: 'utf8', stdio: ['ignore', 'inherit', 'inherit'] });
+    const child = spawnSync(python, [join(here, 'python/optimize_slsqp.py'), dir], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
     if (child.status !== 0) throw new Error('the SLSQP script failed');
     return JSON.parse(readFileSync(join(dir, 'slsqp.json'), 'utf8'));
   } finally {
@@ -124,7 +159,11 @@ function runSlsqp(python: string, model: HorizonModel, cases: readonly Case[]): 
 }
 
 function table(header: string[], rows: string[][]): string {
-  return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+  return [
+    `| ${header.join(' | ')} |`,
+    `| ${header.map(() => '---').join(' | ')} |`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
 }
 
 function main(): void {
@@ -142,14 +181,18 @@ function main(): void {
   const problem = problemOf(reference);
   const evaluation: number[] = [];
   for (let i = 0; i < repeats; i++) {
-    const spend = large.reference.map((r) => r * (0.9 + 0.2 * ((i * 7) % 10) / 10));
+    const spend = large.reference.map((r) => r * (0.9 + (0.2 * ((i * 7) % 10)) / 10));
     const started = performance.now();
     evaluateAllocation(large, spend, problem.work, { carryOut: true });
     scenarioOutcome(large, problem.work, spend, reference.constraints);
     evaluation.push(performance.now() - started);
   }
   const optimumTimes: Record<string, number[]> = { mean: [], q10: [], 'mean-sd:1': [] };
-  const risks: Record<string, Risk> = { mean: { kind: 'mean' }, q10: { kind: 'quantile', quantile: 0.1 }, 'mean-sd:1': { kind: 'mean-sd', lambda: 1 } };
+  const risks: Record<string, Risk> = {
+    mean: { kind: 'mean' },
+    q10: { kind: 'quantile', quantile: 0.1 },
+    'mean-sd:1': { kind: 'mean-sd', lambda: 1 },
+  };
   const iterations: Record<string, number> = {};
   for (let i = 0; i < Math.max(3, Math.floor(repeats / 3)); i++)
     for (const [label, risk] of Object.entries(risks)) {
@@ -161,7 +204,13 @@ function main(): void {
   const speed = table(
     ['20 ch × 2000 draws × 13 wk', 'median ms', 'min ms', 'target', 'iterations'],
     [
-      ['evaluate one scenario + 90% intervals', median(evaluation).toFixed(1), Math.min(...evaluation).toFixed(1), '< 20 ms', '—'],
+      [
+        'evaluate one scenario + 90% intervals',
+        median(evaluation).toFixed(1),
+        Math.min(...evaluation).toFixed(1),
+        '< 20 ms',
+        '—',
+      ],
       ...Object.entries(optimumTimes).map(([label, times]) => [
         `fixed-budget optimum, ${label}`,
         median(times).toFixed(0),
@@ -181,7 +230,14 @@ function main(): void {
     caseOf('20 ch, budget 1.5×, 0–3×', large, 1.5, { bounds: 'wide' }),
     caseOf('20 ch, budget 0.6×, 0–3×, group ≤ 20%', large, 0.6, {
       bounds: 'wide',
-      groups: [{ name: 'digital', channels: large.channelNames.slice(0, 6), minShare: null, maxShare: 0.2 }],
+      groups: [
+        {
+          name: 'digital',
+          channels: large.channelNames.slice(0, 6),
+          minShare: null,
+          maxShare: 0.2,
+        },
+      ],
     }),
     caseOf('5 ch × 500, budget 1.2×, ±30%', small, 1.2),
     caseOf('5 ch × 500, budget 0.5×, 0–3×', small, 0.5, { bounds: 'wide' }),
@@ -189,7 +245,8 @@ function main(): void {
   const byModel = new Map<HorizonModel, Case[]>();
   for (const c of cases) byModel.set(c.model, [...(byModel.get(c.model) ?? []), c]);
   const slsqp = new Map<Case, ReturnType<typeof runSlsqp>[number]>();
-  for (const [model, group] of byModel) runSlsqp(python, model, group).forEach((r, i) => slsqp.set(group[i], r));
+  for (const [model, group] of byModel)
+    runSlsqp(python, model, group).forEach((r, i) => slsqp.set(group[i], r));
   let allAtLeast = true;
   const rows = cases.map((c) => {
     const ours = problemOf(c);
@@ -218,10 +275,24 @@ function main(): void {
     ];
   });
   const comparison = table(
-    ['case', 'ours E[KPI]', 'SLSQP E[KPI]', '(ours − SLSQP)/|SLSQP|', 'ours ≥ SLSQP (1e-6)', 'ours ms', 'SLSQP ms', 'SLSQP/ours time', 'iterations ours / SLSQP', 'ours KKT residual', 'SLSQP budget gap'],
+    [
+      'case',
+      'ours E[KPI]',
+      'SLSQP E[KPI]',
+      '(ours − SLSQP)/|SLSQP|',
+      'ours ≥ SLSQP (1e-6)',
+      'ours ms',
+      'SLSQP ms',
+      'SLSQP/ours time',
+      'iterations ours / SLSQP',
+      'ours KKT residual',
+      'SLSQP budget gap',
+    ],
     rows,
   );
-  process.stdout.write(`${comparison}\n\nours ≥ SLSQP on every case: ${allAtLeast ? 'yes' : 'NO'}\n`);
+  process.stdout.write(
+    `${comparison}\n\nours ≥ SLSQP on every case: ${allAtLeast ? 'yes' : 'NO'}\n`,
+  );
   const record = flag('record', '');
   if (record)
     appendFileSync(

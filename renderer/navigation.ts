@@ -6,6 +6,7 @@ import type { Component } from 'vue';
 import DataView from './views/DataView.vue';
 import ModelView from './views/ModelView.vue';
 import CausalView from './views/CausalView.vue';
+import PlannerView from './views/PlannerView.vue';
 
 export interface NavigationItem {
   readonly id: string;
@@ -27,5 +28,11 @@ export const NAVIGATION: readonly NavigationItem[] = [
     label: 'Causal',
     hint: 'Double ML effect of one more unit of spend per channel',
     view: CausalView,
+  },
+  {
+    id: 'planner',
+    label: 'Planner',
+    hint: "Optimise next period's budget over the posterior; compare scenarios",
+    view: PlannerView,
   },
 ];
