@@ -1,32 +1,17 @@
 import { readFileSync } from 'node:fs';
-import { expose } from 'comlink';
 import { describe, expect, it } from 'vitest';
 import { isAbortError } from '../../models/inference/cancellation';
 import type { ScenarioInputs } from '../../models/planning/scenarioSchema';
 import { parseFitReport } from '../../models/report';
 import { createPlannerApi } from './plannerApi';
-import { createPlannerClient, type PlannerWorkerLike } from './plannerClient';
+import { channelPlannerWorker as channelWorker } from './channelPlannerWorker';
+import { createPlannerClient } from './plannerClient';
 
 const parsed = parseFitReport(
   readFileSync(new URL('../../models/report/fixtures/fit-result.v2.json', import.meta.url), 'utf8'),
 );
 if (!parsed.ok) throw new Error(parsed.message);
 const report = parsed.report;
-
-/** A worker stand-in: the real API on the other end of a MessageChannel, as comlink talks to it. */
-function channelWorker(created: { count: number }): () => PlannerWorkerLike {
-  return () => {
-    created.count += 1;
-    const { port1, port2 } = new MessageChannel();
-    expose(createPlannerApi(), port2 as unknown as Parameters<typeof expose>[1]);
-    const endpoint = port1 as unknown as PlannerWorkerLike;
-    endpoint.terminate = () => {
-      port1.close();
-      port2.close();
-    };
-    return endpoint;
-  };
-}
 
 function inputs(reference: readonly number[], channelNames: readonly string[]): ScenarioInputs {
   return {
