@@ -28,27 +28,24 @@ test('without a fit the Planner task points to the Model task', async () => {
 
 /** Edits `testId`'s input to `value` and resolves to the ms until `watched`'s text changes. */
 async function timedEdit(testId: string, value: number, watched: string): Promise<number> {
-  return page.evaluate(
-    ({ testId, value, watched }) =>
-      new Promise<number>((resolve, reject) => {
-        const input = document.querySelector<HTMLInputElement>(`[data-testid="${testId}"]`);
-        const target = document.querySelector(`[data-testid="${watched}"]`);
-        if (!input || !target) return reject(new Error(`missing ${testId} or ${watched}`));
-        const before = target.textContent;
-        const started = performance.now();
-        const observer = new MutationObserver(() => {
-          if (target.textContent !== before) {
-            observer.disconnect();
-            resolve(performance.now() - started);
-          }
-        });
-        observer.observe(target, { characterData: true, childList: true, subtree: true });
-        input.value = String(value);
-        input.dispatchEvent(new Event('change', { bubbles: true }));
-        setTimeout(() => reject(new Error('no update within 10 s')), 10_000);
-      }),
-    { testId, value, watched },
-  );
+  // A script string: this file is type-checked without the DOM library.
+  return (await page.evaluate(`new Promise((resolve, reject) => {
+    const input = document.querySelector('[data-testid="${testId}"]');
+    const target = document.querySelector('[data-testid="${watched}"]');
+    if (!input || !target) return reject(new Error('missing ${testId} or ${watched}'));
+    const before = target.textContent;
+    const started = performance.now();
+    const observer = new MutationObserver(() => {
+      if (target.textContent !== before) {
+        observer.disconnect();
+        resolve(performance.now() - started);
+      }
+    });
+    observer.observe(target, { characterData: true, childList: true, subtree: true });
+    input.value = String(${value});
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    setTimeout(() => reject(new Error('no update within 10 s')), 10000);
+  })`)) as number;
 }
 
 test('fit → Planner → optimise → edit a cell live → add a scenario → every chart drawn', async () => {

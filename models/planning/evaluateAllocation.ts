@@ -11,7 +11,7 @@
  * workspace made once per horizon model; the loop allocates nothing.
  */
 import type { HorizonModel } from './horizonModel';
-import { saturationCurvature } from './saturationCurvature';
+import { saturationCurvature, saturationValue } from './saturationCurvature';
 
 export interface AllocationWorkspace {
   /** Per [d·C + c]. */
@@ -64,15 +64,15 @@ export function evaluateAllocation(
       let derivative = 0;
       let secondDerivative = 0;
       let after = 0;
-      for (let k = 0; k < weeks; k++) {
+      for (let k = 0; k < H; k++) {
         const g = gain[base + k];
         saturationCurvature(code, first, second, history[base + k] + total * g, point);
-        if (k < H) {
-          value += point[0];
-          derivative += point[1] * g;
-          secondDerivative += point[2] * g * g;
-        } else after += point[0];
+        value += point[0];
+        derivative += point[1] * g;
+        secondDerivative += point[2] * g * g;
       }
+      for (let k = H; k < weeks; k++)
+        after += saturationValue(code, first, second, history[base + k] + total * gain[base + k]);
       const f = factor[row];
       incremental[row] = f * value - model.carryIn[row];
       slope[row] = f * derivative;

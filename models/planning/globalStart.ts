@@ -40,7 +40,9 @@ function responseGrid(model: HorizonModel, upper: Float64Array): ResponseGrid {
   const cached = grids.get(model);
   if (cached && cached.top.every((t, c) => t >= upper[c])) return cached;
   const C = model.channels;
-  const top = Float64Array.from(upper, (u, c) => Math.max(u, 3 * model.reference[c], cached?.top[c] ?? 0));
+  const top = Float64Array.from(upper, (u, c) =>
+    Math.max(u, 3 * model.reference[c], cached?.top[c] ?? 0),
+  );
   const value = new Float64Array(C * GRID_POINTS);
   const work = createAllocationWorkspace(model);
   const draws = Math.min(model.draws, GRID_DRAWS);

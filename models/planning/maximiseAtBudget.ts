@@ -129,7 +129,11 @@ export function maximiseAtBudget(
   return { ...better, evaluations: local.evaluations + other.evaluations };
 }
 
-function maximiseFrom(problem: PlanningProblem, budget: number, start?: Float64Array): BudgetOptimum {
+function maximiseFrom(
+  problem: PlanningProblem,
+  budget: number,
+  start?: Float64Array,
+): BudgetOptimum {
   const C = problem.model.channels;
   const { gradient, curvature } = problem.scratch;
   let spend = startingPoint(problem, budget, start);

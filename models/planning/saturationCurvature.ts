@@ -62,3 +62,10 @@ export function saturationCurvature(
     out[offset + 2] = (-2 * first) / (denominator * denominator * denominator);
   }
 }
+
+/** h alone at x (the weeks past the horizon need no derivatives); same parameters as above. */
+export function saturationValue(code: number, first: number, second: number, x: number): number {
+  if (code === 0) return x > 0 ? 1 / (1 + Math.exp(-second * (Math.log(x) - first))) : 0;
+  if (code === 1) return Math.tanh(0.5 * first * x);
+  return x / (first + x);
+}
