@@ -24,7 +24,7 @@ export function buildFrontierOption(options: {
   const bandWidth = at((p) => (p.incremental ? p.incremental.hi - p.incremental.lo : null));
   return {
     animation: false,
-    grid: { left: 70, right: 64, top: 36, bottom: 44 },
+    grid: { left: 70, right: 64, top: 72, bottom: 44 },
     legend: {
       top: 4,
       left: 8,

@@ -67,7 +67,7 @@ export function buildResponseCurvesOption(options: {
   });
   return {
     animation: false,
-    grid: { left: 70, right: 24, top: 36, bottom: 44 },
+    grid: { left: 70, right: 24, top: 64, bottom: 44 },
     legend: { top: 4, left: 8, data: curves.map((c) => c.channel), textStyle: { fontSize: 11 } },
     tooltip: { trigger: 'item' },
     xAxis: {

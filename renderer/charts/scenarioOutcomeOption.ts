@@ -19,7 +19,7 @@ export function buildScenarioOutcomeOption(scenarios: readonly ScenarioSeries[])
   );
   return {
     animation: false,
-    grid: { left: 70, right: 24, top: 36, bottom: 54 },
+    grid: { left: 70, right: 24, top: 64, bottom: 54 },
     legend: {
       top: 4,
       left: 8,
