@@ -9,7 +9,9 @@
  *
  * The mean objective is separable over channels (the Hessian is diagonal), so the steps are exact
  * Newton steps and convergence is quadratic on concave curves. Stops when the predicted gain
- * ∇ρ·(S⁺ − S) falls below 10⁻¹³ |ρ|. The KKT conditions are then checked: every channel strictly
+ * ∇ρ·(S⁺ − S) falls below 10⁻¹³ |ρ| and the KKT conditions hold to 10⁻⁸; where they do not (one
+ * channel's curvature dwarfs the others', near zero spend, so its Newton step is minute) the step
+ * is taken with the median curvature for every channel instead. KKT: every channel strictly
  * inside its bounds (and in no group at a share limit) has ∂ρ/∂S_c = ν, one at its lower bound
  * ∂ρ/∂S_c ≤ ν, at its upper ∂ρ/∂S_c ≥ ν; `kktResidual` is the largest violation over max |∂ρ/∂S|.
  */
@@ -48,6 +50,8 @@ export interface BudgetOptimum {
 const MAX_ITERATIONS = 200;
 const ARMIJO = 1e-4;
 const STOP = 1e-13;
+/** Largest KKT violation (relative to max |∇ρ|) a converged optimum may keep. */
+const KKT_TOLERANCE = 1e-8;
 
 /** ρ at `spend`, leaving ∇ρ and the curvature in problem.scratch. */
 export function objectiveAt(problem: PlanningProblem, spend: Float64Array): number {
@@ -148,21 +152,34 @@ function maximiseFrom(
   let evaluations = 1;
   let converged = false;
   let message: string | null = null;
-  for (; iterations < MAX_ITERATIONS; iterations++) {
-    g.set(gradient);
+  const propose = (uniform: boolean): number => {
     let largest = 0;
     for (let c = 0; c < C; c++) largest = Math.max(largest, Math.abs(g[c]));
     const floor = (1e-6 * Math.max(largest, 1e-300)) / Math.max(budget, 1e-300);
-    for (let c = 0; c < C; c++) {
-      weights[c] = Math.max(-curvature[c], floor);
-      target[c] = spend[c] + g[c] / weights[c];
-    }
+    for (let c = 0; c < C; c++) weights[c] = Math.max(-curvature[c], floor);
+    // The median curvature for every channel: a scaled gradient step, for where one channel's
+    // curvature is far larger than the rest (near zero spend) and its Newton step is minute.
+    if (uniform) weights.fill(Float64Array.from(weights).sort()[Math.floor(C / 2)]);
+    for (let c = 0; c < C; c++) target[c] = spend[c] + g[c] / weights[c];
     multiplier = projectWeighted(target, weights, problem.constraints, budget, proposal);
-    let predicted = 0;
-    for (let c = 0; c < C; c++) predicted += g[c] * (proposal[c] - spend[c]);
-    if (!(predicted > STOP * Math.max(Math.abs(value), 1e-300))) {
+    let gain = 0;
+    for (let c = 0; c < C; c++) gain += g[c] * (proposal[c] - spend[c]);
+    return gain;
+  };
+  const small = (gain: number): boolean => !(gain > STOP * Math.max(Math.abs(value), 1e-300));
+  for (; iterations < MAX_ITERATIONS; iterations++) {
+    g.set(gradient);
+    let predicted = propose(false);
+    let fallback = false;
+    if (small(predicted)) {
       converged = true;
-      break;
+      if (kktResidual(problem.constraints, spend, g, multiplier, budget) <= KKT_TOLERANCE) break;
+      fallback = true;
+      predicted = propose(true);
+      if (small(predicted)) {
+        propose(false);
+        break;
+      }
     }
     let step = 1;
     let accepted = false;
@@ -178,10 +195,13 @@ function maximiseFrom(
       }
     }
     if (!accepted) {
-      // No ascent along the projected Newton direction: round-off, or a kink where draws swap rank.
+      // No ascent: round-off, a kink where draws swap rank, or (after a converged Newton step) a
+      // cusp such as Hill shapes below 1 at zero spend, whose slope is unbounded over a span of
+      // 1e-9 currency: the Newton optimum stands, its KKT residual says by how much.
+      if (fallback) propose(false);
       objectiveAt(problem, spend);
       evaluations++;
-      converged = predicted <= 1e-7 * Math.max(Math.abs(value), 1e-300);
+      converged = fallback || predicted <= 1e-7 * Math.max(Math.abs(value), 1e-300);
       message = converged
         ? null
         : 'the line search found no ascent: the objective is not smooth here (draws swap rank); the allocation is the best found';
