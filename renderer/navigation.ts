@@ -7,6 +7,7 @@ import DataView from './views/DataView.vue';
 import ModelView from './views/ModelView.vue';
 import CausalView from './views/CausalView.vue';
 import PlannerView from './views/PlannerView.vue';
+import PlansView from './views/PlansView.vue';
 
 export interface NavigationItem {
   readonly id: string;
@@ -34,5 +35,11 @@ export const NAVIGATION: readonly NavigationItem[] = [
     label: 'Planner',
     hint: "Optimise next period's budget over the posterior; compare scenarios",
     view: PlannerView,
+  },
+  {
+    id: 'plans',
+    label: 'Plans',
+    hint: 'Versioned plan files: open without data, verify, compare, report',
+    view: PlansView,
   },
 ];

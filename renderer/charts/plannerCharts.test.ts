@@ -4,7 +4,7 @@ import type { HorizonResponseCurve } from '../../models/planning/horizonResponse
 import { buildAllocationShiftOption } from './allocationShiftOption';
 import { buildFrontierOption } from './frontierOption';
 import type { ScenarioSeries } from './plannerCharts';
-import { buildResponseCurvesOption, curveAt, MARKERS } from './responseCurvesOption';
+import { buildHorizonResponseOption, curveAt, MARKERS } from './horizonResponseOption';
 import { buildScenarioOutcomeOption } from './scenarioOutcomeOption';
 
 type Series = { name: string; data: unknown[]; yAxisIndex?: number };
@@ -78,7 +78,7 @@ describe('planner chart options', () => {
         reference: 50,
       },
     ];
-    const option = buildResponseCurvesOption({ curves, scenarios });
+    const option = buildHorizonResponseOption({ curves, scenarios });
     const series = option.series as Series[];
     expect(series).toHaveLength(8);
     expect(series[0].data).toEqual([

@@ -1,86 +1,95 @@
 /**
- * Response curves over the horizon with each scenario's operating points: per channel, expected
- * incremental KPI against the channel's horizon spend (posterior mean line; the 90% band as thin
- * dashed lines), and one marker per scenario where its allocation puts that channel.
+ * ECharts option for a plan's response curves: per channel, the incremental KPI over the training
+ * weeks against its spend as a multiple of the current spend (0 … 2×, so every channel shares one
+ * axis), the posterior mean as a line and the central 90% band as a shaded area (a transparent
+ * "lower" series with the band width stacked on it), and a dashed line at the current spend (1×).
+ * Tooltips render as rich text (canvas), never as HTML: channel names come from files.
  */
 import type { EChartsOption } from 'echarts';
-import type { HorizonResponseCurve } from '../../models/planning/horizonResponse';
 import { CHANNEL_COLORS } from './modelFrameOption';
-import { compactNumber, scenarioLabel, type ScenarioSeries } from './plannerCharts';
 
-export const MARKERS = ['circle', 'diamond', 'triangle', 'rect', 'pin', 'roundRect'];
-
-/** The curve's mean at `spend`, by linear interpolation on its grid. */
-export function curveAt(curve: HorizonResponseCurve, spend: number): number {
-  const { spend: xs, mean } = curve;
-  if (spend <= xs[0]) return mean[0];
-  for (let i = 1; i < xs.length; i++)
-    if (spend <= xs[i]) {
-      const t = (spend - xs[i - 1]) / (xs[i] - xs[i - 1] || 1);
-      return mean[i - 1] + t * (mean[i] - mean[i - 1]);
-    }
-  return mean[mean.length - 1];
+export interface CurveRow {
+  readonly channel: string;
+  readonly multipliers: readonly number[];
+  readonly mean: readonly number[];
+  readonly lower: readonly number[];
+  readonly upper: readonly number[];
 }
 
-export function buildResponseCurvesOption(options: {
-  readonly curves: readonly HorizonResponseCurve[];
-  readonly scenarios: readonly ScenarioSeries[];
-}): EChartsOption {
-  const { curves, scenarios } = options;
-  const series: NonNullable<EChartsOption['series']> = [];
-  curves.forEach((curve, c) => {
+export function buildResponseCurvesOption(
+  curves: readonly CurveRow[],
+  kpiName: string,
+): EChartsOption {
+  const series: NonNullable<EChartsOption['series']> = curves.flatMap((curve, c) => {
     const color = CHANNEL_COLORS[c % CHANNEL_COLORS.length];
-    const line = (values: readonly number[], band: boolean) => ({
-      name: curve.channel,
-      type: 'line' as const,
-      data: curve.spend.map((x, i) => [x, values[i]]),
-      symbol: 'none',
-      lineStyle: {
-        color,
-        width: band ? 1 : 2,
-        type: band ? ('dashed' as const) : ('solid' as const),
-        opacity: band ? 0.5 : 1,
+    const stack = `band ${c}`;
+    const points = (values: readonly number[]) =>
+      curve.multipliers.map((m, k): [number, number] => [m, values[k]]);
+    return [
+      {
+        name: `${curve.channel} (band floor)`,
+        type: 'line' as const,
+        stack,
+        data: points(curve.lower),
+        symbol: 'none',
+        lineStyle: { opacity: 0 },
+        tooltip: { show: false },
+        silent: true,
       },
-      itemStyle: { color },
-      tooltip: { show: !band },
-      silent: band,
-    });
-    series.push(line(curve.mean, false), line(curve.lo, true), line(curve.hi, true));
-    series.push({
-      name: curve.channel,
-      type: 'line',
-      // The marker's shape tells the scenarios apart (one legend entry per channel, not per pair).
-      data: scenarios.map((scenario, s) => ({
-        value: [scenario.spend[c], scenario.incremental[c]],
-        symbol: MARKERS[s % MARKERS.length],
-      })),
-      lineStyle: { opacity: 0 },
-      symbolSize: 10,
-      itemStyle: { color, borderColor: '#fff', borderWidth: 1 },
-      tooltip: {
-        formatter: (p: unknown) => {
-          const index = (p as { dataIndex: number }).dataIndex;
-          return `${scenarioLabel(scenarios[index])} · ${curve.channel}: ${compactNumber(scenarios[index].spend[c])} → ${compactNumber(scenarios[index].incremental[c])}`;
-        },
+      {
+        name: `${curve.channel} (90% band)`,
+        type: 'line' as const,
+        stack,
+        data: points(curve.upper.map((upper, k) => upper - curve.lower[k])),
+        symbol: 'none',
+        lineStyle: { opacity: 0 },
+        areaStyle: { color, opacity: 0.15 },
+        tooltip: { show: false },
+        silent: true,
       },
-    });
+      {
+        name: curve.channel,
+        type: 'line' as const,
+        data: points(curve.mean),
+        symbol: 'none',
+        lineStyle: { width: 2, color },
+        itemStyle: { color },
+        ...(c === 0
+          ? {
+              markLine: {
+                silent: true,
+                symbol: 'none',
+                label: { formatter: 'current spend', fontSize: 10 },
+                lineStyle: { type: 'dashed' as const, color: '#8895a7' },
+                data: [{ xAxis: 1 }],
+              },
+            }
+          : {}),
+      },
+    ];
   });
   return {
     animation: false,
-    grid: { left: 70, right: 24, top: 64, bottom: 44 },
-    legend: { top: 4, left: 8, data: curves.map((c) => c.channel), textStyle: { fontSize: 11 } },
-    tooltip: { trigger: 'item' },
+    grid: { left: 64, right: 24, top: 40, bottom: 44 },
+    legend: {
+      top: 4,
+      left: 8,
+      data: curves.map((curve) => curve.channel),
+      textStyle: { fontSize: 11 },
+    },
+    tooltip: { trigger: 'axis', renderMode: 'richText' },
     xAxis: {
       type: 'value',
-      name: 'channel spend over the horizon',
+      name: 'spend, × current',
       nameLocation: 'middle',
       nameGap: 26,
-      axisLabel: { formatter: (v: number) => compactNumber(v) },
+      min: 0,
+      axisLabel: { fontSize: 10, formatter: '{value}×' },
     },
     yAxis: {
       type: 'value',
-      name: 'incremental KPI',
-      axisLabel: { formatter: (v: number) => compactNumber(v) },
+      name: `incremental ${kpiName}`,
+      axisLabel: { fontSize: 10 },
     },
     series,
   };
