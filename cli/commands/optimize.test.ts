@@ -2,42 +2,35 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openNodeConnection, type ClosableSqlConnection } from '../duckdbNode';
+import { readPlanFile } from '../plan/planFiles';
+import { capture, useSharedConnection, type Captured } from '../testing/commandHarness';
 import { run } from './optimize';
 
 const REPORT = 'models/report/fixtures/fit-result.v2.json';
 const MERIDIAN = process.env.MMM_DATASETS
   ? join(process.env.MMM_DATASETS, 'meridian__hypothetical_geo_all_channels.csv')
   : '../shared/datasets/meridian__hypothetical_geo_all_channels.csv';
+const PLAN = 'models/plan/fixtures/plan.v1.1.mmmplan';
+const openConnection = useSharedConnection();
 let directory: string;
-let connection: ClosableSqlConnection;
-let stdout = '';
-let stderr = '';
-const streams = {
-  stdout: { write: (text: string) => ((stdout += text), true) },
-  stderr: { write: (text: string) => ((stderr += text), true) },
-};
+let out: Captured;
+let err: Captured;
 
-beforeAll(async () => {
+beforeAll(() => {
   directory = mkdtempSync(join(tmpdir(), 'mmm-optimize-'));
-  connection = await openNodeConnection();
 });
-afterAll(async () => {
-  rmSync(directory, { recursive: true, force: true });
-  await connection.close();
-});
+afterAll(() => rmSync(directory, { recursive: true, force: true }));
 beforeEach(() => {
-  stdout = '';
-  stderr = '';
+  out = capture();
+  err = capture();
 });
 
-const optimize = (argv: string[]) =>
-  run(argv, { ...streams, openConnection: async () => connection });
+const optimize = (argv: string[]) => run(argv, { stdout: out, stderr: err, openConnection });
 
 describe('mmm optimize', () => {
   it('prints the contract JSON: allocation, expected KPI and ROI with intervals, the budget kept', async () => {
     expect(await optimize([REPORT, '--budget', '1300000', '--json'])).toBe(0);
-    const output = JSON.parse(stdout);
+    const output = JSON.parse(out.text());
     expect(Object.keys(output)).toEqual(
       expect.arrayContaining([
         'allocation',
@@ -73,7 +66,7 @@ describe('mmm optimize', () => {
     expect(output.expected.roi.mean).toBeCloseTo(output.expected.kpi.mean / output.budget, 8);
     // The fixture's fit failed its gate: the output says provisional.
     expect(output.provisional).toBe(true);
-    expect(stderr).toMatch(/provisional/);
+    expect(err.text()).toMatch(/provisional/);
   });
 
   it('takes absolute bounds with a currency suffix, locks and a risk measure', async () => {
@@ -90,7 +83,7 @@ describe('mmm optimize', () => {
       '--json',
     ];
     expect(await optimize(argv)).toBe(0);
-    const output = JSON.parse(stdout);
+    const output = JSON.parse(out.text());
     const [tv, search] = output.allocation;
     expect(search.atBound).toBe('locked');
     expect(search.spend).toBeCloseTo(search.reference, 6);
@@ -111,11 +104,11 @@ describe('mmm optimize', () => {
         '--json',
       ]),
     ).toBe(0);
-    const mroi = JSON.parse(stdout);
+    const mroi = JSON.parse(out.text());
     expect(mroi.objective).toBe('target-mroi');
     for (const entry of mroi.allocation)
       if (entry.atBound === null) expect(entry.mroi.mean).toBeCloseTo(3, 4);
-    stdout = '';
+    out = capture();
     expect(
       await optimize([
         REPORT,
@@ -128,30 +121,30 @@ describe('mmm optimize', () => {
         '--json',
       ]),
     ).toBe(0);
-    expect(JSON.parse(stdout).budget).toBeCloseTo(mroi.budget, -1);
+    expect(JSON.parse(out.text()).budget).toBeCloseTo(mroi.budget, -1);
   });
 
   it('refuses an infeasible plan naming the constraint, and bad flags, without a stack trace', async () => {
     expect(await optimize([REPORT, '--budget', '100'])).toBe(1);
-    expect(stderr).toMatch(
+    expect(err.text()).toMatch(
       /^mmm optimize: the budget 100 is less than the channels' lower bounds add up to/,
     );
-    stderr = '';
+    err = capture();
     expect(await optimize([REPORT, '--bounds', 'radio=0:1'])).toBe(1);
-    expect(stderr).toMatch(/bounds: unknown channel 'radio'/);
-    stderr = '';
+    expect(err.text()).toMatch(/bounds: unknown channel 'radio'/);
+    err = capture();
     expect(await optimize([REPORT, '--objective', 'min-spend'])).toBe(2);
-    expect(stderr).toMatch(/--objective min-spend needs --target/);
-    stderr = '';
+    expect(err.text()).toMatch(/--objective min-spend needs --target/);
+    err = capture();
     expect(await optimize([REPORT, '--risk', 'q'])).toBe(2);
-    expect(stderr).toMatch(/--risk: 'q' is not mean/);
-    stderr = '';
-    expect(await optimize([REPORT, '--out', 'plan.json'])).toBe(2);
-    expect(stderr).toMatch(/--out: plan files are not available yet/);
-    stderr = '';
+    expect(err.text()).toMatch(/--risk: 'q' is not mean/);
+    err = capture();
+    expect(await optimize([REPORT, '--out', join(directory, 'plan.json')])).toBe(1);
+    expect(err.text()).toMatch(/--out: '.*plan\.json' is not a plan file \(name it \*\.mmmplan\)/);
+    err = capture();
     expect(await optimize([join(directory, 'missing.json')])).toBe(1);
-    expect(stderr).toMatch(/missing\.json: no such file/);
-    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(err.text()).toMatch(/missing\.json: no such file/);
+    expect(err.text()).not.toMatch(/\n\s+at /);
   });
 
   it('reads weekly flighting from a CSV in Meridian shape (geos summed per week) with DuckDB', async () => {
@@ -164,11 +157,33 @@ describe('mmm optimize', () => {
     const path = join(directory, 'plan.csv');
     writeFileSync(path, rows.join('\n'));
     expect(await optimize([REPORT, '--flighting', path, '--json'])).toBe(0);
-    expect(JSON.parse(stdout).flighting).toBe('plan.csv');
-    stdout = '';
+    expect(JSON.parse(out.text()).flighting).toBe('plan.csv');
+    out = capture();
     writeFileSync(path, 'time,tv_spend\n2025-01-06,1\n');
     expect(await optimize([REPORT, '--flighting', path])).toBe(1);
-    expect(stderr).toMatch(/flighting file 'plan.csv': no spend column for channel 'search_spend'/);
+    expect(err.text()).toMatch(
+      /flighting file 'plan.csv': no spend column for channel 'search_spend'/,
+    );
+  });
+
+  it('plans on a plan file and writes the optimised scenario as its next revision', async () => {
+    const path = join(directory, 'next.mmmplan');
+    expect(await optimize([PLAN, '--budget', '1200000', '--out', path, '--json'])).toBe(0);
+    expect(JSON.parse(out.text()).budget).toBeCloseTo(1_200_000, 2);
+    const written = await readPlanFile(path);
+    if (!written.ok) throw new Error(written.message);
+    const opened = await readPlanFile(PLAN);
+    if (!opened.ok) throw new Error(opened.message);
+    expect(written.plan.revision).toBe(opened.plan.revision + 1);
+    expect(written.plan.parentIds).toEqual([opened.plan.planId]);
+    const ids = written.plan.scenarios.map((s) => s.id);
+    expect(ids).toEqual([
+      ...opened.plan.scenarios.map((s) => s.id).filter((id) => id !== 'optimised'),
+      'optimised',
+    ]);
+    const optimised = written.plan.scenarios.at(-1)!;
+    expect(optimised.result.total.spend).toBeCloseTo(1_200_000, 2);
+    expect(optimised.inputs.objective).toEqual({ kind: 'max-kpi', budget: 1_200_000 });
   });
 
   it.skipIf(!existsSync(MERIDIAN))(
@@ -177,7 +192,7 @@ describe('mmm optimize', () => {
       const { readFlightingCsv } = await import('../../models/planning/flightingCsv');
       const { readFileSync } = await import('node:fs');
       const flighting = await readFlightingCsv({
-        connection,
+        connection: await openConnection(),
         fileName: 'meridian__hypothetical_geo_all_channels.csv',
         bytes: readFileSync(MERIDIAN),
         channelNames: ['Channel0', 'Channel1', 'Channel2', 'Channel3', 'Channel4'],

@@ -1,10 +1,11 @@
 /**
- * `mmm optimize <result.json> [--budget <total>] [options]` — the budget planner without the app:
- * rebuilds the model from the fit result alone (models/planning, models/report/modelFromReport),
- * optimises the horizon's allocation for the objective over the posterior, and prints it (table,
- * or one JSON object with --json). A pipeline: arguments → source → flighting → optimise → output
- * [→ --out]. Exit codes: 0 done (a provisional fit included: it says so), 1 bad input or an
- * infeasible plan (the constraint is named), 2 bad flags.
+ * `mmm optimize <result.json | plan.mmmplan> [--budget <total>] [options]` — the budget planner
+ * without the app: rebuilds the model from the fit result (or the plan's fit) alone
+ * (models/planning, models/report/modelFromReport), optimises the horizon's allocation for the
+ * objective over the posterior, and prints it (table, or one JSON object with --json). A pipeline:
+ * arguments → source → flighting → optimise → output [→ --out plan file, atomically]. Exit codes:
+ * 0 done (a provisional fit included: it says so), 1 bad input or an infeasible plan (the
+ * constraint is named), 2 bad flags.
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -25,7 +26,11 @@ import {
   type OptimizeArguments,
 } from '../optimize/arguments';
 import { optimizeOutput, optimizeTable } from '../optimize/output';
-import { loadPlanningSource, PlanningSourceError } from '../optimize/planningSource';
+import {
+  loadPlanningSource,
+  PlanningSourceError,
+  writeOptimisedPlan,
+} from '../optimize/planningSource';
 
 interface Output {
   write(text: string): boolean;
@@ -97,11 +102,6 @@ export async function run(
   let args: OptimizeArguments;
   try {
     args = parseOptimizeArguments(argv);
-    // --out: plan files (issue 13) write here, atomically (electron/atomicWrite), from `output`.
-    if (!args.help && args.out !== null)
-      throw new UsageError(
-        '--out: plan files are not available yet (the Plans task adds them); use --json and redirect it',
-      );
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     stderr.write(`mmm optimize: ${error.message} (mmm optimize --help for the options)\n`);
@@ -139,6 +139,12 @@ export async function run(
       },
       (Date.now() - started) / 1000,
     );
+    if (args.out !== null)
+      await writeOptimisedPlan(args.out, source, {
+        id: 'optimised',
+        inputs: optimised.inputs,
+        result: optimised.result,
+      });
     if (args.json) stdout.write(`${JSON.stringify(output)}\n`);
     else stdout.write(`${optimizeTable(output)}\n`);
     if (output.provisional && args.json)

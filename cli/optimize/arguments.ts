@@ -8,9 +8,10 @@ import { UsageError } from '../fit/arguments';
 
 export { UsageError };
 
-export const OPTIMIZE_USAGE = `usage: mmm optimize <result.json> [--budget <total>] [options]
+export const OPTIMIZE_USAGE = `usage: mmm optimize <result.json | plan.mmmplan> [--budget <total>] [options]
 
-  <result.json>              a fit result (mmm fit --out); plans on it with no data files
+  <result.json | plan>       a fit result (mmm fit --out) or a plan file; plans on its fit with no
+                             data files
   --budget <total>           total spend over the horizon, currency (default: the reference
                              spend, i.e. the last N weeks of data); the budget of max-kpi
   --weeks <N>                horizon: N weeks after the last data week (default 13)
@@ -28,7 +29,8 @@ export const OPTIMIZE_USAGE = `usage: mmm optimize <result.json> [--budget <tota
                              <file.csv> (weekly planned spend, Meridian's hypothetical-data
                              shape: a time/date/week column, optional geo, <channel> or
                              <channel>_spend columns)
-  --out <plan file>          not yet: plan files arrive with the Plans task (use --json)
+  --out <plan.mmmplan>       write the optimised scenario as a plan: the next revision of the
+                             source plan (its scenarios kept), or a first plan on the fit result
   --json                     print one JSON object on stdout instead of the table`;
 
 export interface OptimizeArguments {
@@ -123,8 +125,8 @@ export function parseOptimizeArguments(argv: readonly string[]): OptimizeArgumen
   if (positionals.length !== 1)
     throw new UsageError(
       positionals.length === 0
-        ? 'missing the fit result file'
-        : `expected one fit result file, got ${positionals.length}: ${positionals.join(' ')}`,
+        ? 'missing the fit result or plan file'
+        : `expected one fit result or plan file, got ${positionals.length}: ${positionals.join(' ')}`,
     );
   const objective = (values.objective ?? 'max-kpi') as Objective['kind'];
   if (!(OBJECTIVES as readonly string[]).includes(objective))
