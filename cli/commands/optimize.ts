@@ -12,12 +12,8 @@ import { basename } from 'node:path';
 import { PlanningInputError } from '../../models/planning/flighting';
 import { readFlightingCsv } from '../../models/planning/flightingCsv';
 import { createPlanningSession } from '../../models/planning/planningSession';
-import type {
-  Flighting,
-  Objective,
-  Risk,
-  ScenarioInputs,
-} from '../../models/planning/scenarioSchema';
+import { scenarioInputs } from '../../models/planning/scenarioInputs';
+import type { Flighting, Objective, Risk } from '../../models/planning/scenarioSchema';
 import { openNodeConnection, type ClosableSqlConnection } from '../duckdbNode';
 import {
   OPTIMIZE_USAGE,
@@ -118,7 +114,7 @@ export async function run(
     const flighting = await flightingOf(args, session.channelNames, dependencies);
     const reference = session.horizon(args.weeks, flighting).reference;
     const referenceBudget = reference.reduce((a, b) => a + b, 0);
-    const inputs: ScenarioInputs = {
+    const inputs = scenarioInputs(session.channelNames, reference, {
       name: 'Optimised',
       horizonWeeks: args.weeks,
       objective: objectiveOf(args, referenceBudget),
@@ -126,9 +122,7 @@ export async function run(
       flighting,
       bounds: [...args.bounds],
       locked: [...args.locked],
-      groups: [],
-      allocation: session.channelNames.map((channel, c) => ({ channel, spend: reference[c] })),
-    };
+    });
     const optimised = session.optimise(inputs);
     const output = optimizeOutput(
       optimised,

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseFitReport } from '../report/parseFitReport';
 import type { FitReport } from '../report/fitReportSchema';
 import { createPlanningSession } from './planningSession';
+import { scenarioInputs } from './scenarioInputs';
 import { ScenarioResultSchema, type ScenarioInputs } from './scenarioSchema';
 
 function fixtureReport(version: number): FitReport {
@@ -21,18 +22,7 @@ const session = createPlanningSession(report);
 
 function inputs(overrides: Partial<ScenarioInputs> = {}): ScenarioInputs {
   const model = session.horizon(13, { kind: 'reference' });
-  return {
-    name: 'Reference',
-    horizonWeeks: 13,
-    objective: { kind: 'manual' },
-    risk: { kind: 'mean' },
-    flighting: { kind: 'reference' },
-    bounds: [],
-    locked: [],
-    groups: [],
-    allocation: session.channelNames.map((channel, c) => ({ channel, spend: model.reference[c] })),
-    ...overrides,
-  };
+  return scenarioInputs(session.channelNames, model.reference, overrides);
 }
 
 describe('planningSession on a fit result', () => {

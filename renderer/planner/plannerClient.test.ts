@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isAbortError } from '../../models/inference/cancellation';
-import type { ScenarioInputs } from '../../models/planning/scenarioSchema';
+import { scenarioInputs } from '../../models/planning/scenarioInputs';
 import { parseFitReport } from '../../models/report';
 import { createPlannerApi } from './plannerApi';
 import { channelPlannerWorker as channelWorker } from './channelPlannerWorker';
@@ -13,19 +13,8 @@ const parsed = parseFitReport(
 if (!parsed.ok) throw new Error(parsed.message);
 const report = parsed.report;
 
-function inputs(reference: readonly number[], channelNames: readonly string[]): ScenarioInputs {
-  return {
-    name: 'Reference',
-    horizonWeeks: 13,
-    objective: { kind: 'manual' },
-    risk: { kind: 'mean' },
-    flighting: { kind: 'reference' },
-    bounds: [],
-    locked: [],
-    groups: [],
-    allocation: channelNames.map((channel, c) => ({ channel, spend: reference[c] })),
-  };
-}
+const inputs = (reference: readonly number[], channelNames: readonly string[]) =>
+  scenarioInputs(channelNames, reference);
 
 describe('planner client through a message channel', () => {
   it('loads once and answers evaluate and optimise from the warm session, as the API does directly', async () => {
