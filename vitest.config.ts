@@ -9,6 +9,7 @@ export default defineConfig({
       'renderer/**/*.test.ts',
       'sample-data/**/*.test.ts',
       'scripts/**/*.test.ts',
+      'build/**/*.test.ts',
     ],
     exclude: ['e2e/**', 'node_modules/**', 'dist/**'],
     environment: 'node',

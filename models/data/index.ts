@@ -7,6 +7,7 @@ export type { ParquetToIpc } from './parquetToIpc';
 export { detectFormat } from './detectFormat';
 export { importFile } from './importFile';
 export { ImportCancelled } from './importCancel';
+export { FileImportError } from './importError';
 export { prepareEngine } from './prepareEngine';
 export type { PrepareEngineOptions } from './prepareEngine';
 export type { ImportOptions } from './importFile';
