@@ -10,6 +10,7 @@ export default defineConfig({
       'sample-data/**/*.test.ts',
       'scripts/**/*.test.ts',
       'build/**/*.test.ts',
+      'security/**/*.test.ts',
     ],
     exclude: ['e2e/**', 'node_modules/**', 'dist/**'],
     environment: 'node',
