@@ -17,4 +17,4 @@ export { buildModelFrame } from './buildModelFrame';
 export { weeklySourcesOf, type WeeklySource } from './weeklySources';
 export { summariseFrame } from './summariseFrame';
 export type { FrameSummary } from './summariseFrame';
-export { MappingSchema } from './mappingSchema';
+export { MAPPING_JSON_LIMITS, MappingSchema } from './mappingSchema';
