@@ -6,7 +6,7 @@
  * stack trace, never an error of another type, and each file within FILE_TIME_LIMIT_MS.
  */
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -20,7 +20,7 @@ import { openNodeConnection, type ClosableSqlConnection } from '../cli/duckdbNod
 import { parquetToIpcNode } from '../cli/parquetNode';
 import type { ValidationProblem } from '../models/data';
 import { dataStoreSetup } from '../renderer/stores/data';
-import { HOSTILE_FILES, type HostileFile } from './hostile-data/corpus';
+import { COMMITTED_FILES, HOSTILE_FILES, type HostileFile } from './hostile-data/corpus';
 
 /** The stated limit: a hostile file is refused or imported within 20 s (2 shared cores). */
 const FILE_TIME_LIMIT_MS = 20_000;
@@ -94,6 +94,17 @@ describe('the hostile corpus', () => {
       /named \.csv|named \.parquet/,
     ])
       expect(damage, String(kind)).toMatch(kind);
+  });
+
+  it('is committed in security/hostile-data/files/ as it is generated (npm run corpus)', () => {
+    const folder = path.join(root, 'security', 'hostile-data', 'files');
+    expect(readdirSync(folder).sort()).toEqual(COMMITTED_FILES.map((file) => file.name).sort());
+    for (const file of COMMITTED_FILES)
+      expect(
+        Buffer.compare(readFileSync(path.join(folder, file.name)), Buffer.from(file.bytes())),
+        file.name,
+      ).toBe(0);
+    expect(COMMITTED_FILES.length).toBeGreaterThanOrEqual(50);
   });
 
   it.skipIf(waiting.length === 0)(

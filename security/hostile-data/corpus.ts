@@ -687,3 +687,8 @@ export const HOSTILE_FILES: readonly HostileFile[] = [
     outcome: imported(CLEAN_COLUMNS),
   },
 ];
+
+/** The files kept in security/hostile-data/files/: small, with names every file system takes. */
+export const COMMITTED_FILES: readonly HostileFile[] = HOSTILE_FILES.filter(
+  (file) => !file.large && /^[\w.-]+$/.test(file.name),
+);
