@@ -3,7 +3,7 @@
  * app, each with the outcome the data layer must give it. Small files are committed beside this
  * module (`npm run corpus` rewrites them; hostileCorpusFiles.test.ts checks they match); large ones
  * (`large: true`) are made at test time. Used by security/hostileCorpus.test.ts (the app's
- * data store and the `mmm inspect` CLI) and e2e/hostile.spec.ts (the browser app).
+ * data store on duckdb-wasm's Node bindings, and the `mmm inspect` CLI).
  */
 import { createRequire } from 'node:module';
 
