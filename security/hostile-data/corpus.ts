@@ -1,7 +1,7 @@
 /**
  * The hostile-input corpus: bad data files of every kind an analyst (or a stranger) could hand the
- * app, each with the outcome the data layer must give it. Small files are committed beside this
- * module (`npm run corpus` rewrites them; hostileCorpusFiles.test.ts checks they match); large ones
+ * app, each with the outcome the data layer must give it. Small files are committed in files/ beside
+ * this module (`npm run corpus` rewrites them; hostileCorpus.test.ts checks they match); large ones
  * (`large: true`) are made at test time. Used by security/hostileCorpus.test.ts (the app's
  * data store on duckdb-wasm's Node bindings, and the `mmm inspect` CLI).
  */
