@@ -27,7 +27,8 @@ export const FIT_USAGE = `usage: mmm fit <data file> --date <col> --kpi <col> --
   --holdout-weeks <N>        leave the last N weeks out and report their MAPE (default 0)
   --week-start <day>         monday (default) | sunday, for daily data
   --lift-tests <file.csv>    lift tests: channel,start_date,end_date,lift,standard_error (KPI units)
-  --out <result.json>        write the full fit result (written only when the fit finishes)
+  --out <result.json>        write the full fit result (written only when the fit finishes);
+                             a name ending in .mmmplan writes a plan file with no scenarios
   --json                     print one JSON object on stdout instead of the table`;
 
 export class UsageError extends Error {}
