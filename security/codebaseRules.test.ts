@@ -76,6 +76,7 @@ const DELIMITED_JOIN: Rule = {
   unless: /not CSV:/,
   allowed: {
     'models/io/delimitedText.ts': 'the one writer: quotes and neutralises every cell',
+    'models/plan/reproduce.ts': 'command-line flag values (`--channels tv,search`), not an export',
   },
 };
 
@@ -95,6 +96,7 @@ const JSON_PARSE: Rule = {
   unless: /JSON\.parse\(\s*JSON\.stringify\(|own JSON:/,
   allowed: {
     'models/io/safeJson.ts': 'the one reader: size, depth, lengths, finite numbers, prototype keys',
+    'models/plan/hostilePlans.ts': "the hostile plan corpus's builder, parsing our own valid plan",
     'renderer/platform/recentFiles.ts':
       'browser mode: our own list in localStorage, validated by its schema, never a file',
   },
