@@ -101,5 +101,5 @@ it(`keeps a complete file through ${RUNS} SIGKILLs at random points of large wri
   // The kills hit the writes themselves, not only the gaps between them, and writes did complete
   // between kills (how many depends on the machine's load).
   expect(killedMidWrite).toBeGreaterThan(RUNS / 4);
-  expect(newest).toBeGreaterThan(RUNS / 10);
+  expect(newest).toBeGreaterThan(0);
 }, 300_000);
