@@ -8,6 +8,7 @@
  */
 import { AbortError, isAbortError } from '../../models/inference/cancellation';
 import type { ChainRunner, FitRequest } from '../../models/inference/chains';
+import type { ChainProgress } from '../../models/inference/sampleChain';
 import { createMmmTarget, type MmmInput } from '../../models/mmm';
 import { reportOfFit } from '../../models/report';
 import { openNodeConnection, type ClosableSqlConnection } from '../duckdbNode';
@@ -34,6 +35,8 @@ export interface FitCommandDependencies {
   readonly stderr?: Output;
   /** Aborts the fit like Ctrl-C does. */
   readonly signal?: AbortSignal;
+  /** Receives chain progress instead of the stderr display (mmm batch's job workers). */
+  readonly onProgress?: (progress: ChainProgress) => void;
 }
 
 function message(error: unknown): string {
@@ -124,12 +127,13 @@ export async function run(
       ...(args.targetAcceptance !== undefined ? { targetAcceptance: args.targetAcceptance } : {}),
     };
     const runner = dependencies.runner ?? createNodeChainRunner({ maxConcurrency: args.chains });
-    const progress = args.json ? null : createProgressDisplay(stderr, args.chains);
+    const progress =
+      args.json || dependencies.onProgress ? null : createProgressDisplay(stderr, args.chains);
     // Ctrl-C while the data was loading: stop before starting any worker.
     if (outer?.aborted || controller.signal.aborted) throw new AbortError();
     const fit = await runner.run(request, {
       signal: controller.signal,
-      onProgress: progress ? (p) => progress.update(p) : undefined,
+      onProgress: dependencies.onProgress ?? (progress ? (p) => progress.update(p) : undefined),
     });
     progress?.finish();
     const report = reportOfFit(request, fit, {
@@ -143,7 +147,8 @@ export async function run(
       timing: { ...report.timing, totalSeconds: (Date.now() - started) / 1000 },
     };
     if (controller.signal.aborted) throw new AbortError();
-    if (args.out) await writeFileAtomically(args.out, `${JSON.stringify(finished, jsonReplacer)}\n`);
+    if (args.out)
+      await writeFileAtomically(args.out, `${JSON.stringify(finished, jsonReplacer)}\n`);
     if (args.json)
       stdout.write(`${JSON.stringify(jsonSummary(finished, args.out), jsonReplacer)}\n`);
     else stdout.write(`${textSummary(finished, args.out)}\n`);
