@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inProcessRunner } from '../../models/inference/chains';
-import { parseFitReport, type FitReport } from '../../models/report';
+import { comparableReport, parseFitReport, type FitReport } from '../../models/report';
 import { writeSampleMarkets } from '../../scripts/sampleMarkets';
 import { readManifest } from '../batch/manifest';
 import { inThreadJobRunner, type JobRunner } from '../batch/runJob';
@@ -104,23 +104,6 @@ function readReport(path: string): FitReport {
   return parsed.report;
 }
 
-/** A report with what differs between two runs of the same fit set aside (fitParity.test.ts). */
-function comparable(report: FitReport): unknown {
-  return {
-    ...report,
-    createdAt: null,
-    timing: null,
-    diagnostics: {
-      ...report.diagnostics,
-      chains: report.diagnostics.chains.map((c) => ({
-        ...c,
-        warmupSeconds: 0,
-        samplingSeconds: 0,
-      })),
-    },
-  };
-}
-
 describe('mmm batch', () => {
   it('fits each market as mmm fit alone would, reports failures with their reason, and sums up', async () => {
     const out = join(folder, 'out');
@@ -171,7 +154,7 @@ describe('mmm batch', () => {
     expect(fitCode).toBe(0);
     const batchReport = readReport(join(out, 'north', 'result.json'));
     const aloneReport = readReport(alone);
-    expect(comparable(batchReport)).toEqual(comparable(aloneReport));
+    expect(comparableReport(batchReport)).toEqual(comparableReport(aloneReport));
     expect(batchReport.draws.values[0]).toHaveLength(SAMPLER.chains * SAMPLER.draws);
     // The two markets are different data, not one fit written twice.
     expect(readReport(join(out, 'south', 'result.json')).data.fingerprint).not.toBe(

@@ -37,5 +37,6 @@ export {
   type ReportModel,
 } from './modelFromReport';
 export { reportOfFit, type FitContext } from './reportOfFit';
+export { comparableReport } from './comparableReport';
 export { frameFingerprint } from './frameFingerprint';
 export * from './records';
