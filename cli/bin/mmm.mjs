@@ -12,7 +12,9 @@ if (problem === null) {
   ({ main } = await import(new URL('dist-cli/mmm.mjs', root).href));
 } else {
   if (!fromSource)
-    process.stderr.write(`mmm: ${problem}; running from source (npm run build:cli makes it fast)\n`);
+    process.stderr.write(
+      `mmm: ${problem}; running from source (npm run build:cli makes it fast)\n`,
+    );
   const { register } = await import('tsx/esm/api');
   register();
   ({ main } = await import('../main.ts'));

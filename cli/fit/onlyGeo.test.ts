@@ -23,7 +23,9 @@ function twoGeoFile(badNorthRow: boolean): string {
   for (let t = 0; t < 30; t++) {
     const week = new Date(Date.UTC(2024, 0, 1 + 7 * t)).toISOString().slice(0, 10);
     lines.push(`${week},south,${1000 + t},${10 + (t % 4)}`);
-    lines.push(`${week},north,${10 * (1000 + t)},${badNorthRow && t === 3 ? 'lots' : 20 + (t % 5)}`);
+    lines.push(
+      `${week},north,${10 * (1000 + t)},${badNorthRow && t === 3 ? 'lots' : 20 + (t % 5)}`,
+    );
   }
   const path = join(folder, `geo${badNorthRow ? '-bad' : ''}.csv`);
   writeFileSync(path, `${lines.join('\n')}\n`);
