@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,5 +31,15 @@ describe('bundleProblem (the launcher: prebuilt bundle or sources)', () => {
     const after = new Date(builtAt + 60_000);
     utimesSync(join(folder, 'cli/main.ts'), after, after);
     expect(bundleProblem(root)).toBe('cli/main.ts is newer than dist-cli/');
+  });
+
+  it('the launcher runs the TypeScript sources when asked to (MMM_FROM_SOURCE=1), without a note', () => {
+    const run = spawnSync(process.execPath, [join(__dirname, 'mmm.mjs'), '--help'], {
+      encoding: 'utf8',
+      env: { ...process.env, MMM_FROM_SOURCE: '1' },
+    });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/usage: mmm <command>/);
+    expect(run.stderr).toBe('');
   });
 });

@@ -14,7 +14,9 @@ import { Worker } from 'node:worker_threads';
  * `name.ts` when that module is TypeScript source, `name.mjs` in the bundle.
  */
 export function workerEntry(name: string, moduleUrl: string): URL {
-  return new URL(`./${name}${moduleUrl.endsWith('.ts') ? '.ts' : '.mjs'}`, moduleUrl);
+  // The pathname: tsx's tsImport gives modules URLs with a query (`…/x.ts?tsx-namespace=…`).
+  const source = new URL(moduleUrl).pathname.endsWith('.ts');
+  return new URL(`./${name}${source ? '.ts' : '.mjs'}`, moduleUrl);
 }
 
 /**
