@@ -30,6 +30,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRng } from '../models/random/rng';
+import { SAMPLE_CHANNELS, SAMPLE_CONTROLS } from '../scripts/sampleMarkets';
 import { simulateCcddhnr } from './dml-coverage';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -108,8 +109,7 @@ async function duckdbStartScript(): Promise<string> {
 }
 
 function cases(inputs: { twoRows: string; dml: string }, duckdbStart: string): Case[] {
-  const channels =
-    'tv_spend,search_spend,social_spend,display_spend,video_spend,audio_spend,affiliate_spend';
+  const channels = SAMPLE_CHANNELS.map((channel) => `${channel}_spend`).join(',');
   return [
     {
       name: 'duckdb-wasm start (reference)',
@@ -169,7 +169,7 @@ function cases(inputs: { twoRows: string; dml: string }, duckdbStart: string): C
         '--channels',
         channels,
         '--controls',
-        'price_index,promo,holiday',
+        SAMPLE_CONTROLS.join(','),
         '--seed',
         '1',
         '--json',
@@ -185,6 +185,8 @@ function cases(inputs: { twoRows: string; dml: string }, duckdbStart: string): C
 interface Timing {
   readonly wall: number;
   readonly cpu: number;
+  /** Peak resident memory of the process, MB. */
+  readonly peakMb: number;
 }
 
 const TIME = '/usr/bin/time';
@@ -195,7 +197,7 @@ const benchEnvironment = Object.fromEntries(
 
 function measure(command: readonly string[], check?: Case['check']): Timing {
   const cpuFile = join(tmpdir(), `mmm-bench-cli-${process.pid}.time`);
-  const timed = existsSync(TIME) ? [TIME, '-f', '%U %S', '-o', cpuFile, ...command] : command;
+  const timed = existsSync(TIME) ? [TIME, '-f', '%U %S %M', '-o', cpuFile, ...command] : command;
   const started = performance.now();
   const result = spawnSync(timed[0], timed.slice(1), {
     cwd: root,
@@ -210,12 +212,18 @@ function measure(command: readonly string[], check?: Case['check']): Timing {
     throw new Error(`${command.join(' ')}: ${result.stderr.trim()}`);
   check?.(result.status ?? -1, result.stdout);
   let cpu = Number.NaN;
+  let peakMb = Number.NaN;
   if (existsSync(cpuFile)) {
-    const [user, system] = readFileSync(cpuFile, 'utf8').trim().split(/\s+/).slice(-2).map(Number);
+    const [user, system, kilobytes] = readFileSync(cpuFile, 'utf8')
+      .trim()
+      .split(/\s+/)
+      .slice(-3)
+      .map(Number);
     cpu = user + system;
+    peakMb = kilobytes / 1024;
     rmSync(cpuFile);
   }
-  return { wall, cpu };
+  return { wall, cpu, peakMb };
 }
 
 /** Extracts `ref` of this repository beside a link to this node_modules; returns its launcher. */
@@ -297,6 +305,8 @@ async function main(): Promise<void> {
       ...(baseline ? ['ratio to baseline'] : []),
       ...(baseline ? [`${baseline.label} cpu s`] : []),
       `${current.label} cpu s`,
+      ...(baseline ? [`${baseline.label} peak MB`] : []),
+      `${current.label} peak MB`,
       'met',
     ];
     const rows: string[][] = [
@@ -309,6 +319,8 @@ async function main(): Promise<void> {
         ...(baseline ? [''] : []),
         ...(baseline ? [''] : []),
         format(median(node.map((t) => t.cpu))),
+        ...(baseline ? [''] : []),
+        format(median(node.map((t) => t.peakMb)), 0),
         '',
       ],
     ];
@@ -343,6 +355,8 @@ async function main(): Promise<void> {
         ...(baseline ? [format(wall / baseWall)] : []),
         ...(baseline ? [format(theirs ? median(theirs.map((t) => t.cpu)) : Number.NaN)] : []),
         format(median(ours.map((t) => t.cpu))),
+        ...(baseline ? [format(theirs ? median(theirs.map((t) => t.peakMb)) : Number.NaN, 0)] : []),
+        format(median(ours.map((t) => t.peakMb)), 0),
         met,
       ]);
     }

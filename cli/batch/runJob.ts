@@ -5,6 +5,7 @@
  * Runs inside a job worker (jobWorker.ts), or in this thread where tests inject the fit's engine.
  */
 import type { ChainProgress } from '../../models/inference/sampleChain';
+import { collectOutput } from '../collectOutput';
 import { run as runFit, type FitCommandDependencies } from '../commands/fit';
 import type { FitNumbers } from './summary';
 
@@ -20,17 +21,6 @@ export interface JobRunOptions {
 /** Runs one job's fit; resolves (never rejects) with its numbers or the reason it failed. */
 export interface JobRunner {
   run(argv: readonly string[], resultPath: string, options: JobRunOptions): Promise<JobOutcome>;
-}
-
-function collector(): { write(text: string): boolean; text(): string } {
-  let buffer = '';
-  return {
-    write(text: string) {
-      buffer += text;
-      return true;
-    },
-    text: () => buffer,
-  };
 }
 
 /** `mmm fit: <reason> (mmm fit --help …)` → `<reason>`. */
@@ -49,8 +39,8 @@ export async function runFitJob(
   resultPath: string,
   options: JobRunOptions & { readonly fit?: FitCommandDependencies },
 ): Promise<JobOutcome> {
-  const stdout = collector();
-  const stderr = collector();
+  const stdout = collectOutput();
+  const stderr = collectOutput();
   try {
     const code = await runFit([...argv, '--out', resultPath, '--json'], {
       ...options.fit,

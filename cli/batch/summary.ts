@@ -7,6 +7,7 @@
  */
 import type { FitReport } from '../../models/report';
 import { toCsv, type Cell } from '../../models/io/delimitedText';
+import { table } from '../fit/summaryOutput';
 
 /**
  * done: fitted now; skipped: its folder already held a result of the same spec and data;
@@ -138,18 +139,6 @@ export function summaryCsv(rows: readonly JobSummary[]): string {
     ];
   });
   return toCsv([header, ...body]);
-}
-
-function table(rows: readonly (readonly string[])[]): string[] {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
-  return rows.map(
-    (row) =>
-      '  ' +
-      row
-        .map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i])))
-        .join('  ')
-        .trimEnd(),
-  );
 }
 
 const fixed = (value: number | null, digits: number): string =>

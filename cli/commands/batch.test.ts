@@ -15,6 +15,7 @@ import { comparableReport, parseFitReport, type FitReport } from '../../models/r
 import { writeSampleMarkets } from '../../scripts/sampleMarkets';
 import { readManifest } from '../batch/manifest';
 import { inThreadJobRunner, type JobRunner } from '../batch/runJob';
+import { collectOutput } from '../collectOutput';
 import type { BatchSummary } from '../batch/summary';
 import { openNodeConnection, type ClosableSqlConnection } from '../duckdbNode';
 import { run as runBatch } from './batch';
@@ -76,20 +77,9 @@ afterAll(async () => {
   rmSync(folder, { recursive: true, force: true });
 });
 
-function capture(): { write(text: string): boolean; text: () => string } {
-  let buffer = '';
-  return {
-    write(text: string) {
-      buffer += text;
-      return true;
-    },
-    text: () => buffer,
-  };
-}
-
 async function batch(argv: string[], runner: JobRunner = counting, signal?: AbortSignal) {
-  const stdout = capture();
-  const stderr = capture();
+  const stdout = collectOutput();
+  const stderr = collectOutput();
   const code = await runBatch(argv, { runner, stdout, stderr, signal });
   return { code, stdout: stdout.text(), stderr: stderr.text() };
 }
@@ -145,11 +135,11 @@ describe('mmm batch', () => {
       'mmm fit markets_daily.csv --date date --kpi revenue --channels tv=tv_spend,search=search_spend --controls price_index --seed 5 --chains 2 --warmup 60 --draws 40 --only-geo north',
     );
     const alone = join(folder, 'north-alone.json');
-    const printed = capture();
+    const printed = collectOutput();
     const fitCode = await runFit([...job.argv, '--out', alone, '--json'], {
       ...fitEngine,
       stdout: printed,
-      stderr: capture(),
+      stderr: collectOutput(),
     });
     expect(fitCode).toBe(0);
     const batchReport = readReport(join(out, 'north', 'result.json'));

@@ -17,6 +17,7 @@ import { runBatch } from '../batch/runBatch';
 import type { JobRunner } from '../batch/runJob';
 import { summaryCsv, summaryText, type BatchSummary } from '../batch/summary';
 import { createWorkerJobRunner } from '../batch/workerJobRunner';
+import { UsageError } from '../fit/arguments';
 
 const DEFAULT_JOBS = Math.max(1, Math.floor(availableParallelism() / 4));
 
@@ -36,8 +37,6 @@ const USAGE = `usage: mmm batch <manifest.json|manifest.csv> --out <folder> [opt
                          Indexed Job's JOB_COMPLETION_INDEX), no summary files
   --summary-only         run nothing: write the summary of the results already in --out
   --json                 print the summary as one JSON object instead of tables`;
-
-class UsageError extends Error {}
 
 interface BatchArguments {
   readonly manifest: string;

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChainRunner } from '../../models/inference/chains';
 import { dataFingerprint, FitReportSchema } from '../../models/report';
 import { generateWeeklyNational } from '../../sample-data/generator/weeklyNational';
+import { collectOutput } from '../collectOutput';
 import { openNodeConnection, type ClosableSqlConnection } from '../duckdbNode';
 import { createNodeChainRunner } from '../workers/nodeChainRunner';
 import { run as runCommand, type FitCommandDependencies } from './fit';
@@ -18,23 +19,12 @@ afterAll(async () => {
   await shared.close();
 });
 
-function capture(): { write(text: string): boolean; text: () => string } {
-  let buffer = '';
-  return {
-    write(text: string) {
-      buffer += text;
-      return true;
-    },
-    text: () => buffer,
-  };
-}
-
 async function run(
   argv: string[],
   extra: FitCommandDependencies = {},
 ): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = capture();
-  const stderr = capture();
+  const stdout = collectOutput();
+  const stderr = collectOutput();
   const code = await runCommand(argv, {
     openConnection: async () => ({ ...shared, close: async () => undefined }),
     stdout,
