@@ -21,6 +21,8 @@ import { fileDigest, openInputFile } from '../readBytes';
 import { createProgressDisplay } from '../fit/progressDisplay';
 import { jsonSummary, textSummary } from '../fit/summaryOutput';
 import { createNodeChainRunner } from '../workers/nodeChainRunner';
+import { isPlanPath, planContent } from '../plan/fitPlan';
+import { buildPlanFile } from '../plan/planFiles';
 
 interface Output {
   write(text: string): boolean;
@@ -147,7 +149,9 @@ export async function run(
       timing: { ...report.timing, totalSeconds: (Date.now() - started) / 1000 },
     };
     if (controller.signal.aborted) throw new AbortError();
-    if (args.out)
+    if (args.out && isPlanPath(args.out))
+      await buildPlanFile(args.out, planContent(args, finished, fileName));
+    else if (args.out)
       await writeFileAtomically(args.out, `${JSON.stringify(finished, jsonReplacer)}\n`);
     if (args.json)
       stdout.write(`${JSON.stringify(jsonSummary(finished, args.out), jsonReplacer)}\n`);

@@ -28,7 +28,8 @@ export const FIT_USAGE = `usage: mmm fit <data file> --date <col> --kpi <col> --
   --week-start <day>         monday (default) | sunday, for daily data
   --only-geo <name>          fit one market: only the rows of this geo (the file's geo column)
   --lift-tests <file.csv>    lift tests: channel,start_date,end_date,lift,standard_error (KPI units)
-  --out <result.json>        write the full fit result (written only when the fit finishes)
+  --out <result.json>        write the full fit result (written only when the fit finishes);
+                             a name ending in .mmmplan writes a plan file with no scenarios
   --json                     print one JSON object on stdout instead of the table`;
 
 export class UsageError extends Error {}

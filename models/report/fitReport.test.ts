@@ -1,47 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { qualityGate } from '../diagnostics/gate';
-import { summariseDraws } from '../diagnostics/summary';
-import type { FitRequest, FitResult } from '../inference/chains';
 import type { ChainResult } from '../inference/sampleChain';
+import { handMadeFit as makeFit } from '../testing/handMadeFit';
 import { createMmmTarget } from '../mmm/target';
 import type { MmmInput } from '../mmm/types';
-import { createRng } from '../random/rng';
 import { simulateMmmData } from '../testing/simulateMmmData';
 import { buildFitReport } from './fitReport';
 import { FitReportSchema } from './fitReportSchema';
 import { parametersFromTable } from './posteriorDraws';
-
-function chain(
-  chainId: number,
-  draws: Float64Array,
-  dimension: number,
-  overrides: Partial<ChainResult['stats']> = {},
-): ChainResult {
-  const numDraws = draws.length / dimension;
-  return {
-    chainId,
-    draws,
-    logDensity: new Float64Array(numDraws),
-    energy: new Float64Array(numDraws),
-    numDraws,
-    dimension,
-    stats: {
-      stepSize: 0.3,
-      inverseMassMatrix: new Float64Array(dimension).fill(1),
-      divergences: 0,
-      divergentIterations: [],
-      warmupDivergences: 0,
-      treeDepthSaturations: 0,
-      meanTreeDepth: 3,
-      eBfmi: 1,
-      acceptanceRate: 0.8,
-      gradientEvaluations: 100,
-      warmupSeconds: 1,
-      samplingSeconds: 1,
-      ...overrides,
-    },
-  };
-}
 
 /** A hand-made fit: draws jittered around a fixed position, or all equal to it (spread 0). */
 function handMadeFit(
@@ -49,42 +14,7 @@ function handMadeFit(
   spread: number,
   statsOf: (c: number) => Partial<ChainResult['stats']> = () => ({}),
 ) {
-  const target = createMmmTarget(input);
-  const rng = createRng(11);
-  const centre = new Float64Array(target.dimension).map(() => 0.3 * rng.normal());
-  const chains = [0, 1].map((c) => {
-    const draws = new Float64Array(150 * target.dimension);
-    for (let i = 0; i < draws.length; i++)
-      draws[i] = centre[i % target.dimension] + spread * rng.normal();
-    return chain(c, draws, target.dimension, statsOf(c));
-  });
-  const summary = summariseDraws(
-    chains.map((c) => c.draws),
-    target.parameterNames,
-  );
-  const gate = qualityGate({
-    summaries: summary,
-    chains: chains.map((c) => ({
-      chainId: c.chainId,
-      divergences: c.stats.divergences,
-      eBfmi: c.stats.eBfmi,
-    })),
-  });
-  const fit: FitResult = {
-    parameterNames: target.parameterNames,
-    chains,
-    summary,
-    gate,
-    wallSeconds: 2,
-  };
-  const request: FitRequest = {
-    target: { kind: 'mmm', input },
-    chains: 2,
-    warmup: 150,
-    draws: 150,
-    seed: 5,
-  };
-  return { target, fit, request, centre };
+  return makeFit(input, { spread, statsOf });
 }
 
 const { data } = simulateMmmData({ weeks: 52, channels: 2, seed: 3, controls: 1 });
