@@ -5,14 +5,20 @@
  * re-run skips a job whose folder holds a readable result and the same key, so the same spec on the
  * same data is not fitted twice, while any change to a flag or a byte of its data runs it again.
  * Paths do not enter the key, so moving the manifest and data (to another machine, or a container's
- * mount) keeps finished jobs finished.
+ * mount) keeps finished jobs finished. Each fit also becomes a plan file (models/plan, no scenarios
+ * yet) named by its key: a refit on new data or another spec writes a new plan beside the earlier
+ * ones, for the app's Plans task to open and diff, and never replaces one.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { access, mkdir, readFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { writeFileAtomically } from '../../electron/atomicWrite';
 import { parseJsonWithLimits } from '../../models/io/safeJson';
 import { FIT_REPORT_VERSION, parseFitReport, type FitReport } from '../../models/report';
+import { defaultPlanTitle } from '../../models/plan';
+import { parseFitArguments } from '../fit/arguments';
+import { planContent } from '../plan/fitPlan';
+import { buildPlanFile } from '../plan/planFiles';
 import { fileDigest } from '../readBytes';
 import type { BatchJob } from './manifest';
 
@@ -71,4 +77,41 @@ export async function prepareFolder(folder: string): Promise<void> {
 
 export async function writeJobRecord(folder: string, record: JobRecord): Promise<void> {
   await writeFileAtomically(join(folder, JOB_FILE), `${JSON.stringify(record, null, 2)}\n`);
+}
+
+/** The job's plan file name in its folder. */
+export function planFileName(key: string): string {
+  return `plan-${key.slice(0, 12)}.mmmplan`;
+}
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+/**
+ * Writes the job's plan from its result.json unless a plan of this key is there already (the same
+ * key is the same fit: same data, spec and seed); returns its name, or null with `collectOnly`
+ * when there is none. Throws one line when the plan cannot be written.
+ */
+export async function ensureJobPlan(
+  folder: string,
+  job: BatchJob,
+  key: string,
+  collectOnly: boolean,
+): Promise<string | null> {
+  const name = planFileName(key);
+  if (await exists(join(folder, name))) return name;
+  if (collectOnly) return null;
+  const parsed = parseFitReport(await readFile(join(folder, RESULT_FILE), 'utf8'));
+  if (!parsed.ok) throw new Error(`${RESULT_FILE}: ${parsed.message}`);
+  const args = parseFitArguments(job.argv);
+  const content = planContent(args, parsed.report, basename(args.file));
+  await buildPlanFile(join(folder, name), {
+    ...content,
+    title: `${job.market} · ${defaultPlanTitle(parsed.report)}`,
+  });
+  return name;
 }

@@ -1,13 +1,15 @@
 /**
  * Runs a batch's jobs, at most `concurrency` at once, each to one summary row: a job whose folder
  * already holds a result of the same key is skipped (unless `force`); otherwise its fit runs
- * (`JobRunner`) and, when it finishes, `job.json` records the key. A job that fails — bad flags, an
+ * (`JobRunner`) and, when it finishes, `job.json` records the key and its fit is written as a plan
+ * file (jobOutput.ts; also for a skipped job whose plan is missing). A job that fails — bad flags, an
  * unreadable or invalid file, a failed fit, a crashed worker — becomes a failed row with its reason
  * and the others go on. Once `signal` aborts, no further job starts and running ones are cancelled.
  */
 import { join } from 'node:path';
 import { fitCommand, type BatchJob } from './manifest';
 import {
+  ensureJobPlan,
   JOB_FILE,
   jobFolder,
   jobKey,
@@ -42,6 +44,22 @@ function firstLine(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split('\n')[0];
 }
 
+/** The fitted job's row with its plan file, or the reason its plan could not be written. */
+async function withPlan(
+  job: BatchJob,
+  folder: string,
+  key: string,
+  options: BatchOptions,
+  row: (plan: string | null) => JobSummary,
+): Promise<JobSummary> {
+  try {
+    const plan = await ensureJobPlan(folder, job, key, options.collectOnly);
+    return row(plan === null ? null : `${job.market}/${plan}`);
+  } catch (error) {
+    return { ...row(null), error: `plan file: ${firstLine(error)}` };
+  }
+}
+
 async function runOne(job: BatchJob, options: BatchOptions): Promise<JobSummary | null> {
   const base = { market: job.market, command: fitCommand(job) };
   if (job.problem !== null) return unfittedRow(base, 'failed', job.problem);
@@ -55,7 +73,10 @@ async function runOne(job: BatchJob, options: BatchOptions): Promise<JobSummary 
   const result = `${job.market}/${RESULT_FILE}`;
   if (!options.force || options.collectOnly) {
     const previous = await previousResult(folder, key);
-    if (previous) return fittedRow({ ...base, result }, 'skipped', previous);
+    if (previous)
+      return withPlan(job, folder, key, options, (plan) =>
+        fittedRow({ ...base, result, plan }, 'skipped', previous),
+      );
   }
   if (options.collectOnly)
     return unfittedRow(
@@ -92,9 +113,14 @@ async function runOne(job: BatchJob, options: BatchOptions): Promise<JobSummary 
     });
   } catch (error) {
     // The result stands; only a later re-run cannot tell it is current.
-    return { ...fittedRow({ ...base, result }, 'done', outcome.fit), error: firstLine(error) };
+    return {
+      ...fittedRow({ ...base, result, plan: null }, 'done', outcome.fit),
+      error: firstLine(error),
+    };
   }
-  return fittedRow({ ...base, result }, 'done', outcome.fit);
+  return withPlan(job, folder, key, options, (plan) =>
+    fittedRow({ ...base, result, plan }, 'done', outcome.fit),
+  );
 }
 
 export async function runBatch(

@@ -34,6 +34,8 @@ export interface JobSummary {
   readonly status: JobStatus;
   /** The result file, relative to the output folder; null without one. */
   readonly result: string | null;
+  /** The job's plan file (a plan of the fit, no scenarios), relative to the output folder. */
+  readonly plan: string | null;
   /** The job as one `mmm fit` command (paths as in the manifest). */
   readonly command: string;
   readonly gate: 'passed' | 'failed' | null;
@@ -59,7 +61,7 @@ export interface BatchSummary {
 }
 
 export function fittedRow(
-  base: { market: string; command: string; result: string },
+  base: { market: string; command: string; result: string; plan: string | null },
   status: 'done' | 'skipped',
   fit: FitNumbers,
 ): JobSummary {
@@ -88,6 +90,7 @@ export function unfittedRow(
     ...base,
     status,
     result: null,
+    plan: null,
     gate: null,
     gateReasons: [],
     rhatMax: null,
@@ -118,6 +121,8 @@ export function summaryCsv(rows: readonly JobSummary[]): string {
     'divergences',
     'seconds',
     ...channels.flatMap((name) => [`roi_${name}`, `roi_${name}_lo`, `roi_${name}_hi`]),
+    'result',
+    'plan',
     'error',
   ];
   const body = rows.map((row): Cell[] => {
@@ -135,6 +140,8 @@ export function summaryCsv(rows: readonly JobSummary[]): string {
         const interval = roi.get(name);
         return interval ? [interval.mean, interval.lo, interval.hi] : [null, null, null];
       }),
+      row.result,
+      row.plan,
       row.error,
     ];
   });

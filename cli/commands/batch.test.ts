@@ -14,6 +14,7 @@ import { inProcessRunner } from '../../models/inference/chains';
 import { comparableReport, parseFitReport, type FitReport } from '../../models/report';
 import { writeSampleMarkets } from '../../scripts/sampleMarkets';
 import { readManifest } from '../batch/manifest';
+import { readPlanFile } from '../plan/planFiles';
 import { inThreadJobRunner, type JobRunner } from '../batch/runJob';
 import { collectOutput } from '../collectOutput';
 import type { BatchSummary } from '../batch/summary';
@@ -119,6 +120,18 @@ describe('mmm batch', () => {
       /markets_daily\.csv: no rows for geo 'atlantis' \(from --only-geo\) in column 'geo'; its geos are north, south/,
     );
     expect(broken.result).toBeNull();
+    expect(broken.plan).toBeNull();
+    // Each fit is also a plan file (no scenarios yet), named by the job's key.
+    expect(north.plan).toMatch(/^north\/plan-[0-9a-f]{12}\.mmmplan$/);
+    const plan = await readPlanFile(join(out, north.plan!));
+    if (!plan.ok) throw new Error(plan.message);
+    expect(plan.plan.title).toMatch(/^north · revenue · 2022-01-03 to /);
+    expect(plan.plan.scenarios).toEqual([]);
+    // One geo's rows: no command from the data file (it would sum every geo), as the plan says.
+    expect(plan.plan.reproduce).toBeNull();
+    expect(comparableReport(plan.plan.fit)).toEqual(
+      comparableReport(readReport(join(out, 'north', 'result.json'))),
+    );
     // One line per job on stderr (not a terminal), then the tables on stdout.
     expect(stderr.trim().split('\n')).toEqual([
       expect.stringMatching(/^\[1\/4\] north +done in [\d.]+ s, gate (passed|failed)$/),
@@ -174,12 +187,14 @@ describe('mmm batch', () => {
     expect(Number(rows[0].roi_tv)).toBe(north.channels[0].roi.mean);
     expect(Number(rows[0].roi_search_hi)).toBe(north.channels[1].roi.hi);
     expect(Number(rows[0].rhat_max)).toBe(north.rhatMax);
-    expect(rows[2]).toMatchObject({ status: 'failed', roi_tv: '', error: broken.error });
+    expect(rows[0]).toMatchObject({ result: 'north/result.json', plan: north.plan });
+    expect(rows[2]).toMatchObject({ status: 'failed', roi_tv: '', plan: '', error: broken.error });
   }, 300_000);
 
   it('skips jobs whose result holds the same spec and data; --force and --only re-run one', async () => {
     const out = join(folder, 'out');
     const before = readSummary(out);
+    const planWritten = statSync(join(out, before.jobs[0].plan!)).mtimeMs;
     calls.length = 0;
     const again = await batch([manifestPath, '--out', out]);
     expect(again.code).toBe(1);
@@ -191,6 +206,9 @@ describe('mmm batch', () => {
     expect(again.stderr).toMatch(
       /north +skipped: north\/result\.json already holds this spec and data/,
     );
+    // The same fit keeps its plan: not written again.
+    expect(after.jobs[0].plan).toBe(before.jobs[0].plan);
+    expect(statSync(join(out, after.jobs[0].plan!)).mtimeMs).toBe(planWritten);
 
     const summaryWritten = statSync(join(out, 'summary.json')).mtimeMs;
     calls.length = 0;
