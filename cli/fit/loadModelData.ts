@@ -20,6 +20,7 @@ import {
 import type { MmmData } from '../../models/mmm';
 import { parquetToIpcNode } from '../parquetNode';
 import type { FitArguments } from './arguments';
+import { keepOnlyGeo } from './onlyGeo';
 
 /** Fewer training weeks than this cannot separate adstock, saturation, trend and seasonality. */
 export const MINIMUM_TRAINING_WEEKS = 26;
@@ -119,6 +120,7 @@ export async function loadModelData(
 ): Promise<LoadedModelData> {
   const imported = await importFile(conn, file, { parquetToIpc: parquetToIpcNode });
   checkColumns(imported, args);
+  if (args.onlyGeo !== null) await keepOnlyGeo(conn, imported, args.onlyGeo);
   const mapping = mappingFromArguments(imported, args);
   const sources = await weeklySourcesOf(conn, [imported], mapping);
   const report = await validate(conn, [imported], mapping, sources);
