@@ -2,10 +2,16 @@
  * The Planner task end to end: a quick fit of the sample (2 channels, 2 chains × (100 + 100), so
  * CI stays fast) → Planner (the Reference scenario, provisional if the gate failed) → optimise →
  * edit a spend cell of a hand-edited copy and see its numbers change, measured from the edit to the
- * new numbers on screen (< 100 ms: the planner worker is warm) → all charts drawn.
+ * new numbers on screen (< 100 ms: the planner worker is warm) → all charts drawn → the scenarios
+ * saved as a plan file → a fresh page with no data opens it: the same scenario numbers, and the
+ * Planner optimises on the plan alone.
  */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
+import { everyProblem, guardPage } from './helpers/pageGuard';
 import { useSharedPage } from './helpers/sharedPage';
 import {
   SCREENSHOTS,
@@ -112,4 +118,61 @@ test('fit → Planner → optimise → edit a cell live → add a scenario → e
     expect(box!.width).toBeGreaterThan(100);
   }
   await page.screenshot({ path: `${SCREENSHOTS}/planner.png`, fullPage: true });
+});
+
+test('the scenarios saved as a plan: a fresh page with no data shows the same numbers and optimises', async ({
+  browser,
+  baseURL,
+}) => {
+  const shown = async (from: Page, id: string): Promise<string[]> => [
+    (await from.getByTestId(`scenario-total-spend-${id}`).textContent())!.trim(),
+    (await from.getByTestId(`scenario-kpi-${id}`).textContent())!.trim(),
+  ];
+  const optimised = await shown(page, 'optimised');
+  const edited = await shown(page, 'scenario-1');
+
+  await page.getByTestId('nav-plans').click();
+  await page.getByTestId('plan-new-from-fit').click();
+  await expect(page.getByTestId('plan-scenario-row')).toHaveCount(3);
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('plan-export').click(),
+  ]);
+  const path = join(mkdtempSync(join(tmpdir(), 'planner-e2e-')), 'planner.mmmplan');
+  await file.saveAs(path);
+  const saved = JSON.parse(readFileSync(path, 'utf8')) as {
+    scenarios: { id: string; result: { total: { spend: number } } }[];
+  };
+  expect(saved.scenarios.map((scenario) => scenario.id)).toEqual([
+    'reference',
+    'optimised',
+    'scenario-1',
+  ]);
+
+  const fresh = await browser.newPage({ viewport: { width: 1600, height: 1200 } });
+  const problems = await guardPage(fresh);
+  try {
+    await fresh.goto(baseURL ?? '/');
+    await fresh.getByTestId('nav-plans').click();
+    await fresh.getByTestId('plan-open-input').setInputFiles(path);
+    await expect(fresh.getByTestId('plan-scenario-row')).toHaveCount(3);
+    await expect(
+      fresh
+        .locator('[data-testid="plan-scenario-row"][data-scenario="optimised"]')
+        .getByTestId('scenario-spend'),
+    ).toHaveAttribute('data-value', String(saved.scenarios[1].result.total.spend));
+    // No data in this page: the Planner plans on the file alone, with its scenarios.
+    await fresh.getByTestId('plan-use-in-planner').click();
+    await fresh.getByTestId('nav-planner').click();
+    await expect(fresh.getByTestId('scenario-table')).toBeVisible(SLOW);
+    await expect(fresh.getByTestId('scenario-head-scenario-1')).toBeVisible(SLOW);
+    expect(await shown(fresh, 'optimised')).toEqual(optimised);
+    expect(await shown(fresh, 'scenario-1')).toEqual(edited);
+    await fresh.getByTestId('optimize-start').click();
+    await expect(fresh.getByTestId('planner-status')).toHaveAttribute('data-status', 'ready', SLOW);
+    expect(await shown(fresh, 'optimised')).toEqual(optimised);
+    expect(everyProblem(problems), 'CSP violations and console errors').toEqual([]);
+  } finally {
+    await fresh.close();
+  }
 });

@@ -3,7 +3,7 @@
  * (`window.workbench`), its IPC channel names and the schemas main validates every payload with.
  * The renderer imports types only; main and preload import the values.
  */
-import { z } from 'zod';
+import { z } from '../models/io/zod';
 
 // The channel names live in their own dependency-free module so the preload bundle stays free of zod.
 export { IPC } from './channels';

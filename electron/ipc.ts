@@ -7,7 +7,7 @@
 import nodePath from 'node:path';
 
 import type { OpenDialogOptions, SaveDialogOptions } from 'electron';
-import type { z } from 'zod';
+import type { z } from '../models/io/zod';
 
 import { writeFileAtomically } from './atomicWrite';
 import { readCheckedFile, type ReadOptions } from './checkedFileRead';

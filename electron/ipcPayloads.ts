@@ -2,7 +2,7 @@
  * The argument list each invoke channel accepts, as zod tuples over the contract's schemas, and
  * the parse that turns a bad list into an `invalid-payload` error naming the argument at fault.
  */
-import { z } from 'zod';
+import { z } from '../models/io/zod';
 
 import { IPC, schemas } from './contract';
 import { ShellError } from './shellError';

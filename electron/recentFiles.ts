@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import nodePath from 'node:path';
 
-import { z } from 'zod';
+import { z } from '../models/io/zod';
 
 import { parseJsonWithLimits } from '../models/io/safeJson';
 

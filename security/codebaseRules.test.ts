@@ -6,7 +6,9 @@
  * - one CSV/TSV writer: text joined with `,`, `;` or a tab outside models/io/delimitedText.ts is an
  *   export that skips its quoting and formula neutralising (OWASP CSV injection);
  * - one file writer: every file the app and the CLI write goes through electron/atomicWrite.ts;
- * - one JSON reader for files: `JSON.parse` only inside models/io/safeJson.ts (limits, prototype keys).
+ * - one JSON reader for files: `JSON.parse` only inside models/io/safeJson.ts (limits, prototype keys);
+ * - zod only through models/io/zod.ts, which switches off its `new Function` JIT (the policy forbids
+ *   string evaluation, and a config call per entry point broke with chunk order).
  *
  * Each rule lists the exceptions it allows, with the reason, and is shown to catch a violation.
  */
@@ -102,6 +104,12 @@ const JSON_PARSE: Rule = {
   },
 };
 
+const ZOD_IMPORT: Rule = {
+  pattern: /from\s+['"]zod(\/[^'"]*)?['"]|import\(\s*['"]zod/,
+  folders: ['renderer', 'cli', 'electron', 'models'],
+  allowed: { 'models/io/zod.ts': 'the one import: jitless, so no eval under the CSP' },
+};
+
 describe('codebase rules', () => {
   it('renders no HTML from data: no v-html, innerHTML, document.write … in the renderer', () => {
     expect(violations(HTML_SINKS)).toEqual([]);
@@ -111,11 +119,14 @@ describe('codebase rules', () => {
     const unsafe: string[] = [];
     for (const file of sources(['renderer/charts'], /\.ts$/)) {
       const text = readFileSync(path.join(root, file), 'utf8');
-      for (const match of text.matchAll(/tooltip:\s*\{/g)) {
-        const body = balancedBraces(text, (match.index ?? 0) + match[0].length - 1);
-        if (/formatter/.test(body) && !/renderMode:\s*'richText'/.test(body))
+      const bodies = [...text.matchAll(/tooltip:\s*\{/g)].map((match) =>
+        balancedBraces(text, (match.index ?? 0) + match[0].length - 1),
+      );
+      // renderMode belongs to the tooltip component: a series' own tooltip inherits it.
+      const richText = bodies.some((body) => /renderMode:\s*'richText'/.test(body));
+      for (const body of bodies)
+        if (/formatter/.test(body) && !richText)
           unsafe.push(`${file}: ${body.slice(0, 80).replace(/\s+/g, ' ')}…`);
-      }
     }
     expect(unsafe).toEqual([]);
   });
@@ -132,8 +143,15 @@ describe('codebase rules', () => {
     expect(violations(JSON_PARSE)).toEqual([]);
   });
 
+  it('imports zod only through models/io/zod.ts (jitless: no eval under the policy)', () => {
+    expect(violations(ZOD_IMPORT)).toEqual([]);
+  });
+
   it('each rule catches what it forbids (checked on a sample of each)', () => {
     const probe = (rule: Rule, line: string) => rule.pattern.test(line);
+    expect(probe(ZOD_IMPORT, "import { z } from 'zod';")).toBe(true);
+    expect(probe(ZOD_IMPORT, "import type { ZodType } from 'zod/v4';")).toBe(true);
+    expect(probe(ZOD_IMPORT, "import { z } from '../io/zod';")).toBe(false);
     expect(probe(HTML_SINKS, '<div v-html="name" />')).toBe(true);
     expect(probe(HTML_SINKS, 'element.innerHTML = text;')).toBe(true);
     expect(probe(DELIMITED_JOIN, "const text = rows.map((r) => r.join(',')).join('\\n');")).toBe(

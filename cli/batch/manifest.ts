@@ -75,6 +75,7 @@ function flagText(key: string, value: Value): string | true | undefined {
       });
   const withComma = parts.find((part) => part.includes(','));
   if (withComma !== undefined) throw new Error(`'${key}': '${withComma}' holds a comma`);
+  // not CSV: one `mmm fit` flag value (`tv=tv_spend,search=search_spend`), commas refused above
   return parts.join(',');
 }
 

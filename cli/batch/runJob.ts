@@ -49,6 +49,7 @@ export async function runFitJob(
       signal: options.signal,
       onProgress: options.onProgress,
     });
+    // own JSON: the --json line our own mmm fit child process printed, not a file
     if (code === 0) return { ok: true, fit: JSON.parse(stdout.text()) as FitNumbers };
     return { ok: false, reason: reasonOf(stderr.text(), code), cancelled: code === 130 };
   } catch (error) {

@@ -12,6 +12,7 @@ import { readFileSync, statSync } from 'node:fs';
 export function bundleProblem(root) {
   let inputs;
   try {
+    // own JSON: the list our own build-cli.mjs wrote beside the bundle
     inputs = JSON.parse(readFileSync(new URL('dist-cli/inputs.json', root), 'utf8'));
     statSync(new URL('dist-cli/mmm.mjs', root));
   } catch {

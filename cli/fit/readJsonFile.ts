@@ -4,7 +4,7 @@
  * file and, for the schema, the first field at fault.
  */
 import { readFile } from 'node:fs/promises';
-import type { z } from 'zod';
+import type { z } from '../../models/io/zod';
 import { parseJsonWithLimits } from '../../models/io/safeJson';
 import { firstIssue } from '../../models/report';
 

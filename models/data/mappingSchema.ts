@@ -1,5 +1,5 @@
 /** Zod schema of a saved mapping (mapping.json, or the mapping inside a project file). */
-import { z } from 'zod';
+import { z } from '../io/zod';
 import { COLUMN_ROLES, type Mapping } from './types';
 
 const ColumnMappingSchema = z.object({

@@ -11,7 +11,7 @@
  * chosen adstock and saturation (a prior for a parameter the kernel lacks, or of the wrong family,
  * is an error naming the channel and the parameter).
  */
-import { z } from 'zod';
+import { z } from '../io/zod';
 import { priorProblem, priorSupport, type Prior } from './distributions';
 import {
   ADSTOCK_PARAMETERS,

@@ -4,7 +4,7 @@
  * Field meanings and the version history are in README.md; what is stored differs only in `fit`
  * (number arrays compacted) and in fields a newer minor version added, which the stored copy keeps.
  */
-import { z } from 'zod';
+import { z } from '../io/zod';
 import { FitReportSchema } from '../report/fitReportSchema';
 import { ScenarioSchema } from '../planning/scenarioSchema';
 import { PLAN_FORMAT } from './planFormat';

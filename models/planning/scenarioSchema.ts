@@ -8,7 +8,7 @@
  * end are reported apart); ROI and marginal ROI are KPI units per currency unit. Every interval is
  * the posterior mean and the 90% interval over the report's draws.
  */
-import { z } from 'zod';
+import { z } from '../io/zod';
 
 const finite = z.number().refine(Number.isFinite, 'a finite number');
 const nonNegative = finite.refine((v) => v >= 0, 'zero or more');

@@ -16,7 +16,7 @@
  *   say so): `predictive` (posterior predictive band and a few replicated series), `adstockCurves`
  *   (lag weights with bands), `traces` (each chain's thinned draws of the sampled coordinates).
  */
-import { z } from 'zod';
+import { z } from '../io/zod';
 
 export const FIT_REPORT_KIND = 'mmm-fit-result';
 export const FIT_REPORT_VERSION = 2;

@@ -57,6 +57,7 @@ export function buildHorizonResponseOption(options: {
       lineStyle: { opacity: 0 },
       symbolSize: 10,
       itemStyle: { color, borderColor: '#fff', borderWidth: 1 },
+      // Plain text: the chart's tooltip renders rich text (renderMode below), never HTML.
       tooltip: {
         formatter: (p: unknown) => {
           const index = (p as { dataIndex: number }).dataIndex;
@@ -69,7 +70,7 @@ export function buildHorizonResponseOption(options: {
     animation: false,
     grid: { left: 70, right: 24, top: 64, bottom: 44 },
     legend: { top: 4, left: 8, data: curves.map((c) => c.channel), textStyle: { fontSize: 11 } },
-    tooltip: { trigger: 'item' },
+    tooltip: { trigger: 'item', renderMode: 'richText' },
     xAxis: {
       type: 'value',
       name: 'channel spend over the horizon',

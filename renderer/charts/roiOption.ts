@@ -45,6 +45,7 @@ export function buildRoiOption(report: FitReport, sort: RoiSort): EChartsOption 
     graphic: gateGraphic(report),
     tooltip: {
       trigger: 'item',
+      renderMode: 'richText',
       formatter: (params: unknown) => {
         const value = (params as { value?: [number, number] }).value;
         const k = value ? channels.length - 1 - Math.round(value[1]) : -1;

@@ -48,6 +48,7 @@ export function buildWaterfallOption(report: FitReport): EChartsOption {
     grid: { left: 72, right: 24, top: 40, bottom: 64 },
     tooltip: {
       trigger: 'item',
+      renderMode: 'richText',
       formatter: (params: unknown) => {
         const index = (params as { dataIndex?: number }).dataIndex ?? 0;
         const step = steps[index];

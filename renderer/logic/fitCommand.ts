@@ -37,7 +37,9 @@ export function fitCommandArguments(record: MmmFitRecord): string[] {
   const spec = record.spec;
   const files = report.data.files.map((file) => file.name);
   const args = [...files, '--mapping', MAPPING_FILE];
+  // not CSV: command-line flag values (`--channels tv,search`)
   args.push('--channels', report.data.channels.join(','));
+  // not CSV: command-line flag values
   args.push('--controls', report.data.controls.join(','));
   args.push('--adstock', ADSTOCK_FLAG[report.spec.adstock]);
   args.push('--saturation', SATURATION_FLAG[report.spec.saturation]);

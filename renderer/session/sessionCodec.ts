@@ -13,7 +13,7 @@
  * the electron main process writes the entries (electron/sessionFiles.ts), the browser keeps them
  * in IndexedDB, and the crash test runs this code in a plain Node process.
  */
-import { z } from 'zod';
+import { z } from '../../models/io/zod';
 import { MappingSchema, type Mapping } from '../../models/data';
 import { parseJsonWithLimits } from '../../models/io/safeJson';
 import { PriorsFileSchema } from '../../models/mmm/priorsFile';

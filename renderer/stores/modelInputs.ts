@@ -85,7 +85,11 @@ export const useModelInputsStore = defineStore('modelInputs', () => {
   const previewMessage = ref<string | null>(null);
   const previewing = ref(false);
 
-  const priorsFile = computed<PriorsFile>(() => priorsFileOf(priors.value));
+  // Built from a plain copy: the file's records travel in the fit request to the chain and report
+  // workers, and a reactive proxy inside it cannot be cloned into a worker message.
+  const priorsFile = computed<PriorsFile>(() =>
+    priorsFileOf(JSON.parse(JSON.stringify(priors.value)) as Record<string, ChannelPriorsEntry>),
+  );
 
   function setRoi(channel: string, range: RoiRange | null): void {
     const entry = { ...priors.value[channel] };

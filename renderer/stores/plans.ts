@@ -207,7 +207,10 @@ export const usePlansStore = defineStore('plans', () => {
     match: (origin: NonNullable<typeof planner.source>['origin']) => boolean,
   ): Scenario[] | null {
     const source = planner.source;
-    return source && match(source.origin) ? [...planner.scenarios] : null;
+    // A plain copy: the store's scenarios are reactive proxies, which a worker message cannot clone.
+    return source && match(source.origin)
+      ? (JSON.parse(JSON.stringify(planner.scenarios)) as Scenario[])
+      : null;
   }
 
   function chosen(scenarios: readonly Scenario[], previous: string | null): string | null {

@@ -1,6 +1,8 @@
 /**
  * A stand-in one-shot worker for tests: runs the real worker handler on this thread and delivers
- * its replies asynchronously (nothing after `terminate`), as a Web Worker would.
+ * its replies asynchronously (nothing after `terminate`), as a Web Worker would. Messages are
+ * structured-cloned both ways as postMessage does, so a message a real worker cannot take (a Vue
+ * reactive proxy, a function) fails here too.
  */
 import type { OneShotReply, OneShotRun, OneShotWorkerLike } from './oneShotWorker';
 
@@ -15,14 +17,16 @@ export function inProcessOneShotWorker<Input, Result, Progress>(
   const worker = {
     terminated: false,
     postMessage(message: OneShotRun<Input>) {
+      const sent = structuredClone(message);
       setTimeout(() =>
-        handle(message, (reply) =>
+        handle(sent, (reply) => {
+          const received = structuredClone(reply);
           setTimeout(() => {
             if (!worker.terminated)
               for (const listener of listeners)
-                listener({ data: reply } as MessageEvent<OneShotReply<Result, Progress>>);
-          }),
-        ),
+                listener({ data: received } as MessageEvent<OneShotReply<Result, Progress>>);
+          });
+        }),
       );
     },
     addEventListener(type: string, listener: Listener) {
