@@ -5,6 +5,7 @@
  * Every problem is an Error with one line naming the file, the column and (when known) the row.
  */
 import {
+  MINIMUM_TRAINING_WEEKS,
   buildModelFrame,
   detectMapping,
   importFile,
@@ -20,9 +21,6 @@ import {
 import type { MmmData } from '../../models/mmm';
 import { parquetToIpcNode } from '../parquetNode';
 import type { FitArguments } from './arguments';
-
-/** Fewer training weeks than this cannot separate adstock, saturation, trend and seasonality. */
-export const MINIMUM_TRAINING_WEEKS = 26;
 
 export interface LoadedModelData {
   readonly data: MmmData;

@@ -6,6 +6,7 @@
 import { inferColumns, type InferredColumns } from './columnInference';
 import { isNumericSourceType, typedSql } from './columnExpressions';
 import { detectFormat } from './detectFormat';
+import { refuseWide } from './fileLimits';
 import { detectShape } from './fileShape';
 import { throwIfCancelled } from './importCancel';
 import { loadCsv } from './loadCsv';
@@ -124,6 +125,7 @@ async function loadAndProfile(
       name: toText(row.column_name) ?? '',
       type: toText(row.column_type) ?? 'VARCHAR',
     }));
+    refuseWide(file.name, sourceTypes.length);
     inferred = await inferColumns(conn, rawTable, sourceTypes, {
       decimalSeparator: options.csv?.decimalSeparator,
       dateFormat: options.csv?.dateFormat,

@@ -17,3 +17,9 @@ export { weeklySourcesOf, type WeeklySource } from './weeklySources';
 export { summariseFrame } from './summariseFrame';
 export type { FrameSummary } from './summariseFrame';
 export { MappingSchema } from './mappingSchema';
+export {
+  MINIMUM_TRAINING_WEEKS,
+  RECOMMENDED_WEEKS,
+  seriesLengthProblems,
+  weeksBetween,
+} from './seriesLength';

@@ -12,7 +12,8 @@
  * casts by the column's loaded type.
  */
 import { inferColumns, type InferredColumn, type InferredColumns } from './columnInference';
-import { detectCsvDialect, type CsvDialect } from './csvDialect';
+import { detectCsvDialect, guessDelimiter, type CsvDialect } from './csvDialect';
+import { refuseWide } from './fileLimits';
 import { quoteLiteral } from './sql';
 import { csvHeadLength, firstLines, isBlank, looksBinary, splitCsvLine } from './textBytes';
 import { throwIfCancelled } from './importCancel';
@@ -98,6 +99,11 @@ export async function loadCsv(
   } catch {
     throw new Error(`${file.name}: not a CSV text file (its first lines are not valid UTF-8)`);
   }
+  // Too wide a file is refused before DuckDB reads (or sniffs) it.
+  refuseWide(
+    file.name,
+    splitCsvLine(lines[0] ?? '', options.delimiter ?? guessDelimiter(lines)).length,
+  );
   const registered = `${rawTable}.csv`;
   const headLength = csvHeadLength(file.bytes, headRecords, whole);
   const head = headLength < size ? `${rawTable}__head.csv` : registered;
@@ -107,6 +113,7 @@ export async function loadCsv(
     if (head !== registered) await conn.registerFile(head, file.bytes.subarray(0, headLength));
     const dialect = await detectCsvDialect(conn, head, lines, options);
     const names = headerNames(lines[0] ?? '', dialect);
+    refuseWide(file.name, names.length);
     const text = names.map(() => 'VARCHAR');
     const unreadable = (error: unknown) =>
       new Error(

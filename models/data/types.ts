@@ -170,6 +170,7 @@ export interface ValidationProblem {
     | 'zero-channel'
     | 'kpi-outlier'
     | 'non-overlapping-dates'
+    | 'too-few-weeks'
     | 'personal-data'
     | 'unmapped'
     | 'parse-error';

@@ -230,7 +230,7 @@ describe('validate: series problems', () => {
       queries.filter(
         (sql) =>
           /FROM file_edits_csv__raw\b/.test(sql) &&
-          /^SELECT count\(\*\) FILTER|ORDER BY rowid LIMIT|AS copies/.test(sql.trim()),
+          /^SELECT count_if\(|ORDER BY rowid LIMIT|AS copies/.test(sql.trim()),
       ).length;
     const file = await load('edits.csv', text);
     const mapping = detectMapping([file]);
@@ -264,7 +264,7 @@ describe('validate: series problems', () => {
   it('passes clean data', async () => {
     const file = await load(
       'clean.csv',
-      `date,tv_spend,revenue,price\n${mondays(12)
+      `date,tv_spend,revenue,price\n${mondays(52)
         .map((week, index) => `${week},${index % 3},${100 + index},${1 + index / 10}`)
         .join('\n')}`,
     );

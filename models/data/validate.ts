@@ -5,7 +5,14 @@
  */
 import { personalDataByName } from './personalData';
 import { rowProblems } from './rowProblems';
-import { flatChannels, kpiOutliers, missingWeeks, overlapProblems } from './seriesProblems';
+import {
+  flatChannels,
+  kpiOutliers,
+  lengthProblems,
+  missingWeeks,
+  overlapProblems,
+  weekRanges,
+} from './seriesProblems';
 import { admitted, weeklySourcesOf, type WeeklySource } from './weeklySources';
 import type {
   ColumnMapping,
@@ -163,7 +170,8 @@ export async function validate(
     problems.push(...(await flatChannels(conn, source)));
     problems.push(...(await kpiOutliers(conn, source)));
   }
-  problems.push(...(await overlapProblems(conn, sources)));
+  const ranges = await weekRanges(conn, sources);
+  problems.push(...overlapProblems(ranges), ...lengthProblems(ranges));
   problems.push(...unusedColumns(files, mapping));
   return { problems, usable: !problems.some((problem) => problem.severity === 'error') };
 }

@@ -3,9 +3,9 @@
  * clicks and the KPI are summed per week; controls are averaged per week (a weekly price index or
  * promo share is an average of the days, not a total). Long data is summed per week[, geo] and
  * channel in one scan into a small temporary table, whose distinct channels are the labels, then
- * pivoted to one column per channel with `SUM(spend) FILTER (WHERE channel = …)` over those sums (a
+ * pivoted to one column per channel with `SUM(if(channel = …, spend, NULL))` over those sums (a
  * control's mean is then Σ sums / Σ counts). With `aggregateGeos` the geos are summed (controls
- * averaged) into one national series.
+ * averaged) into one national series. Each file's weekly series is kept in a small temporary table.
  */
 import { dateSql, numberSql, textSql } from './columnExpressions';
 import { quoteLiteral, toText } from './sql';
@@ -30,8 +30,9 @@ export interface WeeklySource {
   readonly channelColumn: ColumnProfile | null;
   readonly metrics: readonly WeeklyMetric[];
   /**
-   * SELECT week[, geo], metrics… grouped by week (and geo): over the file, or for long data over its
-   * per-channel weekly sums (a temporary table `<table>__weekly`, rebuilt by each call).
+   * SELECT week[, geo], metrics…, one row per week (and geo): a temporary table `<table>__by_week`
+   * summed over the file, or for long data over its per-channel weekly sums (`<table>__weekly`),
+   * both rebuilt by each `weeklySources` call.
    */
   readonly sql: string;
 }
@@ -141,7 +142,8 @@ export async function weeklySources(
           const alias = `f${fileIndex}_${value}_${labelIndex}`;
           metrics.push({ alias, role, name: label, column: column.name });
           outer.push(
-            `COALESCE(SUM(${value}) FILTER (WHERE channel = ${quoteLiteral(label)}), 0)::DOUBLE AS ${alias}`,
+            // if(), not FILTER: duckdb-wasm's cost of FILTER grows with the square of the channels.
+            `COALESCE(SUM(if(channel = ${quoteLiteral(label)}, ${value}, NULL)), 0)::DOUBLE AS ${alias}`,
           );
         }
       } else {
@@ -161,8 +163,20 @@ export async function weeklySources(
         );
       }
     }
-    const sql = `SELECT ${keys}${outer.length ? ', ' + outer.join(', ') : ''} FROM ${from} GROUP BY ${keys}`;
-    sources.push({ file, dateColumn, geoColumn, channelColumn, metrics, sql });
+    // Kept as a small temporary table: validation's checks and the frame each read it, and
+    // recomputing the weekly sums of a file with hundreds of columns costs as much as the checks.
+    const weeks = `${file.table}__by_week`;
+    await conn.query(
+      `CREATE OR REPLACE TEMP TABLE ${weeks} AS SELECT ${keys}${outer.length ? ', ' + outer.join(', ') : ''} FROM ${from} GROUP BY ${keys}`,
+    );
+    sources.push({
+      file,
+      dateColumn,
+      geoColumn,
+      channelColumn,
+      metrics,
+      sql: `SELECT * FROM ${weeks}`,
+    });
   }
   return sources;
 }
