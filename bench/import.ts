@@ -70,7 +70,7 @@ interface CaseResult {
   readonly columns: number;
   readonly format: Format;
   readonly engine: Engine;
-  /** 'framed', or 'refused: <the import's message>'. */
+  /** 'framed', 'error: <the message>' (e.g. a file refused), or 'no answer after N s'. */
   readonly outcome: string;
   readonly startSeconds: number;
   /** The warm-up import of a small export (0 with `--cold`). */
@@ -143,7 +143,7 @@ async function runCase(engine: Engine, benchCase: BenchCase): Promise<CaseResult
     imported = answer.importedAt;
   } catch (error) {
     // A file the data layer refuses (e.g. too many columns): how fast it says so is the measure.
-    outcome = `refused: ${errorMessage(error)}`;
+    outcome = `error: ${errorMessage(error)}`;
     imported = Date.now();
   }
   const done = Date.now();
@@ -242,19 +242,50 @@ async function prepare(directory: string, rows: number): Promise<Record<Format, 
   };
 }
 
-function child(engine: Engine, benchCase: BenchCase, pageDir: string | null): CaseResult {
+function child(
+  engine: Engine,
+  benchCase: BenchCase,
+  pageDir: string | null,
+  timeoutSeconds: number,
+): CaseResult {
   const script = fileURLToPath(import.meta.url);
   const args = ['--child', '--engine', engine, '--case', JSON.stringify(benchCase)];
   if (pageDir) args.push('--page-dir', pageDir);
   const result = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], {
     encoding: 'utf8',
     maxBuffer: 1 << 24,
+    timeout: timeoutSeconds * 1000,
+    killSignal: 'SIGKILL',
   });
+  if (result.error && /ETIMEDOUT/.test(String(result.error)))
+    return unanswered(engine, benchCase, timeoutSeconds);
   if (result.status !== 0)
     throw new Error(
       `case ${engine} ${benchCase.paths.join(',')} failed (exit ${result.status}): ${result.stderr.trim().split('\n').slice(-3).join(' | ')}`,
     );
   return JSON.parse(result.stdout.trim().split('\n').pop() ?? '{}') as CaseResult;
+}
+
+/** A case stopped after `--case-timeout` seconds without an answer. */
+function unanswered(engine: Engine, benchCase: BenchCase, seconds: number): CaseResult {
+  return {
+    rows: benchCase.rows,
+    columns: benchCase.columns,
+    format: benchCase.format,
+    engine,
+    outcome: `no answer after ${seconds} s (stopped)`,
+    startSeconds: Number.NaN,
+    warmupSeconds: Number.NaN,
+    importSeconds: Number.NaN,
+    frameSeconds: Number.NaN,
+    seconds,
+    cpuSeconds: Number.NaN,
+    engineThreadSeconds: Number.NaN,
+    peakRssMb: Number.NaN,
+    weeks: 0,
+    kpiTotal: Number.NaN,
+    spendTotal: Number.NaN,
+  };
 }
 
 /** A figure to print ('' for none: NaN comes back from a case's JSON as null). */
@@ -392,6 +423,7 @@ async function main(): Promise<number> {
       formats: { type: 'string' },
       'page-dir': { type: 'string' },
       engines: { type: 'string' },
+      'case-timeout': { type: 'string' },
     },
   });
   if (values.child) {
@@ -417,6 +449,7 @@ async function main(): Promise<number> {
     : mkdtempSync(join(tmpdir(), 'mmm-bench-import-'));
   mkdirSync(directory, { recursive: true });
   const repeat = Math.max(1, Number(values.repeat ?? 1) || 1);
+  const caseTimeout = Math.max(1, Number(values['case-timeout'] ?? 600) || 600);
   const wide = values.wide !== undefined;
   const defaultEngines = `native,wasm${existsSync(CHROMIUM) ? ',chromium' : ''}${wide ? ',cli' : ''}`;
   const engines = (values.engines ?? defaultEngines)
@@ -439,7 +472,7 @@ async function main(): Promise<number> {
             ? `${benchCase.columns} columns × ${benchCase.rows} rows`
             : `${benchCase.rows} rows, ${benchCase.format}`;
           process.stderr.write(`running ${label}, ${engine} (${attempt}/${repeat})…\n`);
-          const result = child(engine, benchCase, pageDir);
+          const result = child(engine, benchCase, pageDir, caseTimeout);
           const previous = best.get(engine);
           if (!previous || result.seconds < previous.seconds) best.set(engine, result);
           process.stderr.write(

@@ -68,7 +68,7 @@ page.timedImport = async (inspect) => {
       importSeconds: seconds,
       frameSeconds: 0,
       seconds,
-      outcome: `refused: ${message}`,
+      outcome: `error: ${message}`,
       weeks: 0,
       kpiTotal: 0,
       spendTotal: 0,

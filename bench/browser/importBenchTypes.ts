@@ -5,7 +5,7 @@ export interface BrowserCaseTiming {
   readonly importSeconds: number;
   readonly frameSeconds: number;
   readonly seconds: number;
-  /** 'framed', or 'refused: <the import's message>'. */
+  /** 'framed', or 'error: <the message>' (e.g. a file refused). */
   readonly outcome: string;
   readonly weeks: number;
   readonly kpiTotal: number;

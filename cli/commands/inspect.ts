@@ -1,5 +1,6 @@
 /**
- * `mmm inspect <files…> [--mapping mapping.json] [--week-start monday|sunday] [--by-geo] [--json]`:
+ * `mmm inspect <files…> [--mapping mapping.json] [--keep-personal cols] [--week-start monday|sunday]
+ * [--by-geo] [--json]`:
  * the detected schema of each file, the mapping, the validation report and a model-frame summary.
  * Exit 0 when the data is usable; 1 with one `file:row:column: message` line per error otherwise;
  * 2 for bad arguments. Bad input never prints a stack trace.
@@ -24,9 +25,11 @@ import { openNodeConnection } from '../duckdbNode';
 import { parquetToIpcNode } from '../parquetNode';
 import { openInputFile } from '../readBytes';
 
-const usage = `usage: mmm inspect <files…> [--mapping mapping.json] [--week-start monday|sunday] [--by-geo] [--json]
+const usage = `usage: mmm inspect <files…> [--mapping mapping.json] [--keep-personal a,b] [--week-start monday|sunday] [--by-geo] [--json]
 
   --mapping FILE       use this mapping (JSON, as saved by the app) instead of detecting one
+  --keep-personal A,B  use these columns although they look like personal data (e-mail
+                       addresses, phone numbers, user ids), as the app's 'keep anyway' does
   --week-start DAY     monday (default, ISO weeks) or sunday
   --by-geo             keep geos apart in the model frame (default: summed into one national series)
   --json               print one JSON object instead of text`;
@@ -66,6 +69,17 @@ async function readMapping(path: string): Promise<Mapping> {
     );
   }
   return parsed.data;
+}
+
+/** A saved mapping with `keepPersonalData` set on the columns named by --keep-personal. */
+function keptInMapping(mapping: Mapping, keepPersonal: readonly string[]): Mapping {
+  if (keepPersonal.length === 0) return mapping;
+  return {
+    ...mapping,
+    columns: mapping.columns.map((entry) =>
+      keepPersonal.includes(entry.column) ? { ...entry, keepPersonalData: true } : entry,
+    ),
+  };
 }
 
 function formatValue(value: number | string | null): string {
@@ -144,6 +158,7 @@ export async function run(argv: string[]): Promise<number> {
       allowPositionals: true,
       options: {
         mapping: { type: 'string' },
+        'keep-personal': { type: 'string' },
         'week-start': { type: 'string' },
         'by-geo': { type: 'boolean' },
         json: { type: 'boolean' },
@@ -197,7 +212,20 @@ export async function run(argv: string[]): Promise<number> {
         });
       }
     }
-    const detected = savedMapping ?? detectMapping(files);
+    const keepPersonal = (values['keep-personal'] ?? '')
+      .split(',')
+      .map((name) => name.trim())
+      .filter((name) => name !== '');
+    const unknown = keepPersonal.find(
+      (name) => !files.some((file) => file.columns.some((column) => column.name === name)),
+    );
+    if (unknown !== undefined) {
+      process.stderr.write(`mmm inspect: --keep-personal: no file has a column '${unknown}'\n`);
+      return 2;
+    }
+    const detected = savedMapping
+      ? keptInMapping(savedMapping, keepPersonal)
+      : detectMapping(files, { keepPersonal });
     const mapping: Mapping = {
       ...detected,
       ...(weekStart ? { weekStart } : {}),

@@ -12,6 +12,9 @@ export const FIT_USAGE = `usage: mmm fit <data file> --date <col> --kpi <col> --
   --channels <a,b,…>         spend columns, one per channel (the channel names); name=column
                              names a channel apart from its column (tv=tv_spend)
   --controls <x,y,…>         control columns
+  --keep-personal <x,y,…>    use these columns although they look like personal data (e-mail
+                             addresses, phone numbers, user ids); the columns named above are
+                             used whatever they hold
   --adstock <kind>           geometric (default) | weibull-cdf | weibull-pdf | delayed
   --max-lag <N>              adstock window in weeks (default 8)
   --saturation <kind>        hill (default) | logistic | michaelis-menten
@@ -41,6 +44,8 @@ export interface FitArguments {
   /** The spend column of each channel, in the same order (the name unless given as name=column). */
   readonly channelColumns: readonly string[];
   readonly controls: readonly string[];
+  /** Columns used although they look like personal data (`--keep-personal`). */
+  readonly keepPersonal: readonly string[];
   readonly adstock: AdstockKind;
   readonly maxLag: number | undefined;
   readonly saturation: SaturationKind;
@@ -152,6 +157,7 @@ export function parseFitArguments(argv: readonly string[]): FitArguments {
         kpi: { type: 'string' },
         channels: { type: 'string' },
         controls: { type: 'string' },
+        'keep-personal': { type: 'string' },
         adstock: { type: 'string' },
         'max-lag': { type: 'string' },
         saturation: { type: 'string' },
@@ -216,6 +222,7 @@ export function parseFitArguments(argv: readonly string[]): FitArguments {
     channels,
     channelColumns,
     controls,
+    keepPersonal: list(values['keep-personal']),
     adstock: choice('adstock', values.adstock, ADSTOCK, 'geometric'),
     maxLag:
       values['max-lag'] === undefined

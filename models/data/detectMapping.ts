@@ -5,7 +5,7 @@
  * channel — a few-valued text column beside a bare `spend` in long data; spend — `*_spend`, `spend_*`,
  * `cost`, `x1`…; impressions — `*impressions*`, `imps`; clicks — `*clicks*`; KPI — one column across all
  * files, the first of revenue > sales > conversions > orders > kpi > y…; controls — price, promo, holiday,
- * event, competitor, temperature, index…; personal data and anything else — ignore.
+ * event, competitor, temperature, index…; personal data (unless kept) and anything else — ignore.
  */
 import {
   isCompetitorName,
@@ -29,9 +29,16 @@ function roleOf(
   column: ColumnProfile,
   dateColumn: ColumnProfile | null,
   channelColumn: ColumnProfile | null,
+  keep: ReadonlySet<string>,
 ): ColumnMapping {
+  if (column.personalData !== null) {
+    if (!keep.has(column.name)) return { file: file.name, column: column.name, role: 'ignore' };
+    return {
+      ...roleOf(file, { ...column, personalData: null }, dateColumn, channelColumn, keep),
+      keepPersonalData: true,
+    };
+  }
   const base = { file: file.name, column: column.name };
-  if (column.personalData !== null) return { ...base, role: 'ignore' };
   if (column === dateColumn) return { ...base, role: 'date' };
   if (column === channelColumn) return { ...base, role: 'channel' };
   if (column.kind === 'text' && isGeoName(column.name)) return { ...base, role: 'geo' };
@@ -50,14 +57,26 @@ function roleOf(
   return { ...base, role: 'ignore' };
 }
 
+export interface DetectOptions {
+  /**
+   * Columns (by name, in any file) the user keeps although they look like personal data: they
+   * get the role their name and kind give them, and `keepPersonalData` (`--keep-personal`).
+   */
+  readonly keepPersonal?: readonly string[];
+}
+
 /** Detects a mapping for all files together (one KPI overall: the best-ranked name). */
-export function detectMapping(files: readonly ImportedFile[]): Mapping {
+export function detectMapping(
+  files: readonly ImportedFile[],
+  options: DetectOptions = {},
+): Mapping {
+  const keep = new Set(options.keepPersonal ?? []);
   const columns: ColumnMapping[] = [];
   for (const file of files) {
     const dateColumn = dateColumnOf(file.columns);
     const channelColumn = channelColumnOf(file.columns);
     for (const column of file.columns)
-      columns.push(roleOf(file, column, dateColumn, channelColumn));
+      columns.push(roleOf(file, column, dateColumn, channelColumn, keep));
   }
   const kpis = columns.filter((column) => column.role === 'kpi');
   const best = kpis.reduce<ColumnMapping | null>(

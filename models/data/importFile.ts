@@ -11,6 +11,7 @@ import { detectShape } from './fileShape';
 import { throwIfCancelled } from './importCancel';
 import { loadCsv } from './loadCsv';
 import type { ParquetToIpc } from './parquetToIpc';
+import { personalDataOfColumns } from './personalData';
 import { profileColumns } from './profileColumns';
 import { quoteIdentifier, tableNameFor, toNumber, toText } from './sql';
 import type { CancelSignal, CsvOptions, ImportedFile, InputFile, SqlConnection } from './types';
@@ -156,7 +157,7 @@ async function loadAndProfile(
     .map((column, index) => `${typedColumns[index]} AS ${quoteIdentifier(column.name)}`)
     .join(', ');
   // Profiled on the raw table: a number column stored as numbers is read as stored (no cast).
-  const columns = await profileColumns(
+  const profiles = await profileColumns(
     conn,
     rawTable,
     rows,
@@ -167,6 +168,9 @@ async function loadAndProfile(
         : typedColumns[index],
     ),
   );
+  // Value patterns flagged text columns at inference; name-hinted ids and phone numbers need the
+  // profile (distinct values) and one more look at the values.
+  const columns = await personalDataOfColumns(conn, rawTable, rows, profiles);
   const dateFormat = inferred.columns.find(
     (column) => column.kind === 'date' && column.dateFormat,
   )?.dateFormat;

@@ -10,7 +10,7 @@ export { ImportCancelled } from './importCancel';
 export { prepareEngine } from './prepareEngine';
 export type { PrepareEngineOptions } from './prepareEngine';
 export type { ImportOptions } from './importFile';
-export { detectMapping } from './detectMapping';
+export { detectMapping, type DetectOptions } from './detectMapping';
 export { validate } from './validate';
 export { buildModelFrame } from './buildModelFrame';
 export { weeklySourcesOf, type WeeklySource } from './weeklySources';

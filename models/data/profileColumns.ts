@@ -6,7 +6,6 @@
  */
 import type { InferredColumn } from './columnInference';
 import { scanColumnGroups, type ColumnScan } from './columnScan';
-import { personalDataByName } from './personalData';
 import { quoteIdentifier, toNumber, toText } from './sql';
 import type { ColumnProfile, SqlConnection } from './types';
 
@@ -88,7 +87,7 @@ export async function profileColumns(
       mean: isNumber ? toNumber(stats.mean) : null,
       zeros: isNumber ? (toNumber(stats.zeros) ?? 0) : 0,
       negatives: isNumber ? (toNumber(stats.negatives) ?? 0) : 0,
-      personalData: column.personalData ?? personalDataByName(column.name),
+      personalData: column.personalData,
       sourceType: column.sourceType,
       ...(column.dateFormat ? { dateFormat: column.dateFormat } : {}),
       ...(column.thousands ? { thousands: true } : {}),

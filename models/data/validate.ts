@@ -3,7 +3,6 @@
  * that do not exist), personal data, row-level problems named by file, row and column, and weekly
  * series problems named by date. `usable` is true when no problem is an error.
  */
-import { personalDataByName } from './personalData';
 import { rowProblems } from './rowProblems';
 import {
   flatChannels,
@@ -92,6 +91,13 @@ function mappingProblems(files: readonly ImportedFile[], mapping: Mapping): Vali
   return problems;
 }
 
+/** Why a column was flagged, as its problem says. */
+const personalDataReasons: Record<NonNullable<ColumnProfile['personalData']>, string> = {
+  email: 'its values are e-mail addresses',
+  phone: 'its values are phone numbers',
+  'user-id': 'its values identify people or devices, about one per row',
+};
+
 function personalDataProblems(
   files: readonly ImportedFile[],
   mapping: Mapping,
@@ -99,20 +105,23 @@ function personalDataProblems(
   const problems: ValidationProblem[] = [];
   for (const file of files) {
     for (const column of file.columns) {
-      const kind = column.personalData ?? personalDataByName(column.name);
+      const kind = column.personalData;
       if (!kind) continue;
       const entry = mapping.columns.find(
         (candidate) => candidate.file === file.name && candidate.column === column.name,
       );
-      const kept = entry?.keepPersonalData === true && entry.role !== 'ignore';
+      const kept = entry?.keepPersonalData === true;
+      const why = `looks like personal data (${personalDataReasons[kind]})`;
       problems.push({
         severity: kept ? 'info' : 'warning',
         code: 'personal-data',
         file: file.name,
         column: column.name,
-        message: kept
-          ? `looks like personal data (${kind}); kept in the model frame as the mapping asks`
-          : `looks like personal data (${kind}); it is left out of the model frame`,
+        message: !kept
+          ? `${why}; it is left out of the model frame (to use it: tick 'keep anyway' in the mapping, or give the CLI --keep-personal ${column.name})`
+          : entry.role === 'ignore'
+            ? `${why}; kept as the mapping asks, but no role uses it`
+            : `${why}; kept in the model frame as the mapping asks`,
       });
     }
   }
