@@ -8,6 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import {
+  ENCODING_LABELS,
   buildModelFrame,
   detectMapping,
   importFile,
@@ -105,7 +106,7 @@ function table(rows: string[][]): string {
 
 function describeFile(file: ImportedFile): string {
   const csv = file.csv
-    ? `, delimiter ${JSON.stringify(file.csv.delimiter)}, decimal ${JSON.stringify(file.csv.decimalSeparator)}, header ${file.csv.header}${file.csv.dateFormat ? `, dates ${file.csv.dateFormat}` : ''}`
+    ? `${file.csv.encoding ? `, ${ENCODING_LABELS[file.csv.encoding]}` : ''}, delimiter ${JSON.stringify(file.csv.delimiter)}, decimal ${JSON.stringify(file.csv.decimalSeparator)}, header ${file.csv.header}${file.csv.dateFormat ? `, dates ${file.csv.dateFormat}` : ''}`
     : '';
   const header = ['column', 'kind', 'nulls', 'distinct', 'min', 'max', 'mean', 'note'];
   const rows = file.columns.map((column) => [

@@ -4,8 +4,11 @@
  * date — the first date column, preferring date-like names; geo — geo/region/dma/market/country/state…;
  * channel — a few-valued text column beside a bare `spend` in long data; spend — `*_spend`, `spend_*`,
  * `cost`, `x1`…; impressions — `*impressions*`, `imps`; clicks — `*clicks*`; KPI — one column across all
- * files, the first of revenue > sales > conversions > orders > kpi > y…; controls — price, promo, holiday,
- * event, competitor, temperature, index…; personal data (unless kept) and anything else — ignore.
+ * files, the first of revenue > sales > conversions > orders > kpi > y… (in English, German, French or
+ * Spanish); revenue per KPI — `revenue_per_conversion` beside a count KPI of its file (the KPI becomes
+ * their product, revenue); population — `population`; controls — price, promo, holiday, event,
+ * competitor, organic media, temperature, index, `*_control`, Robyn's `*_B`…; names follow
+ * columnNames.ts; personal data (unless kept) and anything else — ignore.
  */
 import {
   isCompetitorName,
@@ -13,6 +16,10 @@ import {
   isDateName,
   isDerivedName,
   isGeoName,
+  isMoneyKpi,
+  isOrganicName,
+  isPopulationName,
+  isRevenuePerKpiName,
   kpiRank,
   metricOf,
 } from './columnNames';
@@ -44,8 +51,14 @@ function roleOf(
   if (column.kind === 'text' && isGeoName(column.name)) return { ...base, role: 'geo' };
   if (column.kind !== 'number' && column.kind !== 'boolean') return { ...base, role: 'ignore' };
   if (isDerivedName(column.name)) return { ...base, role: 'ignore' };
-  // A competitor's spend is context, not our media.
-  if (isCompetitorName(column.name)) return { ...base, role: 'control' };
+  if (column.kind === 'number' && isPopulationName(column.name))
+    return { ...base, role: 'population' };
+  // Kept only beside a count KPI of its own file (see detectMapping).
+  if (column.kind === 'number' && isRevenuePerKpiName(column.name))
+    return { ...base, role: 'revenue-per-kpi' };
+  // A competitor's spend and organic (unpaid) media are context, not our media.
+  if (isCompetitorName(column.name) || isOrganicName(column.name))
+    return { ...base, role: 'control' };
   const metric = column.kind === 'number' ? metricOf(column.name) : null;
   if (metric) {
     if (channelColumn)
@@ -86,8 +99,17 @@ export function detectMapping(
         : chosen,
     null,
   );
+  // A revenue per unit (Meridian's revenue_per_conversion) turns a count KPI of its own file into
+  // revenue: offered by default, ignored beside a money KPI or without a KPI in its file.
+  const multiplier =
+    best && !isMoneyKpi(best.column)
+      ? columns.find((column) => column.role === 'revenue-per-kpi' && column.file === best.file)
+      : undefined;
   const resolved = columns.map((column) =>
-    column.role === 'kpi' && column !== best ? { ...column, role: 'ignore' as const } : column,
+    (column.role === 'kpi' && column !== best) ||
+    (column.role === 'revenue-per-kpi' && column !== multiplier)
+      ? { ...column, role: 'ignore' as const }
+      : column,
   );
   return { version: 1, columns: resolved, weekStart: 'monday', aggregateGeos: true };
 }

@@ -11,6 +11,7 @@ export { prepareEngine } from './prepareEngine';
 export type { PrepareEngineOptions } from './prepareEngine';
 export type { ImportOptions } from './importFile';
 export { detectMapping, type DetectOptions } from './detectMapping';
+export { metricOf, snakeCase } from './columnNames';
 export { validate } from './validate';
 export { buildModelFrame } from './buildModelFrame';
 export { weeklySourcesOf, type WeeklySource } from './weeklySources';
@@ -23,3 +24,4 @@ export {
   seriesLengthProblems,
   weeksBetween,
 } from './seriesLength';
+export { ENCODING_LABELS, type TextEncoding } from './textEncoding';

@@ -17,6 +17,7 @@ import { refuseWide } from './fileLimits';
 import { quoteLiteral } from './sql';
 import { csvHeadLength, firstLines, isBlank, looksBinary, splitCsvLine } from './textBytes';
 import { throwIfCancelled } from './importCancel';
+import { utf8InputFile } from './textEncoding';
 import type { CancelSignal, CsvOptions, InputFile, SqlConnection } from './types';
 
 /** Text read as missing in CSV files. */
@@ -81,18 +82,18 @@ function readCsvSql(
 /** Reads `file` (CSV bytes) into table `rawTable`; errors name the file. */
 export async function loadCsv(
   conn: SqlConnection,
-  file: InputFile,
+  input: InputFile,
   rawTable: string,
   options: CsvOptions,
   signal?: CancelSignal,
 ): Promise<LoadedCsv> {
+  // UTF-16 and Windows-1252 exports are transcoded first: from here on the bytes are UTF-8.
+  const { file, encoding } = await utf8InputFile(input, options.encoding);
   const size = file.source?.size ?? file.bytes.length;
   const whole = size === file.bytes.length;
   if (whole && isBlank(file.bytes)) throw new Error(`${file.name}: the file is empty`);
   if (looksBinary(file.bytes))
-    throw new Error(
-      `${file.name}: not a CSV text file (binary content, or a text encoding other than UTF-8)`,
-    );
+    throw new Error(`${file.name}: not a CSV text file (binary content)`);
   let lines: string[];
   try {
     lines = firstLines(file.bytes, 50);
@@ -163,7 +164,12 @@ export async function loadCsv(
       }
     }
     return {
-      csv: { ...options, delimiter: dialect.delimiter, header: dialect.header },
+      csv: {
+        ...options,
+        delimiter: dialect.delimiter,
+        header: dialect.header,
+        ...(encoding !== 'utf-8' ? { encoding } : {}),
+      },
       inferred: {
         decimalSeparator: inferred.decimalSeparator,
         columns: inferred.columns.map((column, index) => ({

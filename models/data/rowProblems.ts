@@ -114,6 +114,17 @@ async function rowsWhere(
   });
 }
 
+/** What a missing value of a numeric role means, as its problem says. */
+const missingMeans: Partial<Record<ColumnMapping['role'], string>> = {
+  spend: 'counted as 0 in the weekly sum',
+  impressions: 'counted as 0 in the weekly sum',
+  clicks: 'counted as 0 in the weekly sum',
+  kpi: 'counted as 0 in the weekly sum',
+  control: 'left out of the weekly average',
+  'revenue-per-kpi': "this row's KPI counts as 0 in the weekly sum",
+  population: "left out of the geo's mean",
+};
+
 /** Checks for one mapped column, by its role. */
 function checksFor(
   file: ImportedFile,
@@ -136,16 +147,9 @@ function checksFor(
       message: (value) =>
         `'${value}' is not a date${column.dateFormat ? ` in the format ${column.dateFormat}` : ''}`,
     });
-  } else if (
-    role === 'spend' ||
-    role === 'impressions' ||
-    role === 'clicks' ||
-    role === 'kpi' ||
-    role === 'control'
-  ) {
+  } else if (role in missingMeans) {
     const number = numberSql(column, file.decimalSeparator ?? '.');
-    const treatedAs =
-      role === 'control' ? 'left out of the weekly average' : 'counted as 0 in the weekly sum';
+    const treatedAs = missingMeans[role];
     checks.push({
       code: 'null',
       severity: 'warning',

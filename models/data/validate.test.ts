@@ -197,6 +197,44 @@ describe('validate: series problems', () => {
     expect(report.usable).toBe(false);
   });
 
+  it('wants a revenue per KPI beside the KPI it multiplies, and one population column', async () => {
+    const kpi = await load('kpi.csv', 'date,conversions,tv_spend\n2024-01-01,5,1\n');
+    const prices = await load(
+      'prices.csv',
+      'date,revenue_per_conversion,population\n2024-01-01,2,9\n',
+    );
+    const report = await validate(conn, [kpi, prices], {
+      version: 1,
+      weekStart: 'monday',
+      aggregateGeos: true,
+      columns: [
+        { file: 'kpi.csv', column: 'date', role: 'date' },
+        { file: 'kpi.csv', column: 'conversions', role: 'kpi' },
+        { file: 'kpi.csv', column: 'tv_spend', role: 'population' },
+        { file: 'prices.csv', column: 'date', role: 'date' },
+        { file: 'prices.csv', column: 'revenue_per_conversion', role: 'revenue-per-kpi' },
+        { file: 'prices.csv', column: 'population', role: 'population' },
+      ],
+    });
+    const errors = only(report.problems, 'unmapped').filter(
+      (problem) => problem.severity === 'error',
+    );
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          file: 'prices.csv',
+          column: 'revenue_per_conversion',
+          message:
+            'revenue_per_conversion is mapped to revenue per KPI, but the KPI it multiplies is not a column of this file',
+        }),
+        expect.objectContaining({
+          message:
+            '2 columns are mapped to population (kpi.csv:tv_spend, prices.csv:population); map one',
+        }),
+      ]),
+    );
+  });
+
   it('lists at most the first rows of a problem, then how many more', async () => {
     const lines = Array.from(
       { length: 50 },

@@ -66,6 +66,14 @@ function mappingProblems(files: readonly ImportedFile[], mapping: Mapping): Vali
     );
   if (!used.some((entry) => entry.role === 'spend'))
     problems.push(error(mappingFile, 'no column is mapped to spend'));
+  const populations = used.filter((entry) => entry.role === 'population');
+  if (populations.length > 1)
+    problems.push(
+      error(
+        mappingFile,
+        `${populations.length} columns are mapped to population (${populations.map((entry) => `${entry.file}:${entry.column}`).join(', ')}); map one`,
+      ),
+    );
   for (const file of files) {
     const roles = used.filter((entry) => entry.file === file.name);
     const dates = roles.filter((entry) => entry.role === 'date');
@@ -73,6 +81,19 @@ function mappingProblems(files: readonly ImportedFile[], mapping: Mapping): Vali
       problems.push(error(file.name, 'no column is mapped to the date'));
     if (dates.length > 1)
       problems.push(error(file.name, `${dates.length} columns are mapped to the date; map one`));
+    const multipliers = roles.filter((entry) => entry.role === 'revenue-per-kpi');
+    if (multipliers.length > 1)
+      problems.push(
+        error(file.name, `${multipliers.length} columns are mapped to revenue per KPI; map one`),
+      );
+    if (multipliers.length > 0 && !roles.some((entry) => entry.role === 'kpi'))
+      problems.push(
+        error(
+          file.name,
+          `${multipliers[0].column} is mapped to revenue per KPI, but the KPI it multiplies is not a column of this file`,
+          multipliers[0].column,
+        ),
+      );
     const hasChannel = roles.some((entry) => entry.role === 'channel');
     const bareMedia = roles.filter(
       (entry) => ['spend', 'impressions', 'clicks'].includes(entry.role) && !entry.channel,

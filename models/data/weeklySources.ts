@@ -18,7 +18,7 @@ export interface WeeklyMetric {
   /** Column alias in the weekly SQL. */
   readonly alias: string;
   readonly role: MetricRole;
-  /** Channel name (spend/impressions/clicks), else the column name. */
+  /** Channel name (spend/impressions/clicks), else the column name (the KPI's `kpi × multiplier`). */
   readonly name: string;
   readonly column: string;
 }
@@ -41,6 +41,11 @@ function mappedColumn(file: ImportedFile, mapping: ColumnMapping): ColumnProfile
   return mapping.file === file.name
     ? (file.columns.find((column) => column.name === mapping.column) ?? null)
     : null;
+}
+
+/** The KPI's name when a revenue per unit multiplies it: `conversions × revenue_per_conversion`. */
+export function kpiProductName(kpi: ColumnProfile, multiplier: ColumnProfile): string {
+  return `${kpi.name} × ${multiplier.name}`;
 }
 
 /** True when a mapped column may enter the frame (personal data only with `keepPersonalData`). */
@@ -99,6 +104,8 @@ export async function weeklySources(
     const inner: string[] = [`${weekStartSql(dateSql(dateColumn), mapping.weekStart)} AS week`];
     if (geoColumn) inner.push(`${textSql(geoColumn)} AS geo`);
     if (channelColumn) inner.push(`${textSql(channelColumn)} AS channel`);
+    // A revenue per KPI unit (Meridian's revenue_per_conversion) turns the KPI into revenue, row by row.
+    const multiplier = mapped.find((item) => item.entry.role === 'revenue-per-kpi')?.column;
     const measured = [...mapped.entries()]
       .filter(([, { entry }]) => metricRoles.includes(entry.role as MetricRole))
       .map(([index, { entry, column }]) => ({
@@ -106,13 +113,18 @@ export async function weeklySources(
         column,
         role: entry.role as MetricRole,
         value: `v${index}`,
+        sql:
+          entry.role === 'kpi' && multiplier
+            ? `(${numberSql(column, file.decimalSeparator ?? '.')} * ${numberSql(multiplier, file.decimalSeparator ?? '.')})`
+            : numberSql(column, file.decimalSeparator ?? '.'),
+        name: entry.role === 'kpi' && multiplier ? kpiProductName(column, multiplier) : column.name,
       }));
     // With a channel column, rows are first summed per week[, geo] and channel, then pivoted from
     // that small table: one hash aggregate over the rows instead of a filtered sum per channel.
     const pivot = channelColumn !== null;
     const middle: string[] = [];
-    for (const { column, role, value } of measured) {
-      inner.push(`${numberSql(column, file.decimalSeparator ?? '.')} AS ${value}`);
+    for (const { role, value, sql } of measured) {
+      inner.push(`${sql} AS ${value}`);
       // A control is a weekly mean: Σ/count, carried through the per-channel sums as both.
       middle.push(`SUM(${value}) AS ${value}`);
       if (role === 'control') middle.push(`COUNT(${value}) AS ${value}_n`);
@@ -135,7 +147,7 @@ export async function weeklySources(
     }
     const metrics: WeeklyMetric[] = [];
     const outer: string[] = [];
-    for (const { entry, column, role, value } of measured) {
+    for (const { entry, column, role, value, name } of measured) {
       const isMedia = role === 'spend' || role === 'impressions' || role === 'clicks';
       if (isMedia && channelColumn && !entry.channel) {
         for (const [labelIndex, label] of labels.entries()) {
@@ -151,7 +163,7 @@ export async function weeklySources(
         metrics.push({
           alias,
           role,
-          name: isMedia ? (entry.channel ?? column.name) : column.name,
+          name: isMedia ? (entry.channel ?? column.name) : name,
           column: column.name,
         });
         outer.push(

@@ -2,7 +2,7 @@
  * Pure edits of a `Mapping` (the UI never mutates one in place) and the merge that keeps an
  * analyst's choices when files are added or re-imported.
  */
-import { detectMapping } from '../../models/data';
+import { detectMapping, metricOf, snakeCase } from '../../models/data';
 import type { ColumnMapping, ColumnRole, ImportedFile, Mapping } from '../../models/data';
 
 export { COLUMN_ROLES } from '../../models/data';
@@ -87,15 +87,12 @@ export function keepPersonalColumn(
   });
 }
 
-/** `tv_spend` → `tv`, `spend_search` → `search`, `Facebook Impressions` → `facebook`. */
+/**
+ * The channel a column's name gives, as detection names it (`tv_spend` → `tv`, `Facebook
+ * Impressions` → `facebook`, Robyn's `tv_S` → `tv`); the whole name when it has no metric word.
+ */
 export function channelNameFromColumn(column: string): string {
-  const words = column
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(
-      (word) => word !== '' && !['spend', 'cost', 'impressions', 'imps', 'clicks'].includes(word),
-    );
-  return words.length > 0 ? words.join('_') : column.toLowerCase();
+  return metricOf(column)?.channel || snakeCase(column);
 }
 
 /**
