@@ -169,6 +169,11 @@ async function runCase(engine: Engine, benchCase: BenchCase): Promise<CaseResult
   };
 }
 
+/** The message of the first error `mmm inspect` lists (`  error   <code>   <file>: <message>`). */
+function firstError(printed: string): string | null {
+  return /^ {2}error +\S+ +(.*)$/m.exec(printed)?.[1] ?? null;
+}
+
 /**
  * `mmm inspect <file>` run by the CLI's own `main` in this fresh process: `seconds` is the process's
  * whole life (Node and tsx start-up, DuckDB's start, import, validation, frame), as a user waits for it.
@@ -196,8 +201,7 @@ async function runCliCase(benchCase: BenchCase): Promise<CaseResult> {
     columns: benchCase.columns,
     format: benchCase.format,
     engine: 'cli',
-    outcome:
-      code === 0 ? 'framed' : `exit ${code}: ${printed.trim().split('\n').slice(-3, -1).join(' ')}`,
+    outcome: code === 0 ? 'framed' : `error: ${firstError(printed) ?? `exit ${code}`}`,
     startSeconds: Number.NaN,
     warmupSeconds: 0,
     importSeconds: Number.NaN,
@@ -314,8 +318,11 @@ function printTable(results: readonly CaseResult[], wide: boolean): void {
         other.format === result.format &&
         other.engine === 'native',
     );
+    // The CLI's seconds include its process start, which native's are without: no ratio.
     const ratio =
-      result.engine !== 'native' && native ? (result.seconds / native.seconds).toFixed(2) : '';
+      result.engine !== 'native' && result.engine !== 'cli' && native
+        ? (result.seconds / native.seconds).toFixed(2)
+        : '';
     return [
       ...(wide
         ? [

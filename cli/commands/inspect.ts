@@ -239,7 +239,7 @@ export async function run(argv: string[]): Promise<number> {
         : { problems: [], usable: false };
     const problems = [...importProblems, ...report.problems];
     let summary: FrameSummary | null = null;
-    let frameError: string | null = null;
+    let frameError: string | null = files.length === 0 ? 'no file could be imported' : null;
     if (files.length > 0) {
       try {
         summary = summariseFrame(await buildModelFrame(conn, files, mapping, sources));
