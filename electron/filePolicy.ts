@@ -8,7 +8,8 @@ import { MAX_FILE_BYTES } from './contract';
 export type FileKind = 'data' | 'plan';
 
 export interface FilePolicy {
-  kind: FileKind;
+  /** 'fit': a fit result file, read but never listed among the recent files. */
+  kind: FileKind | 'fit';
   /** Lower-case, with the dot; matched against the end of the lower-cased file name. */
   extensions: readonly string[];
   maxBytes: number;
@@ -26,17 +27,18 @@ export const dataFilePolicy: FilePolicy = {
 /** Through the plan dialog the user picked the file, so any `.json` is acceptable. */
 export const planFilePolicy: FilePolicy = {
   kind: 'plan',
-  extensions: ['.mmmplan.json', '.json'],
+  extensions: ['.mmmplan', '.mmmplan.json', '.json'],
   maxBytes: MAX_PLAN_BYTES,
 };
 
 /**
  * A drop path comes from the renderer, so drops accept only unambiguous workbench files: data files
- * and `.mmmplan.json` — never an arbitrary `.json` (config files holding secrets are often JSON).
+ * and plans (`.mmmplan`, `.mmmplan.json`) — never an arbitrary `.json` (config files holding
+ * secrets are often JSON).
  */
 export const droppedPlanFilePolicy: FilePolicy = {
   ...planFilePolicy,
-  extensions: ['.mmmplan.json'],
+  extensions: ['.mmmplan', '.mmmplan.json'],
 };
 
 export const droppedFilePolicies: readonly FilePolicy[] = [dataFilePolicy, droppedPlanFilePolicy];
@@ -60,3 +62,10 @@ export function policyForName(
     policy.extensions.some((extension) => lower.endsWith(extension)),
   );
 }
+
+/** A fit result (`mmm fit --out`), picked in its own dialog; as large as the app reads one. */
+export const fitResultFilePolicy: FilePolicy = {
+  kind: 'fit',
+  extensions: ['.json'],
+  maxBytes: 256 * 1024 ** 2,
+};

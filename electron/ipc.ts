@@ -17,8 +17,10 @@ import {
   dialogExtensions,
   droppedFilePolicies,
   type FilePolicy,
+  fitResultFilePolicy,
   planFilePolicy,
 } from './filePolicy';
+import { readSessionEntries, writeSessionEntry } from './sessionFiles';
 import { type InvokeChannel, ipcPayloads, parsePayload } from './ipcPayloads';
 import type { RecentFilesStore } from './recentFiles';
 import { checkSender, type InvokeEvent } from './senderValidation';
@@ -46,6 +48,8 @@ export interface IpcDependencies {
   documentsDirectory: () => string;
   /** Called after the recent list changed (main rebuilds the File › Open Recent menu). */
   onRecentFilesChanged?: () => void;
+  /** Where the session autosaves (`<userData>/session`). */
+  sessionDirectory: () => string;
 }
 
 const planDialogFilters = [
@@ -99,6 +103,7 @@ export function registerIpc(deps: IpcDependencies): InvokeChannel[] {
   };
 
   const remember = async (path: string, kind: FilePolicy['kind']): Promise<void> => {
+    if (kind === 'fit') return; // fit results are opened from their own menu item, not recents
     await deps.recentFiles.add(path, kind);
     deps.onRecentFilesChanged?.();
   };
@@ -163,31 +168,88 @@ export function registerIpc(deps: IpcDependencies): InvokeChannel[] {
     return file;
   });
 
-  handleResult(IPC.savePlan, ipcPayloads[IPC.savePlan], async ([{ suggestedName, contents }]) => {
-    const fileName = /\.json$/i.test(suggestedName)
-      ? suggestedName
-      : `${suggestedName}.mmmplan.json`;
+  /**
+   * Asks where to save, then writes atomically; the file being replaced (the dialog asked first)
+   * survives as `<name>.bak`. Null when the dialog was cancelled.
+   */
+  const saveThroughDialog = async (
+    title: string,
+    fileName: string,
+    filters: SaveDialogOptions['filters'],
+    contents: string,
+  ): Promise<{ target: string; name: string } | null> => {
     const choice = await deps.dialogs.showSaveDialog({
-      title: 'Save plan',
+      title,
       defaultPath: nodePath.join(deps.documentsDirectory(), fileName),
-      filters: planDialogFilters,
+      filters,
       // Replacing an existing file only ever happens after the dialog asked the user.
       properties: ['createDirectory', 'showOverwriteConfirmation'],
     });
-    if (choice.canceled || !choice.filePath) return { saved: false };
+    if (choice.canceled || !choice.filePath) return null;
     const target = choice.filePath;
     const name = nodePath.basename(target);
     if (!nodePath.isAbsolute(target))
       throw new ShellError('not-absolute', `"${target}" is not an absolute path.`);
     try {
-      await writeFileAtomically(target, contents);
+      await writeFileAtomically(target, contents, { keepBackup: true });
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
       throw new ShellError('write-failed', `Could not save "${name}" (${detail}).`);
     }
-    await remember(target, 'plan');
-    return { saved: true, name };
+    return { target, name };
+  };
+
+  handleResult(IPC.savePlan, ipcPayloads[IPC.savePlan], async ([{ suggestedName, contents }]) => {
+    const fileName = /\.(mmmplan|json)$/i.test(suggestedName)
+      ? suggestedName
+      : `${suggestedName}.mmmplan`;
+    const saved = await saveThroughDialog('Save plan', fileName, planDialogFilters, contents);
+    if (saved === null) return { saved: false };
+    await remember(saved.target, 'plan');
+    return { saved: true, name: saved.name };
   });
 
+  handleResult(IPC.saveReport, ipcPayloads[IPC.saveReport], async ([{ suggestedName, html }]) => {
+    const fileName = /\.html?$/i.test(suggestedName) ? suggestedName : `${suggestedName}.html`;
+    const saved = await saveThroughDialog(
+      'Export plan report',
+      fileName,
+      [{ name: 'Web page', extensions: ['html'] }],
+      html,
+    );
+    return saved === null ? { saved: false } : { saved: true, name: saved.name };
+  });
+
+  registerResultsIpc(handleResult);
   return registered;
+
+  function registerResultsIpc(handle: typeof handleResult): void {
+    handle(IPC.openFitResult, ipcPayloads[IPC.openFitResult], async () => {
+      const choice = await deps.dialogs.showOpenDialog({
+        title: 'Open fit result',
+        properties: ['openFile'],
+        filters: [{ name: 'Fit result (mmm fit --out)', extensions: ['json'] }],
+      });
+      if (choice.canceled || choice.filePaths.length === 0) return null;
+      const [file] = await readAll([choice.filePaths[0]], [fitResultFilePolicy]);
+      return file;
+    });
+
+    handle(IPC.loadSession, ipcPayloads[IPC.loadSession], async () =>
+      readSessionEntries(deps.sessionDirectory()),
+    );
+
+    handle(
+      IPC.saveSessionEntry,
+      ipcPayloads[IPC.saveSessionEntry],
+      async ([key, text]): Promise<void> => {
+        try {
+          await writeSessionEntry(deps.sessionDirectory(), key, text);
+        } catch (error) {
+          const detail = error instanceof Error ? error.message : String(error);
+          throw new ShellError('write-failed', `Could not autosave the session (${detail}).`);
+        }
+      },
+    );
+  }
 }

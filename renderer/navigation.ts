@@ -6,6 +6,8 @@ import type { Component } from 'vue';
 import DataView from './views/DataView.vue';
 import ModelView from './views/ModelView.vue';
 import CausalView from './views/CausalView.vue';
+import ResultsView from './views/ResultsView.vue';
+import PlansView from './views/PlansView.vue';
 
 export interface NavigationItem {
   readonly id: string;
@@ -23,9 +25,21 @@ export const NAVIGATION: readonly NavigationItem[] = [
     view: ModelView,
   },
   {
+    id: 'results',
+    label: 'Results',
+    hint: 'Decomposition, response curves, diagnostics, fit history and exports',
+    view: ResultsView,
+  },
+  {
     id: 'causal',
     label: 'Causal',
     hint: 'Double ML effect of one more unit of spend per channel',
     view: CausalView,
+  },
+  {
+    id: 'plans',
+    label: 'Plans',
+    hint: 'Versioned plan files: open without data, verify, compare, report',
+    view: PlansView,
   },
 ];

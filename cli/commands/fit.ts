@@ -8,18 +8,23 @@
  */
 import { AbortError, isAbortError } from '../../models/inference/cancellation';
 import type { ChainRunner, FitRequest } from '../../models/inference/chains';
-import { createMmmTarget, type MmmInput } from '../../models/mmm';
-import { reportOfFit } from '../../models/report';
+import { basename } from 'node:path';
+import { createMmmTarget, type MmmData, type MmmInput } from '../../models/mmm';
+import { reportOfFit, sourceOf } from '../../models/report';
 import { openNodeConnection, type ClosableSqlConnection } from '../duckdbNode';
 import { FIT_USAGE, parseFitArguments, UsageError, type FitArguments } from '../fit/arguments';
 import { writeFileAtomically } from '../../electron/atomicWrite';
 import { readLiftTests } from '../fit/liftTestsFile';
+import { loadMappedData, readMappingFile } from '../fit/loadMappedData';
 import { loadModelData } from '../fit/loadModelData';
+import { readPriors } from '../fit/priorsFile';
 import type { DataFile } from '../../models/report';
 import { fileDigest, openInputFile } from '../readBytes';
 import { createProgressDisplay } from '../fit/progressDisplay';
 import { jsonSummary, textSummary } from '../fit/summaryOutput';
 import { createNodeChainRunner } from '../workers/nodeChainRunner';
+import { isPlanPath, planContent } from '../plan/fitPlan';
+import { buildPlanFile } from '../plan/planFiles';
 
 interface Output {
   write(text: string): boolean;
@@ -46,38 +51,96 @@ function jsonReplacer(_key: string, value: unknown): unknown {
   return typeof value === 'number' && !Number.isFinite(value) ? null : value;
 }
 
+/** The spec flags of the command as the model's spec input (priors file applied). */
+function specOf(
+  args: FitArguments,
+  channelOverrides: MmmInput['spec']['channelOverrides'],
+): MmmInput['spec'] {
+  return {
+    adstock: args.adstock,
+    saturation: args.saturation,
+    parametrisation: args.parametrisation,
+    holdoutWeeks: args.holdoutWeeks,
+    ...(args.maxLag !== undefined ? { maxLag: args.maxLag } : {}),
+    ...(args.mediaShare !== undefined ? { mediaSharePrior: args.mediaShare } : {}),
+    ...(channelOverrides && Object.keys(channelOverrides).length > 0 ? { channelOverrides } : {}),
+  };
+}
+
+/** The data files as the report lists them: name, size, SHA-256, rows and columns as imported. */
+async function describeFiles(
+  paths: readonly string[],
+  imported: readonly { rows: number; columns: readonly string[] }[],
+): Promise<DataFile[]> {
+  return Promise.all(
+    paths.map(async (path, i) => {
+      const digest = await fileDigest(path);
+      return {
+        name: basename(path),
+        size: digest.size,
+        sha256: digest.sha256,
+        rows: imported[i].rows,
+        columns: [...imported[i].columns],
+      };
+    }),
+  );
+}
+
+interface LoadedInput {
+  readonly input: MmmInput;
+  readonly kpiName: string;
+  readonly files: readonly DataFile[];
+}
+
+/** The model's data, by the flags' columns or by a mapping of one or more files. */
+async function loadData(
+  conn: ClosableSqlConnection,
+  args: FitArguments,
+): Promise<{ data: MmmData; kpiName: string; files: DataFile[] }> {
+  if (args.data.kind === 'mapping') {
+    const mapping = await readMappingFile(args.data.mapping);
+    const inputs = [];
+    for (const path of args.files) inputs.push(await openInputFile(path));
+    const loaded = await loadMappedData(conn, inputs, mapping, {
+      ...args.data,
+      holdoutWeeks: args.holdoutWeeks,
+    });
+    const imported = loaded.files.map((file) => ({
+      rows: file.rows,
+      columns: file.columns.map((column) => column.name),
+    }));
+    return {
+      data: loaded.data,
+      kpiName: loaded.kpiName,
+      files: await describeFiles(args.files, imported),
+    };
+  }
+  const loaded = await loadModelData(conn, await openInputFile(args.file), args);
+  return {
+    data: loaded.data,
+    kpiName: args.kpi,
+    files: await describeFiles([args.file], [loaded]),
+  };
+}
+
 async function loadInput(
   args: FitArguments,
   dependencies: FitCommandDependencies,
-): Promise<{ input: MmmInput; fileName: string; file: DataFile }> {
-  const file = await openInputFile(args.file);
-  const experiments = args.liftTests ? await readLiftTests(args.liftTests, args.channels) : [];
+): Promise<LoadedInput> {
   const conn = await (dependencies.openConnection ?? openNodeConnection)();
   try {
-    const loaded = await loadModelData(conn, file, args);
-    const digest = await fileDigest(args.file);
-    return {
-      fileName: loaded.fileName,
-      file: {
-        name: loaded.fileName,
-        size: digest.size,
-        sha256: digest.sha256,
-        rows: loaded.rows,
-        columns: [...loaded.columns],
-      },
-      input: {
-        spec: {
+    const { data, kpiName, files } = await loadData(conn, args);
+    const experiments = args.liftTests
+      ? await readLiftTests(conn, args.liftTests, data.channelNames)
+      : [];
+    const priors = args.priors
+      ? await readPriors(args.priors, {
+          channels: data.channelNames,
           adstock: args.adstock,
           saturation: args.saturation,
-          parametrisation: args.parametrisation,
-          holdoutWeeks: args.holdoutWeeks,
-          ...(args.maxLag !== undefined ? { maxLag: args.maxLag } : {}),
-          ...(args.mediaShare !== undefined ? { mediaSharePrior: args.mediaShare } : {}),
-        },
-        data: loaded.data,
-        experiments,
-      },
-    };
+        })
+      : undefined;
+    return { input: { spec: specOf(args, priors), data, experiments }, kpiName, files };
   } finally {
     // Tests share one connection across runs; only close what we opened.
     if (!dependencies.openConnection) await conn.close();
@@ -110,7 +173,7 @@ export async function run(
   outer?.addEventListener('abort', onInterrupt);
   process.on('SIGINT', onInterrupt);
   try {
-    const { input, fileName, file } = await loadInput(args, dependencies);
+    const { input, kpiName, files } = await loadInput(args, dependencies);
     // Building the target checks the spec, the data and the lift tests against each other
     // before any worker starts.
     createMmmTarget(input);
@@ -133,9 +196,9 @@ export async function run(
     });
     progress?.finish();
     const report = reportOfFit(request, fit, {
-      kpiName: args.kpi,
-      source: fileName,
-      files: [file],
+      kpiName,
+      source: sourceOf(files),
+      files,
       createdAt: new Date().toISOString(),
     });
     const finished = {
@@ -143,7 +206,10 @@ export async function run(
       timing: { ...report.timing, totalSeconds: (Date.now() - started) / 1000 },
     };
     if (controller.signal.aborted) throw new AbortError();
-    if (args.out) await writeFileAtomically(args.out, `${JSON.stringify(finished, jsonReplacer)}\n`);
+    if (args.out && isPlanPath(args.out))
+      await buildPlanFile(args.out, planContent(args, finished, files[0]?.name ?? ''));
+    else if (args.out)
+      await writeFileAtomically(args.out, `${JSON.stringify(finished, jsonReplacer)}\n`);
     if (args.json)
       stdout.write(`${JSON.stringify(jsonSummary(finished, args.out), jsonReplacer)}\n`);
     else stdout.write(`${textSummary(finished, args.out)}\n`);

@@ -4,8 +4,10 @@
  */
 import { parseArgs } from 'node:util';
 import type { AdstockKind, Parametrisation, SaturationKind } from '../../models/mmm';
+import { dataArguments, list, UsageError, type DataArguments } from './mappedArguments';
 
 export const FIT_USAGE = `usage: mmm fit <data file> --date <col> --kpi <col> --channels <c1,c2,…> [options]
+       mmm fit <data files…> --mapping mapping.json [--channels <names>] [--controls <names>] [options]
 
   --date <col>               date column (daily data is summed to weeks)
   --kpi <col>                KPI column (e.g. revenue)
@@ -15,6 +17,11 @@ export const FIT_USAGE = `usage: mmm fit <data file> --date <col> --kpi <col> --
   --keep-personal <x,y,…>    use these columns although they look like personal data (e-mail
                              addresses, phone numbers, user ids); the columns named above are
                              used whatever they hold
+  --mapping <mapping.json>   the Data task's mapping of the data files (date, KPI, channels,
+                             controls); --channels and --controls then pick mapped names (all when
+                             left out; --controls '' for none)
+  --priors <priors.json>     per-channel ROI priors (median and 90% range) and adstock /
+                             saturation priors, as the Model task saves them
   --adstock <kind>           geometric (default) | weibull-cdf | weibull-pdf | delayed
   --max-lag <N>              adstock window in weeks (default 8)
   --saturation <kind>        hill (default) | logistic | michaelis-menten
@@ -30,22 +37,29 @@ export const FIT_USAGE = `usage: mmm fit <data file> --date <col> --kpi <col> --
   --holdout-weeks <N>        leave the last N weeks out and report their MAPE (default 0)
   --week-start <day>         monday (default) | sunday, for daily data
   --lift-tests <file.csv>    lift tests: channel,start_date,end_date,lift,standard_error (KPI units)
-  --out <result.json>        write the full fit result (written only when the fit finishes)
+  --out <result.json>        write the full fit result (written only when the fit finishes);
+                             a name ending in .mmmplan writes a plan file with no scenarios
   --json                     print one JSON object on stdout instead of the table`;
 
-export class UsageError extends Error {}
+export { UsageError };
 
 export interface FitArguments {
+  /** The first data file (the only one without --mapping). */
   readonly file: string;
+  /** Every data file, in the order given. */
+  readonly files: readonly string[];
+  /** Where date, KPI, channels and controls come from (flags or a mapping file). */
+  readonly data: DataArguments;
   readonly date: string;
   readonly kpi: string;
-  /** Channel names (the model's and the report's). */
+  /** Channel names (the model's and the report's); the mapped names chosen with --mapping. */
   readonly channels: readonly string[];
   /** The spend column of each channel, in the same order (the name unless given as name=column). */
   readonly channelColumns: readonly string[];
   readonly controls: readonly string[];
   /** Columns used although they look like personal data (`--keep-personal`). */
   readonly keepPersonal: readonly string[];
+  readonly priors: string | null;
   readonly adstock: AdstockKind;
   readonly maxLag: number | undefined;
   readonly saturation: SaturationKind;
@@ -123,13 +137,6 @@ function mediaShare(text: string | undefined): { mean: number; sd: number } | nu
   return { mean: parts[0], sd: parts[1] };
 }
 
-function list(text: string | undefined): string[] {
-  return (text ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
-}
-
 function choice<T>(
   name: string,
   text: string | undefined,
@@ -158,6 +165,8 @@ export function parseFitArguments(argv: readonly string[]): FitArguments {
         channels: { type: 'string' },
         controls: { type: 'string' },
         'keep-personal': { type: 'string' },
+        mapping: { type: 'string' },
+        priors: { type: 'string' },
         adstock: { type: 'string' },
         'max-lag': { type: 'string' },
         saturation: { type: 'string' },
@@ -184,45 +193,21 @@ export function parseFitArguments(argv: readonly string[]): FitArguments {
   const { values, positionals } = parsed;
   const help = values.help === true;
   if (help) return { help, json: false } as FitArguments;
-  if (positionals.length !== 1) {
-    throw new UsageError(
-      positionals.length === 0
-        ? 'missing the data file'
-        : `expected one data file, got ${positionals.length}: ${positionals.join(' ')}`,
-    );
-  }
-  if (!values.date) throw new UsageError('missing --date <col>');
-  if (!values.kpi) throw new UsageError('missing --kpi <col>');
-  const channelEntries = list(values.channels).map((entry) => {
-    const split = entry.indexOf('=');
-    const name = split < 0 ? entry : entry.slice(0, split).trim();
-    const column = split < 0 ? entry : entry.slice(split + 1).trim();
-    if (!name || !column) throw new UsageError(`--channels: '${entry}' is not name=column`);
-    return { name, column };
-  });
-  if (channelEntries.length === 0) throw new UsageError('missing --channels <c1,c2,…>');
-  const channels = channelEntries.map((entry) => entry.name);
-  const channelColumns = channelEntries.map((entry) => entry.column);
-  const twice = channels.find((name, i) => channels.indexOf(name) !== i);
-  if (twice) throw new UsageError(`channel '${twice}' is named twice in --channels`);
-  const controls = list(values.controls);
-  const all = [values.date, values.kpi, ...channelColumns, ...controls];
-  const repeated = all.find((name, i) => all.indexOf(name) !== i);
-  if (repeated)
-    throw new UsageError(
-      `column '${repeated}' is named twice (date, KPI, channels and controls must differ)`,
-    );
+  const data = dataArguments(values, positionals);
   const weekStart = values['week-start'] ?? 'monday';
   if (weekStart !== 'monday' && weekStart !== 'sunday')
     throw new UsageError(`--week-start must be monday or sunday, got '${weekStart}'`);
   return {
     file: positionals[0],
-    date: values.date,
-    kpi: values.kpi,
-    channels,
-    channelColumns,
-    controls,
+    files: [...positionals],
+    data,
     keepPersonal: list(values['keep-personal']),
+    date: data.kind === 'columns' ? data.date : '',
+    kpi: data.kind === 'columns' ? data.kpi : '',
+    channels: data.kind === 'columns' ? data.channels : (data.channels ?? []),
+    channelColumns: data.kind === 'columns' ? data.channelColumns : [],
+    controls: data.kind === 'columns' ? data.controls : (data.controls ?? []),
+    priors: values.priors ?? null,
     adstock: choice('adstock', values.adstock, ADSTOCK, 'geometric'),
     maxLag:
       values['max-lag'] === undefined

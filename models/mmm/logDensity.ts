@@ -121,7 +121,7 @@ export function createEvaluator(
     } else {
       convolveLags(spend, weeks, w.weights, 0, maxLag, w.adstocked, 0);
       for (let j = 0; j < adstockCount; j++)
-          convolveLags(
+        convolveLags(
           spend,
           weeks,
           w.weightDerivatives,

@@ -1,47 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { qualityGate } from '../diagnostics/gate';
-import { summariseDraws } from '../diagnostics/summary';
-import type { FitRequest, FitResult } from '../inference/chains';
 import type { ChainResult } from '../inference/sampleChain';
+import { handMadeFit as makeFit } from '../testing/handMadeFit';
 import { createMmmTarget } from '../mmm/target';
 import type { MmmInput } from '../mmm/types';
-import { createRng } from '../random/rng';
 import { simulateMmmData } from '../testing/simulateMmmData';
 import { buildFitReport } from './fitReport';
 import { FitReportSchema } from './fitReportSchema';
 import { parametersFromTable } from './posteriorDraws';
-
-function chain(
-  chainId: number,
-  draws: Float64Array,
-  dimension: number,
-  overrides: Partial<ChainResult['stats']> = {},
-): ChainResult {
-  const numDraws = draws.length / dimension;
-  return {
-    chainId,
-    draws,
-    logDensity: new Float64Array(numDraws),
-    energy: new Float64Array(numDraws),
-    numDraws,
-    dimension,
-    stats: {
-      stepSize: 0.3,
-      inverseMassMatrix: new Float64Array(dimension).fill(1),
-      divergences: 0,
-      divergentIterations: [],
-      warmupDivergences: 0,
-      treeDepthSaturations: 0,
-      meanTreeDepth: 3,
-      eBfmi: 1,
-      acceptanceRate: 0.8,
-      gradientEvaluations: 100,
-      warmupSeconds: 1,
-      samplingSeconds: 1,
-      ...overrides,
-    },
-  };
-}
 
 /** A hand-made fit: draws jittered around a fixed position, or all equal to it (spread 0). */
 function handMadeFit(
@@ -49,42 +14,7 @@ function handMadeFit(
   spread: number,
   statsOf: (c: number) => Partial<ChainResult['stats']> = () => ({}),
 ) {
-  const target = createMmmTarget(input);
-  const rng = createRng(11);
-  const centre = new Float64Array(target.dimension).map(() => 0.3 * rng.normal());
-  const chains = [0, 1].map((c) => {
-    const draws = new Float64Array(150 * target.dimension);
-    for (let i = 0; i < draws.length; i++)
-      draws[i] = centre[i % target.dimension] + spread * rng.normal();
-    return chain(c, draws, target.dimension, statsOf(c));
-  });
-  const summary = summariseDraws(
-    chains.map((c) => c.draws),
-    target.parameterNames,
-  );
-  const gate = qualityGate({
-    summaries: summary,
-    chains: chains.map((c) => ({
-      chainId: c.chainId,
-      divergences: c.stats.divergences,
-      eBfmi: c.stats.eBfmi,
-    })),
-  });
-  const fit: FitResult = {
-    parameterNames: target.parameterNames,
-    chains,
-    summary,
-    gate,
-    wallSeconds: 2,
-  };
-  const request: FitRequest = {
-    target: { kind: 'mmm', input },
-    chains: 2,
-    warmup: 150,
-    draws: 150,
-    seed: 5,
-  };
-  return { target, fit, request, centre };
+  return makeFit(input, { spread, statsOf });
 }
 
 const { data } = simulateMmmData({ weeks: 52, channels: 2, seed: 3, controls: 1 });
@@ -232,6 +162,58 @@ describe('buildFitReport', () => {
     const ragged = JSON.parse(text);
     ragged.draws.values[0].pop();
     expect(FitReportSchema.safeParse(ragged).success).toBe(false);
+  });
+
+  it("keeps each chain's trace, the adstock weights and a seeded predictive check", () => {
+    const { target, fit, request, centre } = handMadeFit(input, 0.05);
+    const build = () =>
+      buildFitReport({
+        request,
+        fit,
+        target,
+        timing,
+        dataFingerprint: '0123456789abcdef',
+        thinTo: 60,
+        curveDraws: 2,
+        replicates: 7,
+        tracePerChain: 40,
+      });
+    const report = build();
+    // 150 draws per chain, at most 40 kept: stride ⌈150/40⌉ = 4, draws 0, 4, …, 148 (38 of them).
+    const traces = report.traces!;
+    expect(traces.thin).toBe(4);
+    expect(traces.names).toEqual(target.parameterNames);
+    traces.chains.forEach((trace, c) => {
+      expect(trace.chainId).toBe(c);
+      expect(trace.values[2]).toHaveLength(38);
+      expect(trace.values[2][5]).toBe(fit.chains[c].draws[20 * target.dimension + 2]);
+    });
+    // Adstock weights of every draw sum to 1, so their means do too; lag 0 carries the most.
+    for (const curve of report.adstockCurves!) {
+      expect(curve.mean.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+      expect(curve.lags).toEqual(Array.from({ length: target.spec.maxLag }, (_, l) => l));
+      curve.mean.forEach((m, l) => {
+        expect(curve.lower[l]).toBeLessThanOrEqual(m + 1e-12);
+        expect(m).toBeLessThanOrEqual(curve.upper[l] + 1e-12);
+      });
+    }
+    // The predictive band holds the fitted mean and is wider than the band of the mean itself
+    // (noise σ·ȳ ≫ the spread of μ here); the same seed gives the same replicates.
+    const predictive = report.predictive!;
+    expect(predictive.replicates).toHaveLength(7);
+    expect(predictive.replicates[0]).toHaveLength(52);
+    const sigma = target.constrain(centre).noise * target.design.kpiScale;
+    let wider = 0;
+    for (let t = 0; t < 52; t++) {
+      expect(Math.abs(predictive.mean[t] - report.decomposition.fitted.mean[t])).toBeLessThan(
+        4 * (sigma / Math.sqrt(60)) + 1e-6 * report.decomposition.fitted.mean[t],
+      );
+      const bandWidth = predictive.upper[t] - predictive.lower[t];
+      if (bandWidth > report.decomposition.fitted.upper[t] - report.decomposition.fitted.lower[t])
+        wider += 1;
+    }
+    expect(wider).toBe(52);
+    expect(build().predictive).toEqual(predictive);
   });
 
   it('rejects a fit of another model', () => {

@@ -12,6 +12,9 @@
  *   forward pass without the data files, so the planner can project future weeks with carry-over),
  *   `sampler.metric`, `data.files` (name, size, SHA-256 of each input file; never a path).
  *   A version-1 file migrates with `inputs: null` (it cannot be planned on; refit to plan).
+ *   Optional, added later within version 2 (absent in files written before; the Results screens
+ *   say so): `predictive` (posterior predictive band and a few replicated series), `adstockCurves`
+ *   (lag weights with bands), `traces` (each chain's thinned draws of the sampled coordinates).
  */
 import { z } from 'zod';
 
@@ -225,6 +228,34 @@ export const PosteriorDrawsSchema = z
     message: 'every column holds `count` draws',
   });
 
+/** Posterior predictive KPI (noise included), KPI units, all weeks; a few replicated series. */
+export const PredictiveSchema = SeriesBandSchema.extend({
+  /** `replicates[k][t]`: replicated KPI of week t in the k-th replicate (evenly spaced draws). */
+  replicates: z.array(numbers),
+});
+
+/** Adstock lag weights wₗ (Σ wₗ = 1) per channel, mean and central 90% band per lag. */
+export const AdstockCurveSchema = SeriesBandSchema.extend({
+  channel: z.string(),
+  lags: numbers,
+});
+
+/**
+ * Each chain's draws of the sampled (unconstrained) coordinates, named as `parameters`, evenly
+ * thinned to at most a few hundred per chain: for trace and rank plots.
+ * `chains[i].values[k][j]` is coordinate `names[k]` in the j-th kept draw of chain `chains[i]`.
+ */
+export const ChainTracesSchema = z
+  .object({
+    names: z.array(z.string()),
+    /** Every `thin`-th draw of each chain is kept. */
+    thin: z.number().int().min(1),
+    chains: z.array(z.object({ chainId: z.number().int(), values: z.array(numbers) })),
+  })
+  .refine((t) => t.chains.every((chain) => chain.values.length === t.names.length), {
+    message: 'one column of values per name in every chain',
+  });
+
 export const TimingSchema = z.object({
   totalSeconds: number,
   warmupSeconds: number,
@@ -249,6 +280,9 @@ export const FitReportSchema = z.object({
   /** null only in a report migrated from version 1. */
   inputs: ModelInputsSchema.nullable(),
   timing: TimingSchema,
+  predictive: PredictiveSchema.optional(),
+  adstockCurves: z.array(AdstockCurveSchema).optional(),
+  traces: ChainTracesSchema.optional(),
 });
 
 export type FitReport = z.infer<typeof FitReportSchema>;
@@ -258,3 +292,6 @@ export type PosteriorDrawsTable = z.infer<typeof PosteriorDrawsSchema>;
 export type FitTiming = z.infer<typeof TimingSchema>;
 export type ModelInputs = z.infer<typeof ModelInputsSchema>;
 export type DataFile = z.infer<typeof DataFileSchema>;
+export type PredictiveSeries = z.infer<typeof PredictiveSchema>;
+export type AdstockCurveSeries = z.infer<typeof AdstockCurveSchema>;
+export type ChainTraces = z.infer<typeof ChainTracesSchema>;

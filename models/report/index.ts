@@ -8,7 +8,11 @@ export {
   type FitDiagnostics,
   type FitTiming,
   type PosteriorDrawsTable,
+  type PredictiveSeries,
+  type AdstockCurveSeries,
+  type ChainTraces,
 } from './fitReportSchema';
+export { chainTraces } from './chainTraces';
 export { dataFingerprint, Fnv1a64 } from './dataFingerprint';
 export { parameterTable, parametersFromTable, type ParameterTable } from './posteriorDraws';
 export { roiRecovery, type RoiEstimate, type RoiRecovery } from './roiRecovery';
@@ -36,6 +40,6 @@ export {
   ReportInputsMissingError,
   type ReportModel,
 } from './modelFromReport';
-export { reportOfFit, type FitContext } from './reportOfFit';
+export { reportOfFit, sourceOf, type FitContext } from './reportOfFit';
 export { frameFingerprint } from './frameFingerprint';
 export * from './records';

@@ -7,7 +7,10 @@
  * reads the report, built by `buildFitReport` exactly as `mmm fit --out` builds it.
  */
 import type { FoldScheme } from '../causal/folds';
+import type { Mapping } from '../data/types';
+import type { PriorsFile } from '../mmm/priorsFile';
 import type { AdstockKind, SaturationKind } from '../mmm/spec';
+import type { LiftTest } from '../mmm/types';
 import type { LearnerName } from '../learners/learnerOptions';
 import type { FitReport } from './fitReportSchema';
 
@@ -30,6 +33,12 @@ export interface MmmFitSpec {
   readonly draws: number;
   readonly seed: number;
   readonly holdoutWeeks: number;
+  /** The priors as stated (priors.json's channels); absent or empty: the defaults. */
+  readonly priors?: PriorsFile['channels'];
+  /** Lift tests the fit was calibrated with. */
+  readonly liftTests?: readonly LiftTest[];
+  /** The data mapping at fit time (the reproduce command's mapping.json). */
+  readonly mapping?: Mapping;
 }
 
 export interface MmmFitRecord {

@@ -20,6 +20,11 @@ export interface FitContext {
   readonly totalSeconds?: number;
 }
 
+/** The report's `data.source`: the input files' names, comma-separated (null when none). */
+export function sourceOf(files: readonly { readonly name: string }[]): string | null {
+  return files.length === 0 ? null : files.map((file) => file.name).join(', ');
+}
+
 export function reportOfFit(request: FitRequest, fit: FitResult, context: FitContext): FitReport {
   if (request.target.kind !== 'mmm')
     throw new Error(`fit report: the fit sampled a '${request.target.kind}' target, not an MMM`);
