@@ -9,6 +9,7 @@ const commands: Record<string, { summary: string; load: () => Promise<CommandMod
   fit: { summary: 'fit the Bayesian adstock + saturation MMM with NUTS', load: () => import('./commands/fit') },
   plan: { summary: 'verify, show, diff, migrate and report plan files (.mmmplan)', load: () => import('./commands/plan') },
   dml: { summary: 'double-ML causal estimates of channel effects', load: () => import('./commands/dml') },
+  optimize: { summary: "optimise next period's budget over a fit result's posterior", load: () => import('./commands/optimize') },
 };
 
 function usage(): string {
