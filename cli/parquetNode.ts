@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import type { Worker } from 'node:worker_threads';
 import type { ParquetToIpc } from '../models/data/parquetToIpc';
 import type { ParquetReply, ParquetRequest } from './workers/parquetWorker';
+import { parquetWorkerEntry } from './workers/parquetWorkerEntry';
 import { startWorker } from './workers/startWorker';
 
 /** A request that expects a reply, without its ticket (the client numbers them). */
@@ -16,7 +17,6 @@ type WithoutTicket<R> = R extends { ticket: number } ? Omit<R, 'ticket'> : never
 type Ask = WithoutTicket<ParquetRequest>;
 
 const require = createRequire(import.meta.url);
-const workerEntry = new URL('./workers/parquetWorker.ts', import.meta.url);
 
 interface Decoder {
   /** Sends a request; resolves with the worker's reply to it. */
@@ -29,7 +29,7 @@ let nextTicket = 0;
 
 /** The shared worker, started on first use; it keeps the process alive only while asked something. */
 function sharedDecoder(): Promise<Decoder> {
-  decoder ??= startWorker(workerEntry, {
+  decoder ??= startWorker(parquetWorkerEntry, {
     workerData: { parquetWasm: require.resolve('parquet-wasm/node') },
   }).then(connect);
   return decoder;

@@ -36,6 +36,7 @@ export const FIT_USAGE = `usage: mmm fit <data file> --date <col> --kpi <col> --
   --target-accept <δ>        NUTS target acceptance in (0, 1) (default 0.9)
   --holdout-weeks <N>        leave the last N weeks out and report their MAPE (default 0)
   --week-start <day>         monday (default) | sunday, for daily data
+  --only-geo <name>          fit one market: only the rows of this geo (the file's geo column)
   --lift-tests <file.csv>    lift tests: channel,start_date,end_date,lift,standard_error (KPI units)
   --out <result.json>        write the full fit result (written only when the fit finishes);
                              a name ending in .mmmplan writes a plan file with no scenarios
@@ -74,6 +75,8 @@ export interface FitArguments {
   readonly mediaShare: { mean: number; sd: number } | null | undefined;
   readonly holdoutWeeks: number;
   readonly weekStart: 'monday' | 'sunday';
+  /** Only the rows of this geo (cli/fit/onlyGeo.ts); null: every geo, summed. */
+  readonly onlyGeo: string | null;
   readonly liftTests: string | null;
   readonly out: string | null;
   readonly json: boolean;
@@ -180,6 +183,7 @@ export function parseFitArguments(argv: readonly string[]): FitArguments {
         'media-share': { type: 'string' },
         'holdout-weeks': { type: 'string' },
         'week-start': { type: 'string' },
+        'only-geo': { type: 'string' },
         'lift-tests': { type: 'string' },
         out: { type: 'string' },
         json: { type: 'boolean' },
@@ -234,6 +238,7 @@ export function parseFitArguments(argv: readonly string[]): FitArguments {
     mediaShare: mediaShare(values['media-share']),
     holdoutWeeks: integer('holdout-weeks', values['holdout-weeks'], 0, 0),
     weekStart,
+    onlyGeo: values['only-geo'] ?? null,
     liftTests: values['lift-tests'] ?? null,
     out: values.out ?? null,
     json: values.json === true,

@@ -21,6 +21,7 @@ import {
 import type { MmmData } from '../../models/mmm';
 import { parquetToIpcNode } from '../parquetNode';
 import type { FitArguments } from './arguments';
+import { keepOnlyGeo } from './onlyGeo';
 
 export interface LoadedModelData {
   readonly data: MmmData;
@@ -131,6 +132,7 @@ export async function loadModelData(
 ): Promise<LoadedModelData> {
   const imported = await importFile(conn, file, { parquetToIpc: parquetToIpcNode });
   checkColumns(imported, args);
+  if (args.onlyGeo !== null) await keepOnlyGeo(conn, imported, args.onlyGeo);
   const mapping = mappingFromArguments(imported, args);
   const sources = await weeklySourcesOf(conn, [imported], mapping);
   const report = await validate(conn, [imported], mapping, sources);

@@ -2,14 +2,15 @@ import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { runChainsInPool, type PoolWorker } from '../../models/inference/chainPool';
 import type { ChainRunner } from '../../models/inference/chains';
-import { startWorker } from './startWorker';
+import { startWorker, workerEntry } from './startWorker';
 
 export interface NodeChainRunnerOptions {
   /** Chains running at once (default: the machine's available parallelism). */
   readonly maxConcurrency?: number;
 }
 
-const workerEntry = new URL('./chainWorker.ts', import.meta.url);
+/** chainWorker.ts from source, chainWorker.mjs beside the bundle's chunks (see startWorker.ts). */
+const chainWorkerEntry = workerEntry('chainWorker', import.meta.url);
 
 /** Adapts a worker_threads Worker to the pool's interface. */
 function poolWorker(worker: Worker): PoolWorker {
@@ -37,7 +38,7 @@ export function createNodeChainRunner(options: NodeChainRunnerOptions = {}): Cha
   return {
     run: (request, runOptions = {}) =>
       runChainsInPool(request, runOptions, {
-        startWorker: async () => poolWorker(await startWorker(workerEntry)),
+        startWorker: async () => poolWorker(await startWorker(chainWorkerEntry)),
         maxConcurrency,
       }),
   };

@@ -1,23 +1,40 @@
 /**
- * Starts a worker_threads worker from a TypeScript entry. Workers cannot load .ts by themselves:
- * the entry is bundled once per process (per entry) with esbuild (tsx's own dependency) into one
- * CommonJS script that every worker evals — starting a worker then costs tens of milliseconds
- * instead of a second or more for tsx to boot and transpile the module graph inside each worker. If
- * esbuild is unavailable, a tiny eval'd bootstrap loads the entry through tsx's `tsImport`. A
- * compiled .js entry is started directly.
+ * Starts a worker_threads worker from an entry module beside the caller, wherever the CLI runs from:
+ * the prebuilt bundle (dist-cli/, scripts/build-cli.mjs), where every entry is an `.mjs` file beside
+ * the chunk that asks for it, or the TypeScript sources (tests, `tsx`, a dev checkout without a
+ * bundle), where a worker cannot load `.ts` by itself.
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker, type WorkerOptions } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 
-const bundled = new Map<string, Promise<string | undefined>>();
+/**
+ * The URL of worker entry `name` beside the module at `moduleUrl` (pass `import.meta.url`):
+ * `name.ts` when that module is TypeScript source, `name.mjs` in the bundle.
+ */
+export function workerEntry(name: string, moduleUrl: string): URL {
+  // The pathname: tsx's tsImport gives modules URLs with a query (`…/x.ts?tsx-namespace=…`).
+  const source = new URL(moduleUrl).pathname.endsWith('.ts');
+  return new URL(`./${name}${source ? '.ts' : '.mjs'}`, moduleUrl);
+}
 
-async function bundleWorkerEntry(entry: URL): Promise<string | undefined> {
+/**
+ * How a TypeScript entry becomes runnable. 'bundle': esbuild bundles it once per process into one
+ * CommonJS script that every such worker evals (tens of milliseconds per worker instead of a second
+ * or more for tsx to boot inside each); only for entries that do not use `import.meta`. 'tsx': a tiny
+ * eval'd bootstrap loads the entry through tsx's `tsImport` (slower to start, but the entry keeps
+ * its own `import.meta.url`, so it can start workers of its own).
+ */
+export type SourceLoader = 'bundle' | 'tsx';
+
+const bundles = new Map<string, Promise<string | undefined>>();
+
+async function bundleEntry(path: string): Promise<string | undefined> {
   try {
     const esbuild = await import('esbuild');
     const built = await esbuild.build({
-      entryPoints: [fileURLToPath(entry)],
+      entryPoints: [path],
       bundle: true,
       platform: 'node',
       format: 'cjs',
@@ -31,19 +48,25 @@ async function bundleWorkerEntry(entry: URL): Promise<string | undefined> {
   }
 }
 
-export async function startWorker(
-  entry: URL,
-  options: Pick<WorkerOptions, 'workerData'> = {},
-): Promise<Worker> {
-  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, options);
-  let source = bundled.get(entry.href);
-  if (!source) bundled.set(entry.href, (source = bundleWorkerEntry(entry)));
-  const script = await source;
-  if (script) return new Worker(script, { ...options, eval: true });
+function tsxBootstrap(entry: URL): string {
   // tsx's `exports` maps the ESM `import` of 'tsx/esm/api' to dist/esm/api/index.mjs; require.resolve
   // would pick the CJS twin, which cannot be imported from an eval'd (CommonJS) worker script.
   const tsxRoot = dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
   const tsxApi = pathToFileURL(join(tsxRoot, 'dist/esm/api/index.mjs')).href;
-  const bootstrap = `import(${JSON.stringify(tsxApi)}).then(({ tsImport }) => tsImport(${JSON.stringify(entry.href)}, ${JSON.stringify(import.meta.url)}))`;
-  return new Worker(bootstrap, { ...options, eval: true });
+  return `import(${JSON.stringify(tsxApi)}).then(({ tsImport }) => tsImport(${JSON.stringify(entry.href)}, ${JSON.stringify(import.meta.url)}))`;
+}
+
+export async function startWorker(
+  entry: URL,
+  options: { readonly sourceLoader?: SourceLoader; readonly workerData?: unknown } = {},
+): Promise<Worker> {
+  const workerData = options.workerData;
+  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, { workerData });
+  if ((options.sourceLoader ?? 'bundle') === 'bundle') {
+    const path = fileURLToPath(entry);
+    if (!bundles.has(path)) bundles.set(path, bundleEntry(path));
+    const source = await bundles.get(path);
+    if (source) return new Worker(source, { eval: true, workerData });
+  }
+  return new Worker(tsxBootstrap(entry), { eval: true, workerData });
 }

@@ -7,6 +7,7 @@ export type { ParquetToIpc } from './parquetToIpc';
 export { detectFormat } from './detectFormat';
 export { importFile } from './importFile';
 export { ImportCancelled } from './importCancel';
+export { FileImportError } from './importError';
 export { prepareEngine } from './prepareEngine';
 export type { PrepareEngineOptions } from './prepareEngine';
 export type { ImportOptions } from './importFile';
@@ -17,7 +18,7 @@ export { buildModelFrame } from './buildModelFrame';
 export { weeklySourcesOf, type WeeklySource } from './weeklySources';
 export { summariseFrame } from './summariseFrame';
 export type { FrameSummary } from './summariseFrame';
-export { MappingSchema } from './mappingSchema';
+export { MAPPING_JSON_LIMITS, MappingSchema } from './mappingSchema';
 export {
   MINIMUM_TRAINING_WEEKS,
   RECOMMENDED_WEEKS,

@@ -41,5 +41,6 @@ export {
   type ReportModel,
 } from './modelFromReport';
 export { reportOfFit, sourceOf, type FitContext } from './reportOfFit';
+export { comparableReport } from './comparableReport';
 export { frameFingerprint } from './frameFingerprint';
 export * from './records';
