@@ -25,48 +25,53 @@
  * compiler and GC threads').
  */
 import { spawnSync } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { openNodeConnection } from '../cli/duckdbNode';
+import { openNativeConnection, type NativeConnection } from './nativeConnection';
+import { mainThreadCpuSeconds, reportThreadCpu, threadCpuSeconds } from './processCpu';
 import { parquetToIpcNode } from '../cli/parquetNode';
 import { DiskFile, openInputFile } from '../cli/readBytes';
 import { frameTotals, importAndFrame } from './importPipeline';
 import { buildChromiumBench, CHROMIUM, runChromiumCase } from './importChromium';
-import type {
-  ArrowTableLike,
-  FileSource,
-  InputFile,
-  ParquetToIpc,
-  SqlConnection,
-} from '../models/data/index';
+import type { FileSource, InputFile, SqlConnection } from '../models/data/index';
 import { writeLargeExport } from '../sample-data/generator/largeExport';
+import { wideExportCsv } from '../sample-data/generator/wideExport';
 
-type NativeConnection = SqlConnection & { parquetToIpc: ParquetToIpc };
-
-/** wasm: duckdb-wasm in Node (CLI); chromium: the app's engine in Chromium (importChromium.ts). */
-type Engine = 'wasm' | 'native' | 'chromium';
+/**
+ * wasm: duckdb-wasm in Node (the CLI's engine); chromium: the app's engine in Chromium
+ * (importChromium.ts); cli (wide cases): the whole `mmm inspect` command in a fresh process, start-up included.
+ */
+type Engine = 'wasm' | 'native' | 'chromium' | 'cli';
+const engineNames: readonly Engine[] = ['native', 'wasm', 'chromium', 'cli'];
 
 /** Rows of the small export each case imports first (see runCase), unless `--cold`. */
 const warmupRows = 20_000;
 type Format = 'csv' | 'parquet';
 
+/** One benchmark case: files, what is timed, and the label it is printed under. */
+interface BenchCase {
+  readonly rows: number;
+  /** Columns of a wide case's file (0: the long media + KPI export). */
+  readonly columns: number;
+  readonly format: Format;
+  readonly paths: readonly string[];
+  readonly warmupPaths: readonly string[];
+  /** Validate too (as `mmm inspect` does), not just import and frame. */
+  readonly inspect: boolean;
+}
+
 interface CaseResult {
   readonly rows: number;
+  readonly columns: number;
   readonly format: Format;
   readonly engine: Engine;
+  /** 'framed', 'error: <the message>' (e.g. a file refused), or 'no answer after N s'. */
+  readonly outcome: string;
   readonly startSeconds: number;
   /** The warm-up import of a small export (0 with `--cold`). */
   readonly warmupSeconds: number;
@@ -87,116 +92,8 @@ interface CaseResult {
   readonly spendTotal: number;
 }
 
-/** Plain-object stand-in for an Arrow table over a node-api result (what the data layer reads). */
-function tableFromColumns(names: string[], columns: unknown[][]): ArrowTableLike {
-  const numRows = columns[0]?.length ?? 0;
-  const rows = () =>
-    Array.from({ length: numRows }, (_, row) =>
-      Object.fromEntries(names.map((name, index) => [name, columns[index][row]])),
-    );
-  return {
-    numRows,
-    schema: { fields: names.map((name) => ({ name, type: null })) },
-    getChild(name: string) {
-      const index = names.indexOf(name);
-      if (index < 0) return null;
-      const values = columns[index];
-      return { toArray: () => values, get: (row: number) => values[row] };
-    },
-    toArray: rows,
-  };
-}
-
-/**
- * Native SqlConnection: a file is read from disk where it is (its source's path symlinked under the
- * name the data layer registers; Parquet through read_parquet); everything else is the same SQL.
- */
-async function openNativeConnection(workDirectory: string): Promise<NativeConnection> {
-  const instance = await DuckDBInstance.create(':memory:');
-  const connection = await instance.connect();
-  await connection.run(`SET file_search_path = '${workDirectory}'`);
-  let parquetPath: string | null = null;
-  const opened = Date.now();
-  // `MMM_TRACE_SQL=1`: each statement, its duration and when it ended (as cli/duckdbNode.ts logs wasm's).
-  const trace = (sql: string, started: number) => {
-    if (process.env.MMM_TRACE_SQL === '1')
-      process.stderr.write(
-        `[native sql ${Date.now() - started} ms @${Date.now() - opened}] ${sql.replace(/\s+/g, ' ').slice(0, 300)}\n`,
-      );
-  };
-  return {
-    async query(sql: string) {
-      const started = Date.now();
-      const reader = await connection.runAndReadAll(sql);
-      const table = tableFromColumns(reader.columnNames(), reader.getColumnsJS());
-      trace(sql, started);
-      return table;
-    },
-    async registerFile(name: string, bytes: Uint8Array) {
-      // Pieces of a file (the CSV head) are written as given.
-      writeFileSync(join(workDirectory, name), bytes);
-    },
-    async registerSource(name: string, source: FileSource) {
-      if (!(source.handle instanceof DiskFile)) return false;
-      symlinkSync(source.handle.path, join(workDirectory, name));
-      return true;
-    },
-    async insertArrowIpc(tableName: string) {
-      if (parquetPath === null) throw new Error(`bench: no Parquet file for ${tableName}`);
-      const started = Date.now();
-      const sql = `CREATE TABLE ${tableName} AS SELECT * FROM read_parquet('${parquetPath}')`;
-      await connection.run(sql);
-      trace(sql, started);
-    },
-    async dropFile(name: string) {
-      rmSync(join(workDirectory, name), { force: true });
-    },
-    // Native reads Parquet itself: the "decoder" only notes which file insertArrowIpc reads.
-    parquetToIpc: async (input) => {
-      if (input instanceof Uint8Array || !(input.handle instanceof DiskFile))
-        throw new Error('bench: native reads Parquet from disk');
-      parquetPath = input.handle.path;
-      return new Uint8Array();
-    },
-  };
-}
-
-/** CPU seconds (user + system) of this process's main thread so far, from /proc (Linux). */
-function mainThreadCpuSeconds(): number {
-  try {
-    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // utime and stime are fields 14 and 15 of stat(5), in clock ticks (100 per second on Linux).
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return Number.NaN;
-  }
-}
-
-/** CPU seconds of every thread of this process so far, by thread id and name (Linux /proc). */
-function threadCpuSeconds(): Map<string, number> {
-  const threads = new Map<string, number>();
-  try {
-    for (const id of readdirSync('/proc/self/task')) {
-      const stat = readFileSync(`/proc/self/task/${id}/stat`, 'utf8');
-      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      threads.set(`${id} ${name}`, (Number(fields[11]) + Number(fields[12])) / 100);
-    }
-  } catch {
-    // not Linux: no per-thread breakdown
-  }
-  return threads;
-}
-
-/** `MMM_THREAD_CPU=1`: each thread's CPU seconds in the timed region, to stderr (where wasm's wall goes). */
-function reportThreadCpu(before: Map<string, number>): void {
-  const lines = [...threadCpuSeconds()]
-    .map(([thread, seconds]) => ({ thread, seconds: seconds - (before.get(thread) ?? 0) }))
-    .filter((entry) => entry.seconds > 0)
-    .sort((a, b) => b.seconds - a.seconds)
-    .map((entry) => `  ${entry.seconds.toFixed(2)} s  ${entry.thread}`);
-  process.stderr.write(`thread CPU in the timed region:\n${lines.join('\n')}\n`);
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 /**
@@ -208,6 +105,7 @@ function importWith(
   conn: SqlConnection | NativeConnection,
   engine: Engine,
   paths: readonly string[],
+  inspect: boolean,
 ) {
   const reads = paths.map((path) => async (): Promise<InputFile> => {
     const input = await openInputFile(path);
@@ -220,37 +118,45 @@ function importWith(
     return { ...input, source };
   });
   const parquetToIpc = 'parquetToIpc' in conn ? conn.parquetToIpc : parquetToIpcNode;
-  return importAndFrame(conn, reads, parquetToIpc, Date.now);
+  return importAndFrame(conn, reads, parquetToIpc, Date.now, { inspect });
 }
 
-async function runCase(
-  engine: Engine,
-  format: Format,
-  paths: string[],
-  rows: number,
-  warmupPaths: string[],
-): Promise<CaseResult> {
+async function runCase(engine: Engine, benchCase: BenchCase): Promise<CaseResult> {
   const started = Date.now();
   const work = mkdtempSync(join(tmpdir(), 'mmm-bench-native-'));
   const conn = engine === 'wasm' ? await openNodeConnection() : await openNativeConnection(work);
   const opened = Date.now();
   // The same pipeline on a small export first: wasm code is compiled by V8 on first use (and
   // optimised once hot), which a one-off import would otherwise count; native gets the same warm-up.
-  if (warmupPaths.length > 0) await importWith(conn, engine, warmupPaths);
+  if (benchCase.warmupPaths.length > 0)
+    await importWith(conn, engine, benchCase.warmupPaths, benchCase.inspect);
   const warmed = Date.now();
   const cpuAtStart = process.cpuUsage();
   const threadAtStart = mainThreadCpuSeconds();
   const threadsAtStart = process.env.MMM_THREAD_CPU === '1' ? threadCpuSeconds() : null;
-  const { frame, importedAt: imported } = await importWith(conn, engine, paths);
+  let outcome = 'framed';
+  let totals = { weeks: 0, kpiTotal: 0, spendTotal: 0 };
+  let imported = warmed;
+  try {
+    const answer = await importWith(conn, engine, benchCase.paths, benchCase.inspect);
+    totals = frameTotals(answer.frame);
+    imported = answer.importedAt;
+  } catch (error) {
+    // A file the data layer refuses (e.g. too many columns): how fast it says so is the measure.
+    outcome = `error: ${errorMessage(error)}`;
+    imported = Date.now();
+  }
   const done = Date.now();
   const cpu = process.cpuUsage(cpuAtStart);
   const threadSeconds = mainThreadCpuSeconds() - threadAtStart;
   if (threadsAtStart) reportThreadCpu(threadsAtStart);
   rmSync(work, { recursive: true, force: true });
   return {
-    rows,
-    format,
+    rows: benchCase.rows,
+    columns: benchCase.columns,
+    format: benchCase.format,
     engine,
+    outcome,
     startSeconds: (opened - started) / 1000,
     warmupSeconds: (warmed - opened) / 1000,
     importSeconds: (imported - warmed) / 1000,
@@ -259,7 +165,54 @@ async function runCase(
     cpuSeconds: (cpu.user + cpu.system) / 1e6,
     engineThreadSeconds: threadSeconds,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
-    ...frameTotals(frame),
+    ...totals,
+  };
+}
+
+/** The message of the first error `mmm inspect` lists (`  error   <code>   <file>: <message>`). */
+function firstError(printed: string): string | null {
+  return /^ {2}error +\S+ +(.*)$/m.exec(printed)?.[1] ?? null;
+}
+
+/**
+ * `mmm inspect <file>` run by the CLI's own `main` in this fresh process: `seconds` is the process's
+ * whole life (Node and tsx start-up, DuckDB's start, import, validation, frame), as a user waits for it.
+ */
+async function runCliCase(benchCase: BenchCase): Promise<CaseResult> {
+  const cpuAtStart = process.cpuUsage();
+  const { main: cli } = await import('../cli/main');
+  let printed = '';
+  const write = process.stdout.write.bind(process.stdout);
+  process.stdout.write = ((chunk: string | Uint8Array) => {
+    printed += String(chunk);
+    return true;
+  }) as typeof process.stdout.write;
+  let code: number;
+  try {
+    code = await cli(['inspect', ...benchCase.paths]);
+  } finally {
+    process.stdout.write = write;
+  }
+  const seconds = performance.now() / 1000;
+  const cpu = process.cpuUsage(cpuAtStart);
+  const weeks = /model frame: (\d+) weeks/.exec(printed);
+  return {
+    rows: benchCase.rows,
+    columns: benchCase.columns,
+    format: benchCase.format,
+    engine: 'cli',
+    outcome: code === 0 ? 'framed' : `error: ${firstError(printed) ?? `exit ${code}`}`,
+    startSeconds: Number.NaN,
+    warmupSeconds: 0,
+    importSeconds: Number.NaN,
+    frameSeconds: Number.NaN,
+    seconds,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    engineThreadSeconds: Number.NaN,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    weeks: weeks ? Number(weeks[1]) : 0,
+    kpiTotal: Number.NaN,
+    spendTotal: Number.NaN,
   };
 }
 
@@ -293,24 +246,60 @@ async function prepare(directory: string, rows: number): Promise<Record<Format, 
   };
 }
 
-function child(args: string[]): CaseResult {
+function child(
+  engine: Engine,
+  benchCase: BenchCase,
+  pageDir: string | null,
+  timeoutSeconds: number,
+): CaseResult {
   const script = fileURLToPath(import.meta.url);
-  const result = spawnSync(process.execPath, ['--import', 'tsx', script, '--child', ...args], {
+  const args = ['--child', '--engine', engine, '--case', JSON.stringify(benchCase)];
+  if (pageDir) args.push('--page-dir', pageDir);
+  const result = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], {
     encoding: 'utf8',
     maxBuffer: 1 << 24,
+    timeout: timeoutSeconds * 1000,
+    killSignal: 'SIGKILL',
   });
+  if (result.error && /ETIMEDOUT/.test(String(result.error)))
+    return unanswered(engine, benchCase, timeoutSeconds);
   if (result.status !== 0)
     throw new Error(
-      `case ${args.join(' ')} failed (exit ${result.status}): ${result.stderr.trim().split('\n').slice(-3).join(' | ')}`,
+      `case ${engine} ${benchCase.paths.join(',')} failed (exit ${result.status}): ${result.stderr.trim().split('\n').slice(-3).join(' | ')}`,
     );
   return JSON.parse(result.stdout.trim().split('\n').pop() ?? '{}') as CaseResult;
 }
 
-function printTable(results: readonly CaseResult[]): void {
+/** A case stopped after `--case-timeout` seconds without an answer. */
+function unanswered(engine: Engine, benchCase: BenchCase, seconds: number): CaseResult {
+  return {
+    rows: benchCase.rows,
+    columns: benchCase.columns,
+    format: benchCase.format,
+    engine,
+    outcome: `no answer after ${seconds} s (stopped)`,
+    startSeconds: Number.NaN,
+    warmupSeconds: Number.NaN,
+    importSeconds: Number.NaN,
+    frameSeconds: Number.NaN,
+    seconds,
+    cpuSeconds: Number.NaN,
+    engineThreadSeconds: Number.NaN,
+    peakRssMb: Number.NaN,
+    weeks: 0,
+    kpiTotal: Number.NaN,
+    spendTotal: Number.NaN,
+  };
+}
+
+/** A figure to print ('' for none: NaN comes back from a case's JSON as null). */
+function fixed(value: number | null, digits = 2): string {
+  return typeof value === 'number' && Number.isFinite(value) ? value.toFixed(digits) : '';
+}
+
+function printTable(results: readonly CaseResult[], wide: boolean): void {
   const header = [
-    'rows',
-    'format',
-    'engine',
+    ...(wide ? ['columns', 'rows', 'engine', 'outcome'] : ['rows', 'format', 'engine']),
     'seconds',
     'cpu s',
     'wasm thread s',
@@ -324,22 +313,33 @@ function printTable(results: readonly CaseResult[]): void {
   const lines = results.map((result) => {
     const native = results.find(
       (other) =>
-        other.rows === result.rows && other.format === result.format && other.engine === 'native',
+        other.rows === result.rows &&
+        other.columns === result.columns &&
+        other.format === result.format &&
+        other.engine === 'native',
     );
+    // The CLI's seconds include its process start, which native's are without: no ratio.
     const ratio =
-      result.engine !== 'native' && native ? (result.seconds / native.seconds).toFixed(2) : '';
+      result.engine !== 'native' && result.engine !== 'cli' && native
+        ? (result.seconds / native.seconds).toFixed(2)
+        : '';
     return [
-      result.rows.toLocaleString('en'),
-      result.format,
-      result.engine,
-      result.seconds.toFixed(2),
-      result.cpuSeconds.toFixed(2),
-      result.engine === 'wasm' ? result.engineThreadSeconds.toFixed(2) : '',
-      result.importSeconds.toFixed(2),
-      result.frameSeconds.toFixed(2),
-      result.startSeconds.toFixed(2),
-      result.warmupSeconds.toFixed(2),
-      result.peakRssMb.toFixed(0),
+      ...(wide
+        ? [
+            result.columns.toLocaleString('en'),
+            result.rows.toLocaleString('en'),
+            result.engine,
+            result.outcome.length > 60 ? `${result.outcome.slice(0, 57)}...` : result.outcome,
+          ]
+        : [result.rows.toLocaleString('en'), result.format, result.engine]),
+      fixed(result.seconds),
+      fixed(result.cpuSeconds),
+      result.engine === 'wasm' ? fixed(result.engineThreadSeconds) : '',
+      fixed(result.importSeconds),
+      fixed(result.frameSeconds),
+      fixed(result.startSeconds),
+      fixed(result.warmupSeconds),
+      fixed(result.peakRssMb, 0),
       ratio,
     ];
   });
@@ -350,66 +350,118 @@ function printTable(results: readonly CaseResult[]): void {
     process.stdout.write(line.map((cell, index) => cell.padStart(widths[index])).join('  ') + '\n');
 }
 
-async function main(): Promise<number> {
-  const { values } = parseArgs({
-    options: {
-      child: { type: 'boolean' },
-      engine: { type: 'string' },
-      format: { type: 'string' },
-      paths: { type: 'string' },
-      rows: { type: 'string' },
-      large: { type: 'boolean' },
-      keep: { type: 'boolean' },
-      dir: { type: 'string' },
-      cold: { type: 'boolean' },
-      repeat: { type: 'string' },
-      formats: { type: 'string' },
-      'warmup-paths': { type: 'string' },
-      'page-dir': { type: 'string' },
-      engines: { type: 'string' },
-    },
+/** `--wide 300x156,5000x60`: campaigns × weeks, a spend column per campaign (the issue's shape). */
+function wideSpecs(text: string): { campaigns: number; weeks: number }[] {
+  return text.split(',').map((spec) => {
+    const match = /^(\d+)x(\d+)$/.exec(spec.trim());
+    if (!match) throw new Error(`--wide: '${spec}' is not <spend columns>x<weeks>`);
+    return { campaigns: Number(match[1]), weeks: Number(match[2]) };
   });
-  if (values.child && values.engine === 'chromium') {
-    const paths = (values.paths ?? '').split(',');
-    const timing = await runChromiumCase(
-      values['page-dir'] ?? '',
-      paths,
-      values['warmup-paths'] ? values['warmup-paths'].split(',') : [],
-    );
-    const result: CaseResult = {
-      ...timing,
-      rows: Number(values.rows),
-      format: values.format as Format,
-      engine: 'chromium',
-      engineThreadSeconds: Number.NaN,
-    };
-    process.stdout.write(`${JSON.stringify(result)}\n`);
-    return 0;
-  }
-  if (values.child) {
-    const result = await runCase(
-      values.engine as Engine,
-      values.format as Format,
-      (values.paths ?? '').split(','),
-      Number(values.rows),
-      values['warmup-paths'] ? values['warmup-paths'].split(',') : [],
-    );
-    process.stdout.write(`${JSON.stringify(result)}\n`);
-    return 0;
+}
+
+/** A wide CSV (`date, revenue, spend_c0 …`) in `directory`, written once. */
+function wideFile(directory: string, campaigns: number, weeks: number): string {
+  const path = join(directory, `wide_${campaigns}x${weeks}.csv`);
+  if (!existsSync(path))
+    writeFileSync(path, wideExportCsv({ campaigns, weeks, seed: 20240101 }).text);
+  return path;
+}
+
+async function benchCases(values: {
+  wide?: string;
+  rows?: string;
+  large?: boolean;
+  formats?: string;
+  cold?: boolean;
+  directory: string;
+}): Promise<BenchCase[]> {
+  if (values.wide !== undefined) {
+    const warmupPaths = values.cold ? [] : [wideFile(values.directory, 10, 20)];
+    return wideSpecs(values.wide || defaultWide).map(({ campaigns, weeks }) => ({
+      rows: weeks,
+      columns: campaigns + 2,
+      format: 'csv',
+      paths: [wideFile(values.directory, campaigns, weeks)],
+      warmupPaths,
+      inspect: true,
+    }));
   }
   const sizes = values.rows
     ? values.rows.split(',').map(Number)
     : values.large
       ? [1_000_000, 10_000_000]
       : [1_000_000];
+  const warmup = values.cold ? null : await prepare(values.directory, warmupRows);
+  const formats = (values.formats ?? 'csv,parquet')
+    .split(',')
+    .filter((format): format is Format => format === 'csv' || format === 'parquet');
+  const cases: BenchCase[] = [];
+  for (const rows of sizes) {
+    const paths = await prepare(values.directory, rows);
+    for (const format of formats)
+      cases.push({
+        rows,
+        columns: 0,
+        format,
+        paths: paths[format],
+        warmupPaths: warmup ? warmup[format] : [],
+        inspect: false,
+      });
+  }
+  return cases;
+}
+
+/** The issue's sizes: 30–300 spend columns × 156 weeks, 500 and 5,000 × 60. */
+const defaultWide = '30x156,60x156,100x156,200x156,300x156,500x60,5000x60';
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      child: { type: 'boolean' },
+      engine: { type: 'string' },
+      case: { type: 'string' },
+      rows: { type: 'string' },
+      large: { type: 'boolean' },
+      wide: { type: 'string' },
+      keep: { type: 'boolean' },
+      dir: { type: 'string' },
+      cold: { type: 'boolean' },
+      repeat: { type: 'string' },
+      formats: { type: 'string' },
+      'page-dir': { type: 'string' },
+      engines: { type: 'string' },
+      'case-timeout': { type: 'string' },
+    },
+  });
+  if (values.child) {
+    const benchCase = JSON.parse(values.case ?? '{}') as BenchCase;
+    let result: CaseResult;
+    if (values.engine === 'chromium') {
+      const timing = await runChromiumCase(values['page-dir'] ?? '', benchCase);
+      result = {
+        ...timing,
+        rows: benchCase.rows,
+        columns: benchCase.columns,
+        format: benchCase.format,
+        engine: 'chromium',
+        engineThreadSeconds: Number.NaN,
+      };
+    } else if (values.engine === 'cli') result = await runCliCase(benchCase);
+    else result = await runCase(values.engine as Engine, benchCase);
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    return 0;
+  }
   const directory = values.dir
     ? resolve(values.dir)
     : mkdtempSync(join(tmpdir(), 'mmm-bench-import-'));
   mkdirSync(directory, { recursive: true });
   const repeat = Math.max(1, Number(values.repeat ?? 1) || 1);
-  const engines = (values.engines ?? `native,wasm${existsSync(CHROMIUM) ? ',chromium' : ''}`)
+  const caseTimeout = Math.max(1, Number(values['case-timeout'] ?? 600) || 600);
+  const wide = values.wide !== undefined;
+  const defaultEngines = `native,wasm${existsSync(CHROMIUM) ? ',chromium' : ''}${wide ? ',cli' : ''}`;
+  const engines = (values.engines ?? defaultEngines)
     .split(',')
-    .filter((name): name is Engine => ['native', 'wasm', 'chromium'].includes(name));
+    .filter((name): name is Engine => engineNames.includes(name as Engine));
   const results: CaseResult[] = [];
   let pageDir: string | null = null;
   if (engines.includes('chromium')) {
@@ -418,54 +470,40 @@ async function main(): Promise<number> {
     buildChromiumBench(pageDir);
   }
   try {
-    const warmup = values.cold ? null : await prepare(directory, warmupRows);
-    for (const rows of sizes) {
-      const paths = await prepare(directory, rows);
-      const formats = (values.formats ?? 'csv,parquet')
-        .split(',')
-        .filter((format): format is Format => format === 'csv' || format === 'parquet');
-      for (const format of formats) {
-        // Engines alternate within each repeat, so both see the same background load; the fastest run counts.
-        const best = new Map<Engine, CaseResult>();
-        for (let attempt = 1; attempt <= repeat; attempt++) {
-          for (const engine of engines) {
-            process.stderr.write(
-              `running ${rows} rows, ${format}, ${engine} (${attempt}/${repeat})…\n`,
-            );
-            const result = child([
-              '--engine',
-              engine,
-              '--format',
-              format,
-              '--paths',
-              paths[format].join(','),
-              '--rows',
-              String(rows),
-              ...(warmup ? ['--warmup-paths', warmup[format].join(',')] : []),
-              ...(pageDir ? ['--page-dir', pageDir] : []),
-            ]);
-            const previous = best.get(engine);
-            if (!previous || result.seconds < previous.seconds) best.set(engine, result);
-            process.stderr.write(
-              `  ${result.seconds.toFixed(2)} s (cpu ${result.cpuSeconds.toFixed(2)} s), ${result.peakRssMb.toFixed(0)} MB, ${result.weeks} weeks, KPI total ${result.kpiTotal.toFixed(0)}, spend total ${result.spendTotal.toFixed(0)}\n`,
-            );
-          }
-        }
+    for (const benchCase of await benchCases({ ...values, directory })) {
+      // Engines alternate within each repeat, so all see the same background load; the fastest run counts.
+      const best = new Map<Engine, CaseResult>();
+      for (let attempt = 1; attempt <= repeat; attempt++) {
         for (const engine of engines) {
-          const result = best.get(engine);
-          if (result) results.push(result);
+          const label = wide
+            ? `${benchCase.columns} columns × ${benchCase.rows} rows`
+            : `${benchCase.rows} rows, ${benchCase.format}`;
+          process.stderr.write(`running ${label}, ${engine} (${attempt}/${repeat})…\n`);
+          const result = child(engine, benchCase, pageDir, caseTimeout);
+          const previous = best.get(engine);
+          if (!previous || result.seconds < previous.seconds) best.set(engine, result);
+          process.stderr.write(
+            `  ${fixed(result.seconds)} s (cpu ${fixed(result.cpuSeconds)} s), ${fixed(result.peakRssMb, 0)} MB, ${result.outcome}, ${result.weeks} weeks, KPI total ${fixed(result.kpiTotal, 0)}, spend total ${fixed(result.spendTotal, 0)}\n`,
+          );
         }
+      }
+      for (const engine of engines) {
+        const result = best.get(engine);
+        if (result) results.push(result);
       }
     }
   } finally {
     if (!values.keep && !values.dir) rmSync(directory, { recursive: true, force: true });
     if (pageDir) rmSync(pageDir, { recursive: true, force: true });
   }
-  printTable(results);
+  printTable(results, wide);
   const mismatched = results.filter((result) =>
     results.some(
       (other) =>
         other.rows === result.rows &&
+        other.columns === result.columns &&
+        Number.isFinite(other.spendTotal) &&
+        Number.isFinite(result.spendTotal) &&
         Math.abs(other.spendTotal - result.spendTotal) > 1e-6 * Math.abs(result.spendTotal),
     ),
   );
@@ -481,9 +519,7 @@ main().then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(
-      `bench:import: ${error instanceof Error ? error.message : String(error)}\n`,
-    );
+    process.stderr.write(`bench:import: ${errorMessage(error)}\n`);
     process.exitCode = 1;
   },
 );

@@ -112,9 +112,13 @@ export interface ChromiumCaseResult extends BrowserCaseTiming {
 
 export async function runChromiumCase(
   pageDir: string,
-  paths: readonly string[],
-  warmupPaths: readonly string[],
+  benchCase: {
+    readonly paths: readonly string[];
+    readonly warmupPaths: readonly string[];
+    readonly inspect: boolean;
+  },
 ): Promise<ChromiumCaseResult> {
+  const { paths, warmupPaths, inspect } = benchCase;
   const server = await serve(pageDir);
   const browser = await chromium.launch(chromiumLaunch);
   try {
@@ -128,12 +132,14 @@ export async function runChromiumCase(
     );
     if (warmupPaths.length > 0) await page.setInputFiles('#warmup', [...warmupPaths]);
     await page.setInputFiles('#files', [...paths]);
-    const prepared = await page.evaluate(() =>
-      (globalThis as unknown as ImportBenchPage).prepareImport(),
+    const prepared = await page.evaluate(
+      (validate) => (globalThis as unknown as ImportBenchPage).prepareImport(validate),
+      inspect,
     );
     const before = sampleProcesses();
-    const timed = await page.evaluate(() =>
-      (globalThis as unknown as ImportBenchPage).timedImport(),
+    const timed = await page.evaluate(
+      (validate) => (globalThis as unknown as ImportBenchPage).timedImport(validate),
+      inspect,
     );
     const after = sampleProcesses();
     if (errors.length > 0) throw new Error(`the bench page failed: ${errors.join('; ')}`);

@@ -7,6 +7,8 @@ import {
   buildModelFrame,
   detectMapping,
   importFile,
+  validate,
+  weeklySourcesOf,
   type ImportedFile,
   type InputFile,
   type ModelFrame,
@@ -14,17 +16,24 @@ import {
   type SqlConnection,
 } from '../models/data';
 
-/** Imports the files (each read by its `read`) and builds the frame; `importedAt` is `now()` in between. */
+/**
+ * Imports the files (each read by its `read`) and builds the frame; `importedAt` is `now()` in
+ * between. With `inspect`, the frame's weekly sources are validated first, as `mmm inspect` does.
+ */
 export async function importAndFrame(
   conn: SqlConnection,
   reads: readonly (() => Promise<InputFile> | InputFile)[],
   parquetToIpc: ParquetToIpc,
   now: () => number,
+  options: { inspect?: boolean } = {},
 ): Promise<{ frame: ModelFrame; importedAt: number }> {
   const files: ImportedFile[] = [];
   for (const read of reads) files.push(await importFile(conn, await read(), { parquetToIpc }));
   const importedAt = now();
-  return { frame: await buildModelFrame(conn, files, detectMapping(files)), importedAt };
+  const mapping = detectMapping(files);
+  const sources = await weeklySourcesOf(conn, files, mapping);
+  if (options.inspect) await validate(conn, files, mapping, sources);
+  return { frame: await buildModelFrame(conn, files, mapping, sources), importedAt };
 }
 
 /** Weeks, Σ KPI and Σ spend over the frame (non-finite cells skipped). */

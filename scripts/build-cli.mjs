@@ -4,6 +4,7 @@
 //   cli/main.ts                  → dist-cli/mmm.mjs          (what cli/bin/mmm.mjs runs)
 //   cli/workers/chainWorker.ts   → dist-cli/chainWorker.mjs  (one worker_threads worker per chain)
 //   cli/batch/jobWorker.ts       → dist-cli/jobWorker.mjs    (one worker per `mmm batch` job)
+//   cli/workers/parquetWorker.ts → dist-cli/parquetWorker.mjs (the Parquet decoder's thread)
 //
 // ESM with code splitting: each command is its own chunk, loaded only when that command runs, so
 // `mmm --help` reads a few kilobytes. Every output sits in dist-cli/ itself, because the code finds
@@ -41,6 +42,7 @@ export async function buildCli(outDirectory = path.join(root, 'dist-cli')) {
       mmm: 'cli/main.ts',
       chainWorker: 'cli/workers/chainWorker.ts',
       jobWorker: 'cli/batch/jobWorker.ts',
+      parquetWorker: 'cli/workers/parquetWorker.ts',
     },
     outdir: outDirectory,
     entryNames: '[name]',

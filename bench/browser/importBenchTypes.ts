@@ -5,6 +5,8 @@ export interface BrowserCaseTiming {
   readonly importSeconds: number;
   readonly frameSeconds: number;
   readonly seconds: number;
+  /** 'framed', or 'error: <the message>' (e.g. a file refused). */
+  readonly outcome: string;
   readonly weeks: number;
   readonly kpiTotal: number;
   readonly spendTotal: number;
@@ -12,7 +14,9 @@ export interface BrowserCaseTiming {
 
 export interface ImportBenchPage {
   /** Opens the app's engine and runs the warm-up import: seconds of each. */
-  prepareImport(): Promise<Pick<BrowserCaseTiming, 'startSeconds' | 'warmupSeconds'>>;
-  /** The timed import and weekly frame. */
-  timedImport(): Promise<Omit<BrowserCaseTiming, 'startSeconds' | 'warmupSeconds'>>;
+  prepareImport(
+    inspect: boolean,
+  ): Promise<Pick<BrowserCaseTiming, 'startSeconds' | 'warmupSeconds'>>;
+  /** The timed import and weekly frame (`inspect`: validation too, as `mmm inspect`). */
+  timedImport(inspect: boolean): Promise<Omit<BrowserCaseTiming, 'startSeconds' | 'warmupSeconds'>>;
 }

@@ -44,17 +44,17 @@ describe('mmm inspect', () => {
       'good.csv',
       [
         'date,tv_spend,search_spend,revenue',
-        ...mondays(10).map((week, index) => `${week},${index},${10 - index},${100 + index}`),
+        ...mondays(52).map((week, index) => `${week},${index},${52 - index},${100 + index}`),
       ].join('\n'),
     );
     expect(await run([path, '--json'])).toBe(0);
     const output = JSON.parse(stdout);
     expect(output.validation.usable).toBe(true);
     expect(output.frame).toMatchObject({
-      weeks: 10,
+      weeks: 52,
       firstWeek: '2024-01-01',
       kpiName: 'revenue',
-      kpiTotal: 1045,
+      kpiTotal: 100 * 52 + (51 * 52) / 2,
     });
     expect(
       output.frame.channels.map((channel: { name: string; totalSpend: number }) => [
@@ -62,20 +62,65 @@ describe('mmm inspect', () => {
         channel.totalSpend,
       ]),
     ).toEqual([
-      ['tv', 45],
-      ['search', 55],
+      ['tv', (51 * 52) / 2],
+      ['search', (52 * 53) / 2],
     ]);
     expect(stderr).toBe('');
   });
 
   it('exits 1 with one file:row:column line per error', async () => {
-    const rows = mondays(6).map(
+    const rows = mondays(52).map(
       (week, index) => `${week},${index === 2 ? 'oops' : index},${100 + index}`,
     );
     const path = write('bad.csv', ['date,tv_spend,revenue', ...rows].join('\n'));
     expect(await run([path])).toBe(1);
     expect(stderr.trim().split('\n')).toEqual(["bad.csv:3:tv_spend: 'oops' is not a number"]);
     expect(stdout).toContain('usable: no');
+  });
+
+  it('reports too short a series as an error with the reason', async () => {
+    const path = write(
+      'two_weeks.csv',
+      [
+        'date,tv_spend,revenue',
+        ...mondays(2).map((week, index) => `${week},${index},${index}`),
+      ].join('\n'),
+    );
+    expect(await run([path])).toBe(1);
+    expect(stderr.trim().split('\n')).toEqual([
+      'two_weeks.csv:2024-01-01:date: 2 weeks of data (2024-01-01 … 2024-01-08): the model needs at least 26 to tell adstock, saturation and trend apart',
+    ]);
+    expect(stdout).toContain('usable: no');
+  });
+
+  it('keeps a column that looks like personal data only when --keep-personal names it', async () => {
+    const path = write(
+      'crm.csv',
+      [
+        'date,tv_spend,revenue,customer_id',
+        ...mondays(52).map((week, index) => `${week},${index},${100 + index},${90000 + index}`),
+      ].join('\n'),
+    );
+    expect(await run([path, '--json'])).toBe(0);
+    const dropped = JSON.parse(stdout);
+    const warning = dropped.validation.problems.find(
+      (problem: { code: string }) => problem.code === 'personal-data',
+    );
+    expect(warning).toMatchObject({ severity: 'warning', column: 'customer_id' });
+    expect(warning.message).toContain('--keep-personal customer_id');
+    stdout = '';
+    expect(await run([path, '--json', '--keep-personal', 'customer_id'])).toBe(0);
+    const kept = JSON.parse(stdout);
+    expect(
+      kept.mapping.columns.find((entry: { column: string }) => entry.column === 'customer_id'),
+    ).toMatchObject({ keepPersonalData: true });
+    expect(
+      kept.validation.problems.find(
+        (problem: { code: string }) => problem.code === 'personal-data',
+      ),
+    ).toMatchObject({ severity: 'info' });
+    expect(await run([path, '--keep-personal', 'nope'])).toBe(2);
+    expect(stderr).toContain("--keep-personal: no file has a column 'nope'");
   });
 
   it('names a corrupt file without a stack trace', async () => {

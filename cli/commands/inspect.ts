@@ -1,5 +1,6 @@
 /**
- * `mmm inspect <files…> [--mapping mapping.json] [--week-start monday|sunday] [--by-geo] [--json]`:
+ * `mmm inspect <files…> [--mapping mapping.json] [--keep-personal cols] [--week-start monday|sunday]
+ * [--by-geo] [--json]`:
  * the detected schema of each file, the mapping, the validation report and a model-frame summary.
  * Exit 0 when the data is usable; 1 with one `file:row:column: message` line per error otherwise;
  * 2 for bad arguments. Bad input never prints a stack trace.
@@ -7,6 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import {
+  ENCODING_LABELS,
   buildModelFrame,
   detectMapping,
   importFile,
@@ -26,9 +28,11 @@ import { openNodeConnection } from '../duckdbNode';
 import { parquetToIpcNode } from '../parquetNode';
 import { openInputFile } from '../readBytes';
 
-const usage = `usage: mmm inspect <files…> [--mapping mapping.json] [--week-start monday|sunday] [--by-geo] [--json]
+const usage = `usage: mmm inspect <files…> [--mapping mapping.json] [--keep-personal a,b] [--week-start monday|sunday] [--by-geo] [--json]
 
   --mapping FILE       use this mapping (JSON, as saved by the app) instead of detecting one
+  --keep-personal A,B  use these columns although they look like personal data (e-mail
+                       addresses, phone numbers, user ids), as the app's 'keep anyway' does
   --week-start DAY     monday (default, ISO weeks) or sunday
   --by-geo             keep geos apart in the model frame (default: summed into one national series)
   --json               print one JSON object instead of text`;
@@ -70,6 +74,17 @@ async function readMapping(path: string): Promise<Mapping> {
   return parsed.data;
 }
 
+/** A saved mapping with `keepPersonalData` set on the columns named by --keep-personal. */
+function keptInMapping(mapping: Mapping, keepPersonal: readonly string[]): Mapping {
+  if (keepPersonal.length === 0) return mapping;
+  return {
+    ...mapping,
+    columns: mapping.columns.map((entry) =>
+      keepPersonal.includes(entry.column) ? { ...entry, keepPersonalData: true } : entry,
+    ),
+  };
+}
+
 function formatValue(value: number | string | null): string {
   if (value === null) return '';
   if (typeof value === 'number')
@@ -93,7 +108,7 @@ function table(rows: string[][]): string {
 
 function describeFile(file: ImportedFile): string {
   const csv = file.csv
-    ? `, delimiter ${JSON.stringify(file.csv.delimiter)}, decimal ${JSON.stringify(file.csv.decimalSeparator)}, header ${file.csv.header}${file.csv.dateFormat ? `, dates ${file.csv.dateFormat}` : ''}`
+    ? `${file.csv.encoding ? `, ${ENCODING_LABELS[file.csv.encoding]}` : ''}, delimiter ${JSON.stringify(file.csv.delimiter)}, decimal ${JSON.stringify(file.csv.decimalSeparator)}, header ${file.csv.header}${file.csv.dateFormat ? `, dates ${file.csv.dateFormat}` : ''}`
     : '';
   const header = ['column', 'kind', 'nulls', 'distinct', 'min', 'max', 'mean', 'note'];
   const rows = file.columns.map((column) => [
@@ -146,6 +161,7 @@ export async function run(argv: string[]): Promise<number> {
       allowPositionals: true,
       options: {
         mapping: { type: 'string' },
+        'keep-personal': { type: 'string' },
         'week-start': { type: 'string' },
         'by-geo': { type: 'boolean' },
         json: { type: 'boolean' },
@@ -199,7 +215,20 @@ export async function run(argv: string[]): Promise<number> {
         });
       }
     }
-    const detected = savedMapping ?? detectMapping(files);
+    const keepPersonal = (values['keep-personal'] ?? '')
+      .split(',')
+      .map((name) => name.trim())
+      .filter((name) => name !== '');
+    const unknown = keepPersonal.find(
+      (name) => !files.some((file) => file.columns.some((column) => column.name === name)),
+    );
+    if (unknown !== undefined) {
+      process.stderr.write(`mmm inspect: --keep-personal: no file has a column '${unknown}'\n`);
+      return 2;
+    }
+    const detected = savedMapping
+      ? keptInMapping(savedMapping, keepPersonal)
+      : detectMapping(files, { keepPersonal });
     const mapping: Mapping = {
       ...detected,
       ...(weekStart ? { weekStart } : {}),
@@ -212,7 +241,7 @@ export async function run(argv: string[]): Promise<number> {
         : { problems: [], usable: false };
     const problems = [...importProblems, ...report.problems];
     let summary: FrameSummary | null = null;
-    let frameError: string | null = null;
+    let frameError: string | null = files.length === 0 ? 'no file could be imported' : null;
     if (files.length > 0) {
       try {
         summary = summariseFrame(await buildModelFrame(conn, files, mapping, sources));

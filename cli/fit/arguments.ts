@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import type { AdstockKind, Parametrisation, SaturationKind } from '../../models/mmm';
-import { dataArguments, UsageError, type DataArguments } from './mappedArguments';
+import { dataArguments, list, UsageError, type DataArguments } from './mappedArguments';
 
 export const FIT_USAGE = `usage: mmm fit <data file> --date <col> --kpi <col> --channels <c1,c2,…> [options]
        mmm fit <data files…> --mapping mapping.json [--channels <names>] [--controls <names>] [options]
@@ -14,6 +14,9 @@ export const FIT_USAGE = `usage: mmm fit <data file> --date <col> --kpi <col> --
   --channels <a,b,…>         spend columns, one per channel (the channel names); name=column
                              names a channel apart from its column (tv=tv_spend)
   --controls <x,y,…>         control columns
+  --keep-personal <x,y,…>    use these columns although they look like personal data (e-mail
+                             addresses, phone numbers, user ids); the columns named above are
+                             used whatever they hold
   --mapping <mapping.json>   the Data task's mapping of the data files (date, KPI, channels,
                              controls); --channels and --controls then pick mapped names (all when
                              left out; --controls '' for none)
@@ -55,6 +58,8 @@ export interface FitArguments {
   /** The spend column of each channel, in the same order (the name unless given as name=column). */
   readonly channelColumns: readonly string[];
   readonly controls: readonly string[];
+  /** Columns used although they look like personal data (`--keep-personal`). */
+  readonly keepPersonal: readonly string[];
   readonly priors: string | null;
   readonly adstock: AdstockKind;
   readonly maxLag: number | undefined;
@@ -162,6 +167,7 @@ export function parseFitArguments(argv: readonly string[]): FitArguments {
         kpi: { type: 'string' },
         channels: { type: 'string' },
         controls: { type: 'string' },
+        'keep-personal': { type: 'string' },
         mapping: { type: 'string' },
         priors: { type: 'string' },
         adstock: { type: 'string' },
@@ -199,6 +205,7 @@ export function parseFitArguments(argv: readonly string[]): FitArguments {
     file: positionals[0],
     files: [...positionals],
     data,
+    keepPersonal: list(values['keep-personal']),
     date: data.kind === 'columns' ? data.date : '',
     kpi: data.kind === 'columns' ? data.kpi : '',
     channels: data.kind === 'columns' ? data.channels : (data.channels ?? []),

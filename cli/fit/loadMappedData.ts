@@ -8,6 +8,7 @@
 import {
   buildModelFrame,
   importFile,
+  MINIMUM_TRAINING_WEEKS,
   MappingSchema,
   validate,
   weeklySourcesOf,
@@ -18,7 +19,7 @@ import {
 } from '../../models/data/index';
 import type { MmmData } from '../../models/mmm';
 import { parquetToIpcNode } from '../parquetNode';
-import { firstErrorOf, MINIMUM_TRAINING_WEEKS } from './loadModelData';
+import { firstErrorOf } from './loadModelData';
 import { readJsonFile } from './readJsonFile';
 import type { MappedData } from './mappedArguments';
 

@@ -5,6 +5,7 @@
  * Every problem is an Error with one line naming the file, the column and (when known) the row.
  */
 import {
+  MINIMUM_TRAINING_WEEKS,
   buildModelFrame,
   detectMapping,
   importFile,
@@ -21,9 +22,6 @@ import type { MmmData } from '../../models/mmm';
 import { parquetToIpcNode } from '../parquetNode';
 import type { FitArguments } from './arguments';
 import { keepOnlyGeo } from './onlyGeo';
-
-/** Fewer training weeks than this cannot separate adstock, saturation, trend and seasonality. */
-export const MINIMUM_TRAINING_WEEKS = 26;
 
 export interface LoadedModelData {
   readonly data: MmmData;
@@ -68,6 +66,7 @@ function checkColumns(imported: ImportedFile, args: FitArguments): void {
   need(args.kpi, '--kpi');
   args.channelColumns.forEach((name) => need(name, '--channels'));
   args.controls.forEach((name) => need(name, '--controls'));
+  args.keepPersonal.forEach((name) => need(name, '--keep-personal'));
   const date = byName.get(args.date)!;
   if (date.kind !== 'date')
     throw new Error(
@@ -87,10 +86,23 @@ function checkColumns(imported: ImportedFile, args: FitArguments): void {
   }
 }
 
+/**
+ * The mapping the flags make. Naming a column is choosing it: the columns of --date, --kpi,
+ * --channels and --controls are used even when they look like personal data, as are those of
+ * --keep-personal (a detected geo column, say); every other column is ignored.
+ */
 export function mappingFromArguments(imported: ImportedFile, args: FitArguments): Mapping {
   const role = new Map<string, ColumnMapping>();
+  const personal = new Set(
+    imported.columns.filter((column) => column.personalData).map((column) => column.name),
+  );
   const add = (column: string, entry: Omit<ColumnMapping, 'file' | 'column'>): void => {
-    role.set(column, { file: imported.name, column, ...entry });
+    role.set(column, {
+      file: imported.name,
+      column,
+      ...entry,
+      ...(personal.has(column) ? { keepPersonalData: true } : {}),
+    });
   };
   add(args.date, { role: 'date' });
   add(args.kpi, { role: 'kpi' });
@@ -99,8 +111,8 @@ export function mappingFromArguments(imported: ImportedFile, args: FitArguments)
   );
   args.controls.forEach((column) => add(column, { role: 'control' }));
   // A geo column (detected, not named by a flag) is summed over, giving the national series.
-  for (const entry of detectMapping([imported]).columns) {
-    if (entry.role === 'geo' && !role.has(entry.column)) add(entry.column, { role: 'geo' });
+  for (const entry of detectMapping([imported], { keepPersonal: args.keepPersonal }).columns) {
+    if (entry.role === 'geo' && !role.has(entry.column)) role.set(entry.column, entry);
   }
   return {
     version: 1,
@@ -137,8 +149,14 @@ export async function loadModelData(
     );
   }
   const series = (values: Float64Array | undefined, name: string): Float64Array => {
-    if (!values)
-      throw new Error(`${imported.name}: column '${name}' did not reach the weekly model frame`);
+    if (!values) {
+      const column = imported.columns.find((candidate) => candidate.name === name);
+      throw new Error(
+        column?.personalData
+          ? `${imported.name}: column '${name}' looks like personal data (${column.personalData}) and was left out of the weekly model frame; name it in --keep-personal ${name} to use it`
+          : `${imported.name}: column '${name}' did not reach the weekly model frame`,
+      );
+    }
     const bad = values.findIndex((v) => !Number.isFinite(v));
     if (bad >= 0)
       throw new Error(

@@ -4,6 +4,7 @@
  * Weeks a media file lacks count as zero spend; a missing KPI or control week is NaN (validation
  * reports it as a missing week). Columns come back as Arrow and are read with `getChild().toArray()`.
  */
+import { framePopulation } from './population';
 import { toNumber, toText } from './sql';
 import { keepsGeo, weeklySourcesOf, type WeeklyMetric, type WeeklySource } from './weeklySources';
 import type { ImportedFile, Mapping, ModelFrame, SqlConnection } from './types';
@@ -117,10 +118,15 @@ export async function buildModelFrame(
     const position = new Map(geos.map((geo, index) => [geo, index]));
     geoIndex = Int32Array.from(labels, (label) => position.get(label) ?? -1);
   }
+  const population = await framePopulation(conn, files, mapping, {
+    rows: weeks.length,
+    geos,
+    geoIndex,
+  });
   return {
     weeks,
     geos,
-    kpiName: kpis[0].metric.column,
+    kpiName: kpis[0].metric.name,
     kpi: toFloat64(column('kpi')),
     channels,
     spend: channels.map((_, index) => toFloat64(column(`spend${index}`))),
@@ -130,5 +136,6 @@ export async function buildModelFrame(
     controls: controlNames,
     controlValues: controls.map((_, index) => toFloat64(column(`control${index}`))),
     geoIndex,
+    ...(population ? { population } : {}),
   };
 }

@@ -4,6 +4,7 @@
  * validation, row by row); it also finds the date format, the decimal separator and thousands groups.
  */
 import { isDateSourceType, isNumericSourceType, textToDateSql } from './columnExpressions';
+import { scanColumns, type ColumnScan } from './columnScan';
 import { personalValuePatterns, type PersonalDataKind } from './personalData';
 import { quoteIdentifier, toNumber } from './sql';
 import type { ColumnKind, SqlConnection } from './types';
@@ -41,6 +42,40 @@ function dateFormats(dayFirst: boolean): string[] {
   ];
 }
 
+/**
+ * What pass 1 counts in each text column's sampled values: how many read as numbers (either decimal
+ * mark, with or without digit groups), booleans, e-mail addresses, phone numbers, UUIDs, date-like
+ * text, and (`iso`) ISO dates. `count_if`, never `count(*) FILTER`: duckdb-wasm's cost of FILTER
+ * grows with the square of the aggregates in a statement.
+ */
+function textValueCounts(iso: boolean): ColumnScan['aggregates'] {
+  const matches = (pattern: string) => (slots: readonly string[]) =>
+    `count_if(regexp_full_match(${slots[0]}, '${pattern}'))::DOUBLE`;
+  return {
+    n: ([value]) => `count(${value})::DOUBLE`,
+    dot: ([value]) => `count(TRY_CAST(${value} AS DOUBLE))::DOUBLE`,
+    dotdecimal: matches('-?[0-9]*\\.[0-9]+'),
+    comma: ([value]) => `count(TRY_CAST(replace(${value}, ',', '.') AS DOUBLE))::DOUBLE`,
+    commadecimal: matches('-?[0-9]*,[0-9]+'),
+    thousandscomma: matches('-?[0-9]{1,3}(,[0-9]{3})+(\\.[0-9]*)?'),
+    thousandsdot: matches('-?[0-9]{1,3}(\\.[0-9]{3})+(,[0-9]*)?'),
+    boolean: ([value]) => `count_if(lower(${value}) IN ('true', 'false'))::DOUBLE`,
+    email: matches(personalValuePatterns.email),
+    phone: ([value]) =>
+      `count_if(regexp_full_match(${value}, '${personalValuePatterns.phone}') AND length(regexp_replace(${value}, '[^0-9]', '', 'g')) >= 7)::DOUBLE`,
+    uuid: matches(personalValuePatterns.uuid),
+    // Every candidate strptime format needs a digit and one of - / . : no such values, no date.
+    datelike: ([value]) =>
+      `count_if(regexp_matches(${value}, '[0-9]') AND regexp_matches(${value}, '[-/.]'))::DOUBLE`,
+    ...(iso
+      ? {
+          isodate: ([value]: readonly string[]) =>
+            `count(${textToDateSql(value, '%Y-%m-%d')})::DOUBLE`,
+        }
+      : {}),
+  };
+}
+
 /** Profiles the kinds of the columns of `rawTable` (`sourceTypes` from the table's schema). */
 export async function inferColumns(
   conn: SqlConnection,
@@ -58,72 +93,33 @@ export async function inferColumns(
     // A rowid range, not LIMIT: duckdb-wasm scans far more than it needs for `LIMIT`.
     const sample = `(SELECT * FROM ${rawTable} WHERE rowid < ${sampleRows})`;
     // Pass 1: numbers and personal-data patterns for every text column.
-    const numberParts: string[] = [];
-    textColumns.forEach((column, index) => {
-      const value = `trim(${quoteIdentifier(column.name)})`;
-      const alias = (name: string) => `"c${index}_${name}"`;
-      numberParts.push(`count(${value})::DOUBLE AS ${alias('n')}`);
-      numberParts.push(`count(TRY_CAST(${value} AS DOUBLE))::DOUBLE AS ${alias('dot')}`);
-      numberParts.push(
-        `count(*) FILTER (WHERE regexp_full_match(${value}, '-?[0-9]*\\.[0-9]+'))::DOUBLE AS ${alias('dotdecimal')}`,
-      );
-      numberParts.push(
-        `count(TRY_CAST(replace(${value}, ',', '.') AS DOUBLE))::DOUBLE AS ${alias('comma')}`,
-      );
-      numberParts.push(
-        `count(*) FILTER (WHERE regexp_full_match(${value}, '-?[0-9]*,[0-9]+'))::DOUBLE AS ${alias('commadecimal')}`,
-      );
-      numberParts.push(
-        `count(*) FILTER (WHERE regexp_full_match(${value}, '-?[0-9]{1,3}(,[0-9]{3})+(\\.[0-9]*)?'))::DOUBLE AS ${alias('thousandscomma')}`,
-      );
-      numberParts.push(
-        `count(*) FILTER (WHERE regexp_full_match(${value}, '-?[0-9]{1,3}(\\.[0-9]{3})+(,[0-9]*)?'))::DOUBLE AS ${alias('thousandsdot')}`,
-      );
-      numberParts.push(
-        `count(*) FILTER (WHERE lower(${value}) IN ('true', 'false'))::DOUBLE AS ${alias('boolean')}`,
-      );
-      numberParts.push(
-        `count(*) FILTER (WHERE regexp_full_match(${value}, '${personalValuePatterns.email}'))::DOUBLE AS ${alias('email')}`,
-      );
-      numberParts.push(
-        `count(*) FILTER (WHERE regexp_full_match(${value}, '${personalValuePatterns.phone}') AND length(regexp_replace(${value}, '[^0-9]', '', 'g')) >= 7)::DOUBLE AS ${alias('phone')}`,
-      );
-      numberParts.push(
-        `count(*) FILTER (WHERE regexp_full_match(${value}, '${personalValuePatterns.uuid}'))::DOUBLE AS ${alias('uuid')}`,
-      );
-      // Every candidate strptime format needs a digit and one of - / . : no such values, no date.
-      numberParts.push(
-        `count(*) FILTER (WHERE regexp_matches(${value}, '[0-9]') AND regexp_matches(${value}, '[-/.]'))::DOUBLE AS ${alias('datelike')}`,
-      );
-      if (iso)
-        numberParts.push(
-          `count(${textToDateSql(value, '%Y-%m-%d')})::DOUBLE AS ${alias('isodate')}`,
-        );
-    });
-    collect(
-      stats,
-      textColumns,
-      (await conn.query(`SELECT ${numberParts.join(', ')} FROM ${sample}`)).toArray()[0] ?? {},
+    const pass1 = await scanColumns(
+      conn,
+      sample,
+      {
+        columns: textColumns.map((column) => [`trim(${quoteIdentifier(column.name)})`]),
+        aggregates: textValueCounts(iso),
+      },
+      { rows: sampleRows },
     );
+    collect(stats, textColumns, pass1);
     // Date formats, only for columns that are not mostly numbers (strptime is the slow part).
-    const dateCandidates = textColumns
-      .map((column, index) => ({ column, index }))
-      .filter(({ column }) => {
-        const values = stats.get(column.name) ?? {};
-        return (
-          values.n > 0 &&
-          Math.max(values.dot, values.comma) < parseShare * values.n &&
-          values.email === 0
-        );
-      });
+    const dateCandidates = textColumns.filter((column) => {
+      const values = stats.get(column.name) ?? {};
+      return (
+        values.n > 0 &&
+        Math.max(values.dot, values.comma) < parseShare * values.n &&
+        values.email === 0
+      );
+    });
     // ISO first (counted in the pass above): when it reads enough values the other formats are not tried.
     if (iso)
-      for (const { column } of dateCandidates) {
+      for (const column of dateCandidates) {
         const values = stats.get(column.name) ?? {};
         values.date0 = values.isodate ?? 0;
       }
     // With the built-in formats, a column whose date-like values are too few cannot reach the share.
-    const undecided = dateCandidates.filter(({ column }) => {
+    const undecided = dateCandidates.filter((column) => {
       const values = stats.get(column.name) ?? {};
       return (
         !(iso && (values.date0 ?? 0) >= parseShare * values.n) &&
@@ -131,20 +127,22 @@ export async function inferColumns(
       );
     });
     if (undecided.length > 0) {
-      const dateParts: string[] = [];
-      for (const { column, index } of undecided) {
-        const value = `trim(${quoteIdentifier(column.name)})`;
-        candidateFormats.forEach((format, formatIndex) =>
-          dateParts.push(
-            `count(${textToDateSql(value, format)})::DOUBLE AS "c${index}_date${formatIndex}"`,
-          ),
-        );
-      }
-      collect(
-        stats,
-        textColumns,
-        (await conn.query(`SELECT ${dateParts.join(', ')} FROM ${sample}`)).toArray()[0] ?? {},
+      const formats = Object.fromEntries(
+        candidateFormats.map((format, formatIndex) => [
+          `date${formatIndex}`,
+          ([value]: readonly string[]) => `count(${textToDateSql(value, format)})::DOUBLE`,
+        ]),
       );
+      const pass2 = await scanColumns(
+        conn,
+        sample,
+        {
+          columns: undecided.map((column) => [`trim(${quoteIdentifier(column.name)})`]),
+          aggregates: formats,
+        },
+        { rows: sampleRows },
+      );
+      collect(stats, undecided, pass2);
     }
   }
   let commaVotes = 0;
@@ -173,13 +171,12 @@ export async function inferColumns(
 function collect(
   stats: Map<string, Record<string, number>>,
   columns: readonly { name: string }[],
-  row: Record<string, unknown>,
+  rows: readonly Record<string, unknown>[],
 ): void {
   columns.forEach((column, index) => {
     const values = stats.get(column.name) ?? {};
-    const prefix = `c${index}_`;
-    for (const key of Object.keys(row))
-      if (key.startsWith(prefix)) values[key.slice(prefix.length)] = toNumber(row[key]) ?? 0;
+    for (const [key, value] of Object.entries(rows[index] ?? {}))
+      values[key] = toNumber(value) ?? 0;
     stats.set(column.name, values);
   });
 }

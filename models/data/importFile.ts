@@ -6,11 +6,13 @@
 import { inferColumns, type InferredColumns } from './columnInference';
 import { isNumericSourceType, typedSql } from './columnExpressions';
 import { detectFormat } from './detectFormat';
+import { refuseWide } from './fileLimits';
 import { detectShape } from './fileShape';
 import { throwIfCancelled } from './importCancel';
 import { fileImportError } from './importError';
 import { loadCsv } from './loadCsv';
 import type { ParquetToIpc } from './parquetToIpc';
+import { personalDataOfColumns } from './personalData';
 import { profileColumns } from './profileColumns';
 import { safeColumnNames } from './safeColumnNames';
 import { quoteIdentifier, tableNameFor, toNumber, toText } from './sql';
@@ -143,6 +145,7 @@ async function loadAndProfile(
     await loadParquet(conn, file, rawTable, options.parquetToIpc, signal);
     throwIfCancelled(signal, file.name);
     const sourceTypes = await renameUnsafeColumns(conn, rawTable);
+    refuseWide(file.name, sourceTypes.length);
     inferred = await inferColumns(conn, rawTable, sourceTypes, {
       decimalSeparator: options.csv?.decimalSeparator,
       dateFormat: options.csv?.dateFormat,
@@ -173,7 +176,7 @@ async function loadAndProfile(
     .map((column, index) => `${typedColumns[index]} AS ${quoteIdentifier(column.name)}`)
     .join(', ');
   // Profiled on the raw table: a number column stored as numbers is read as stored (no cast).
-  const columns = await profileColumns(
+  const profiles = await profileColumns(
     conn,
     rawTable,
     rows,
@@ -184,6 +187,9 @@ async function loadAndProfile(
         : typedColumns[index],
     ),
   );
+  // Value patterns flagged text columns at inference; name-hinted ids and phone numbers need the
+  // profile (distinct values) and one more look at the values.
+  const columns = await personalDataOfColumns(conn, rawTable, rows, profiles);
   const dateFormat = inferred.columns.find(
     (column) => column.kind === 'date' && column.dateFormat,
   )?.dateFormat;

@@ -11,10 +11,18 @@ export { FileImportError } from './importError';
 export { prepareEngine } from './prepareEngine';
 export type { PrepareEngineOptions } from './prepareEngine';
 export type { ImportOptions } from './importFile';
-export { detectMapping } from './detectMapping';
+export { detectMapping, type DetectOptions } from './detectMapping';
+export { metricOf, snakeCase } from './columnNames';
 export { validate } from './validate';
 export { buildModelFrame } from './buildModelFrame';
 export { weeklySourcesOf, type WeeklySource } from './weeklySources';
 export { summariseFrame } from './summariseFrame';
 export type { FrameSummary } from './summariseFrame';
 export { MAPPING_JSON_LIMITS, MappingSchema } from './mappingSchema';
+export {
+  MINIMUM_TRAINING_WEEKS,
+  RECOMMENDED_WEEKS,
+  seriesLengthProblems,
+  weeksBetween,
+} from './seriesLength';
+export { ENCODING_LABELS, type TextEncoding } from './textEncoding';

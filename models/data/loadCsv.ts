@@ -12,7 +12,8 @@
  * casts by the column's loaded type.
  */
 import { inferColumns, type InferredColumn, type InferredColumns } from './columnInference';
-import { detectCsvDialect, type CsvDialect } from './csvDialect';
+import { detectCsvDialect, guessDelimiter, type CsvDialect } from './csvDialect';
+import { refuseWide } from './fileLimits';
 import { safeColumnNames } from './safeColumnNames';
 import { quoteLiteral } from './sql';
 import {
@@ -25,6 +26,7 @@ import {
   splitCsvLine,
 } from './textBytes';
 import { throwIfCancelled } from './importCancel';
+import { utf8InputFile } from './textEncoding';
 import type { CancelSignal, CsvOptions, InputFile, SqlConnection } from './types';
 
 /** Text read as missing in CSV files. */
@@ -83,18 +85,18 @@ function readCsvSql(
 /** Reads `file` (CSV bytes) into table `rawTable`; errors name the file. */
 export async function loadCsv(
   conn: SqlConnection,
-  file: InputFile,
+  input: InputFile,
   rawTable: string,
   options: CsvOptions,
   signal?: CancelSignal,
 ): Promise<LoadedCsv> {
+  // UTF-16 and Windows-1252 exports are transcoded first: from here on the bytes are UTF-8.
+  const { file, encoding } = await utf8InputFile(input, options.encoding);
   const size = file.source?.size ?? file.bytes.length;
   const whole = size === file.bytes.length;
   if (whole && isBlank(file.bytes)) throw new Error(`${file.name}: the file is empty`);
   if (looksBinary(file.bytes))
-    throw new Error(
-      `${file.name}: not a CSV text file (binary content, or a text encoding other than UTF-8)`,
-    );
+    throw new Error(`${file.name}: not a CSV text file (binary content)`);
   let lines: string[];
   try {
     lines = firstLines(file.bytes, 50);
@@ -106,6 +108,11 @@ export async function loadCsv(
     throw new Error(
       `${file.name}: line ${longLine} is longer than ${MAX_RECORD_BYTES / 1024 ** 2} MiB, the longest line the workbench reads`,
     );
+  // Too wide a file is refused before DuckDB reads (or sniffs) it.
+  refuseWide(
+    file.name,
+    splitCsvLine(lines[0] ?? '', options.delimiter ?? guessDelimiter(lines)).length,
+  );
   const registered = `${rawTable}.csv`;
   const headLength = csvHeadLength(file.bytes, headRecords, whole);
   const head = headLength < size ? `${rawTable}__head.csv` : registered;
@@ -115,6 +122,7 @@ export async function loadCsv(
     if (head !== registered) await conn.registerFile(head, file.bytes.subarray(0, headLength));
     const dialect = await detectCsvDialect(conn, head, lines, options);
     const names = headerNames(lines[0] ?? '', dialect);
+    refuseWide(file.name, names.length);
     const text = names.map(() => 'VARCHAR');
     const unreadable = (error: unknown) =>
       new Error(
@@ -164,7 +172,12 @@ export async function loadCsv(
       }
     }
     return {
-      csv: { ...options, delimiter: dialect.delimiter, header: dialect.header },
+      csv: {
+        ...options,
+        delimiter: dialect.delimiter,
+        header: dialect.header,
+        ...(encoding !== 'utf-8' ? { encoding } : {}),
+      },
       inferred: {
         decimalSeparator: inferred.decimalSeparator,
         columns: inferred.columns.map((column, index) => ({

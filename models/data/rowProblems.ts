@@ -4,6 +4,7 @@
  * dates (per geo and channel in long data; long data sums them, wide data should have one row a date).
  */
 import { DATE_RANGE, dateSql, numberSql, textSql } from './columnExpressions';
+import { scanColumns } from './columnScan';
 import { capped, problemsPerColumn } from './problemLimits';
 import { quoteIdentifier, toNumber, toText } from './sql';
 import type {
@@ -21,18 +22,27 @@ import type {
  * the checks it changed. The duplicate-date scan alone takes 5 s on a 10M-row export.
  */
 type Row = Record<string, unknown>;
-const answered = new WeakMap<SqlConnection, WeakMap<ImportedFile, Map<string, Row[]>>>();
+const answered = new WeakMap<SqlConnection, WeakMap<ImportedFile, Map<string, unknown>>>();
 
-async function rowsOf(conn: SqlConnection, file: ImportedFile, sql: string): Promise<Row[]> {
+/** `compute()`'s answer, kept for `file` on `conn` under `key`. */
+async function cached<T>(
+  conn: SqlConnection,
+  file: ImportedFile,
+  key: string,
+  compute: () => Promise<T>,
+): Promise<T> {
   let byFile = answered.get(conn);
   if (!byFile) answered.set(conn, (byFile = new WeakMap()));
-  let bySql = byFile.get(file);
-  if (!bySql) byFile.set(file, (bySql = new Map()));
-  const known = bySql.get(sql);
-  if (known) return known;
-  const rows = Array.from((await conn.query(sql)).toArray());
-  bySql.set(sql, rows);
-  return rows;
+  let byKey = byFile.get(file);
+  if (!byKey) byFile.set(file, (byKey = new Map()));
+  if (byKey.has(key)) return byKey.get(key) as T;
+  const answer = await compute();
+  byKey.set(key, answer);
+  return answer;
+}
+
+function rowsOf(conn: SqlConnection, file: ImportedFile, sql: string): Promise<Row[]> {
+  return cached(conn, file, sql, async () => Array.from((await conn.query(sql)).toArray()));
 }
 
 interface RowCheck {
@@ -43,8 +53,9 @@ interface RowCheck {
 }
 
 /**
- * Every check of a file: one scan of its raw table counts the rows failing each check; then only the
- * checks that fail fetch their first failing rows by row number (a top-n by rowid each, in one query).
+ * Every check of a file: one scan of its raw table counts the rows failing each check (`count_if`:
+ * duckdb-wasm's `count(*) FILTER` grows with the square of the checks); then only the checks that
+ * fail fetch their first failing rows by row number (a top-n by rowid each, in one query).
  * Clean data thus costs one cheap scan. (One scan with `min_by({row, value}, rowid, n) FILTER (…)` per
  * check built the struct for every row of the table: 1.25 s against 0.07 s for the counts alone on a
  * 1M-row export, 12.9 s at 10M.)
@@ -56,13 +67,25 @@ async function rowsWhere(
 ): Promise<ValidationProblem[]> {
   if (checks.length === 0) return [];
   const table = file.rawTable ?? file.table;
-  const [counted] = await rowsOf(
-    conn,
-    file,
-    `SELECT ${checks.map(({ check }, index) => `count(*) FILTER (WHERE ${check.condition})::DOUBLE AS "t${index}"`).join(', ')} FROM ${table}`,
+  // The counts, cached like the rows: one wide scan, or for many checks on a small table their
+  // conditions unpivoted once (columnScan.ts).
+  const conditions = checks.map(({ check }) => check.condition);
+  const counted = await cached(conn, file, `counts of ${conditions.join(' | ')}`, async () =>
+    (
+      await scanColumns(
+        conn,
+        table,
+        {
+          columns: conditions.map((condition) => [condition]),
+          aggregates: { failing: ([condition]) => `count_if(${condition})::DOUBLE` },
+          slotTypes: ['BOOLEAN'],
+        },
+        { rows: file.rows },
+      )
+    ).map((result) => toNumber(result.failing) ?? 0),
   );
   const failing = checks
-    .map((item, index) => ({ ...item, index, total: toNumber(counted?.[`t${index}`]) ?? 0 }))
+    .map((item, index) => ({ ...item, index, total: counted[index] }))
     .filter((item) => item.total > 0);
   if (failing.length === 0) return [];
   // DOUBLE, not BIGINT: row numbers read the same whatever the driver does with BIGINT.
@@ -91,6 +114,17 @@ async function rowsWhere(
   });
 }
 
+/** What a missing value of a numeric role means, as its problem says. */
+const missingMeans: Partial<Record<ColumnMapping['role'], string>> = {
+  spend: 'counted as 0 in the weekly sum',
+  impressions: 'counted as 0 in the weekly sum',
+  clicks: 'counted as 0 in the weekly sum',
+  kpi: 'counted as 0 in the weekly sum',
+  control: 'left out of the weekly average',
+  'revenue-per-kpi': "this row's KPI counts as 0 in the weekly sum",
+  population: "left out of the geo's mean",
+};
+
 /** Checks for one mapped column, by its role. */
 function checksFor(
   file: ImportedFile,
@@ -113,16 +147,9 @@ function checksFor(
       message: (value) =>
         `'${value}' is not a date${column.dateFormat ? ` in the format ${column.dateFormat}` : ''} from ${DATE_RANGE.first} to ${DATE_RANGE.last}`,
     });
-  } else if (
-    role === 'spend' ||
-    role === 'impressions' ||
-    role === 'clicks' ||
-    role === 'kpi' ||
-    role === 'control'
-  ) {
+  } else if (role in missingMeans) {
     const number = numberSql(column, file.decimalSeparator ?? '.');
-    const treatedAs =
-      role === 'control' ? 'left out of the weekly average' : 'counted as 0 in the weekly sum';
+    const treatedAs = missingMeans[role];
     checks.push({
       code: 'null',
       severity: 'warning',

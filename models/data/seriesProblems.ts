@@ -1,10 +1,13 @@
 /**
  * Checks on the weekly series of each file: missing weeks (gaps in the weekly sequence), channels
- * whose weekly spend is all zero or constant, KPI outliers, and date ranges that do not overlap.
+ * whose weekly spend is all zero or constant, KPI outliers, date ranges that do not overlap, and
+ * too few shared weeks for a model (seriesLength.ts).
  * KPI outliers use the robust z-score z = 0.6745·(x − median)/MAD (Iglewicz & Hoaglin 1993), flagged
  * as a warning when |z| > 4; MAD = median|x − median|. Example: weeks 10, 11, 9, 10, 50 → MAD 1, z(50) = 27.
  */
+import { scanColumns } from './columnScan';
 import { capped, problemsPerColumn } from './problemLimits';
+import { seriesLengthProblems } from './seriesLength';
 import { toNumber, toText } from './sql';
 import type { WeeklySource } from './weeklySources';
 import type { SqlConnection, ValidationProblem } from './types';
@@ -41,16 +44,23 @@ export async function flatChannels(
 ): Promise<ValidationProblem[]> {
   const spend = source.metrics.filter((metric) => metric.role === 'spend');
   if (spend.length === 0) return [];
-  const parts = spend.map(
-    (metric) =>
-      `min(${metric.alias})::DOUBLE AS "${metric.alias}_min", max(${metric.alias})::DOUBLE AS "${metric.alias}_max"`,
+  const rows = await scanColumns(
+    conn,
+    `(${source.sql})`,
+    {
+      columns: spend.map((metric) => [metric.alias]),
+      aggregates: {
+        min: ([value]) => `min(${value})::DOUBLE`,
+        max: ([value]) => `max(${value})::DOUBLE`,
+      },
+      slotTypes: ['DOUBLE'],
+    },
+    { rows: 0 },
   );
-  const row =
-    (await conn.query(`SELECT ${parts.join(', ')} FROM (${source.sql})`)).toArray()[0] ?? {};
   const problems: ValidationProblem[] = [];
-  for (const metric of spend) {
-    const min = toNumber(row[`${metric.alias}_min`]);
-    const max = toNumber(row[`${metric.alias}_max`]);
+  for (const [index, metric] of spend.entries()) {
+    const min = toNumber(rows[index].min);
+    const max = toNumber(rows[index].max);
     const base = { severity: 'warning' as const, file: source.file.name, column: metric.column };
     if ((min === null && max === null) || (min === 0 && max === 0))
       problems.push({
@@ -93,13 +103,19 @@ export async function kpiOutliers(
   return capped(problems, toNumber(rows[0]?.total) ?? 0);
 }
 
-/** Error when the files' week ranges share no week; info naming the weeks left out otherwise. */
-export async function overlapProblems(
+/** The first and last week of a weekly source. */
+export interface WeekRange {
+  readonly source: WeeklySource;
+  readonly first: string;
+  readonly last: string;
+}
+
+/** Each source's first and last week (sources without any week are left out). */
+export async function weekRanges(
   conn: SqlConnection,
   sources: readonly WeeklySource[],
-): Promise<ValidationProblem[]> {
-  if (sources.length < 2) return [];
-  const ranges: { source: WeeklySource; first: string; last: string }[] = [];
+): Promise<WeekRange[]> {
+  const ranges: WeekRange[] = [];
   for (const source of sources) {
     const row = (
       await conn.query(
@@ -110,6 +126,11 @@ export async function overlapProblems(
     const last = toText(row?.last);
     if (first && last) ranges.push({ source, first, last });
   }
+  return ranges;
+}
+
+/** Error when the files' week ranges share no week; info naming the weeks left out otherwise. */
+export function overlapProblems(ranges: readonly WeekRange[]): ValidationProblem[] {
   if (ranges.length < 2) return [];
   const latestStart = ranges.reduce((a, b) => (b.first > a.first ? b : a));
   const earliestEnd = ranges.reduce((a, b) => (b.last < a.last ? b : a));
@@ -133,4 +154,23 @@ export async function overlapProblems(
       column: range.source.dateColumn.name,
       message: `weeks ${range.first}…${range.last}; the model frame keeps only the shared weeks ${latestStart.first}…${earliestEnd.last}`,
     }));
+}
+
+/**
+ * Too few weeks for a model, over the weeks the files share (the frame's), named on the file that
+ * bounds them (the KPI's when it does). Nothing when the files share no week (overlapProblems says so).
+ */
+export function lengthProblems(ranges: readonly WeekRange[]): ValidationProblem[] {
+  if (ranges.length === 0) return [];
+  const first = ranges.reduce((a, b) => (b.first > a.first ? b : a)).first;
+  const last = ranges.reduce((a, b) => (b.last < a.last ? b : a)).last;
+  if (first > last) return [];
+  const kpi = ranges.find((range) => range.source.metrics.some((metric) => metric.role === 'kpi'));
+  const named = kpi ?? ranges[0];
+  return seriesLengthProblems({
+    first,
+    last,
+    file: named.source.file.name,
+    column: named.source.dateColumn.name,
+  });
 }

@@ -74,6 +74,8 @@ export interface InputFile {
 }
 
 export interface CsvOptions {
+  /** Text encoding (detected when unset; only a non-UTF-8 one is reported back). */
+  encoding?: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
   delimiter?: string;
   header?: boolean;
   decimalSeparator?: '.' | ',';
@@ -126,10 +128,12 @@ export interface ImportedFile {
 export const COLUMN_ROLES = [
   'date',
   'kpi',
+  'revenue-per-kpi',
   'spend',
   'impressions',
   'clicks',
   'control',
+  'population',
   'geo',
   'channel',
   'ignore',
@@ -170,6 +174,7 @@ export interface ValidationProblem {
     | 'zero-channel'
     | 'kpi-outlier'
     | 'non-overlapping-dates'
+    | 'too-few-weeks'
     | 'personal-data'
     | 'unmapped'
     | 'parse-error';
@@ -201,4 +206,9 @@ export interface ModelFrame {
   readonly controlValues: readonly Float64Array[];
   /** Row → geo index when geos are kept. */
   readonly geoIndex: Int32Array | null;
+  /**
+   * Population per row when a column is mapped to `population`: the row's geo's mean over its
+   * file, or with geos summed the sum of the geos' means (population.ts).
+   */
+  readonly population?: Float64Array;
 }

@@ -197,6 +197,44 @@ describe('validate: series problems', () => {
     expect(report.usable).toBe(false);
   });
 
+  it('wants a revenue per KPI beside the KPI it multiplies, and one population column', async () => {
+    const kpi = await load('kpi.csv', 'date,conversions,tv_spend\n2024-01-01,5,1\n');
+    const prices = await load(
+      'prices.csv',
+      'date,revenue_per_conversion,population\n2024-01-01,2,9\n',
+    );
+    const report = await validate(conn, [kpi, prices], {
+      version: 1,
+      weekStart: 'monday',
+      aggregateGeos: true,
+      columns: [
+        { file: 'kpi.csv', column: 'date', role: 'date' },
+        { file: 'kpi.csv', column: 'conversions', role: 'kpi' },
+        { file: 'kpi.csv', column: 'tv_spend', role: 'population' },
+        { file: 'prices.csv', column: 'date', role: 'date' },
+        { file: 'prices.csv', column: 'revenue_per_conversion', role: 'revenue-per-kpi' },
+        { file: 'prices.csv', column: 'population', role: 'population' },
+      ],
+    });
+    const errors = only(report.problems, 'unmapped').filter(
+      (problem) => problem.severity === 'error',
+    );
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          file: 'prices.csv',
+          column: 'revenue_per_conversion',
+          message:
+            'revenue_per_conversion is mapped to revenue per KPI, but the KPI it multiplies is not a column of this file',
+        }),
+        expect.objectContaining({
+          message:
+            '2 columns are mapped to population (kpi.csv:tv_spend, prices.csv:population); map one',
+        }),
+      ]),
+    );
+  });
+
   it('lists at most the first rows of a problem, then how many more', async () => {
     const lines = Array.from(
       { length: 50 },
@@ -230,7 +268,7 @@ describe('validate: series problems', () => {
       queries.filter(
         (sql) =>
           /FROM file_edits_csv__raw\b/.test(sql) &&
-          /^SELECT count\(\*\) FILTER|ORDER BY rowid LIMIT|AS copies/.test(sql.trim()),
+          /^SELECT count_if\(|ORDER BY rowid LIMIT|AS copies/.test(sql.trim()),
       ).length;
     const file = await load('edits.csv', text);
     const mapping = detectMapping([file]);
@@ -264,7 +302,7 @@ describe('validate: series problems', () => {
   it('passes clean data', async () => {
     const file = await load(
       'clean.csv',
-      `date,tv_spend,revenue,price\n${mondays(12)
+      `date,tv_spend,revenue,price\n${mondays(52)
         .map((week, index) => `${week},${index % 3},${100 + index},${1 + index / 10}`)
         .join('\n')}`,
     );

@@ -3,9 +3,15 @@
  * that do not exist), personal data, row-level problems named by file, row and column, and weekly
  * series problems named by date. `usable` is true when no problem is an error.
  */
-import { personalDataByName } from './personalData';
 import { rowProblems } from './rowProblems';
-import { flatChannels, kpiOutliers, missingWeeks, overlapProblems } from './seriesProblems';
+import {
+  flatChannels,
+  kpiOutliers,
+  lengthProblems,
+  missingWeeks,
+  overlapProblems,
+  weekRanges,
+} from './seriesProblems';
 import { admitted, weeklySourcesOf, type WeeklySource } from './weeklySources';
 import type {
   ColumnMapping,
@@ -60,6 +66,14 @@ function mappingProblems(files: readonly ImportedFile[], mapping: Mapping): Vali
     );
   if (!used.some((entry) => entry.role === 'spend'))
     problems.push(error(mappingFile, 'no column is mapped to spend'));
+  const populations = used.filter((entry) => entry.role === 'population');
+  if (populations.length > 1)
+    problems.push(
+      error(
+        mappingFile,
+        `${populations.length} columns are mapped to population (${populations.map((entry) => `${entry.file}:${entry.column}`).join(', ')}); map one`,
+      ),
+    );
   for (const file of files) {
     const roles = used.filter((entry) => entry.file === file.name);
     const dates = roles.filter((entry) => entry.role === 'date');
@@ -67,6 +81,19 @@ function mappingProblems(files: readonly ImportedFile[], mapping: Mapping): Vali
       problems.push(error(file.name, 'no column is mapped to the date'));
     if (dates.length > 1)
       problems.push(error(file.name, `${dates.length} columns are mapped to the date; map one`));
+    const multipliers = roles.filter((entry) => entry.role === 'revenue-per-kpi');
+    if (multipliers.length > 1)
+      problems.push(
+        error(file.name, `${multipliers.length} columns are mapped to revenue per KPI; map one`),
+      );
+    if (multipliers.length > 0 && !roles.some((entry) => entry.role === 'kpi'))
+      problems.push(
+        error(
+          file.name,
+          `${multipliers[0].column} is mapped to revenue per KPI, but the KPI it multiplies is not a column of this file`,
+          multipliers[0].column,
+        ),
+      );
     const hasChannel = roles.some((entry) => entry.role === 'channel');
     const bareMedia = roles.filter(
       (entry) => ['spend', 'impressions', 'clicks'].includes(entry.role) && !entry.channel,
@@ -85,6 +112,13 @@ function mappingProblems(files: readonly ImportedFile[], mapping: Mapping): Vali
   return problems;
 }
 
+/** Why a column was flagged, as its problem says. */
+const personalDataReasons: Record<NonNullable<ColumnProfile['personalData']>, string> = {
+  email: 'its values are e-mail addresses',
+  phone: 'its values are phone numbers',
+  'user-id': 'its values identify people or devices, about one per row',
+};
+
 function personalDataProblems(
   files: readonly ImportedFile[],
   mapping: Mapping,
@@ -92,20 +126,23 @@ function personalDataProblems(
   const problems: ValidationProblem[] = [];
   for (const file of files) {
     for (const column of file.columns) {
-      const kind = column.personalData ?? personalDataByName(column.name);
+      const kind = column.personalData;
       if (!kind) continue;
       const entry = mapping.columns.find(
         (candidate) => candidate.file === file.name && candidate.column === column.name,
       );
-      const kept = entry?.keepPersonalData === true && entry.role !== 'ignore';
+      const kept = entry?.keepPersonalData === true;
+      const why = `looks like personal data (${personalDataReasons[kind]})`;
       problems.push({
         severity: kept ? 'info' : 'warning',
         code: 'personal-data',
         file: file.name,
         column: column.name,
-        message: kept
-          ? `looks like personal data (${kind}); kept in the model frame as the mapping asks`
-          : `looks like personal data (${kind}); it is left out of the model frame`,
+        message: !kept
+          ? `${why}; it is left out of the model frame (to use it: tick 'keep anyway' in the mapping, or give the CLI --keep-personal ${column.name})`
+          : entry.role === 'ignore'
+            ? `${why}; kept as the mapping asks, but no role uses it`
+            : `${why}; kept in the model frame as the mapping asks`,
       });
     }
   }
@@ -163,7 +200,8 @@ export async function validate(
     problems.push(...(await flatChannels(conn, source)));
     problems.push(...(await kpiOutliers(conn, source)));
   }
-  problems.push(...(await overlapProblems(conn, sources)));
+  const ranges = await weekRanges(conn, sources);
+  problems.push(...overlapProblems(ranges), ...lengthProblems(ranges));
   problems.push(...unusedColumns(files, mapping));
   return { problems, usable: !problems.some((problem) => problem.severity === 'error') };
 }

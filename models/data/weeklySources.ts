@@ -3,9 +3,9 @@
  * clicks and the KPI are summed per week; controls are averaged per week (a weekly price index or
  * promo share is an average of the days, not a total). Long data is summed per week[, geo] and
  * channel in one scan into a small temporary table, whose distinct channels are the labels, then
- * pivoted to one column per channel with `SUM(spend) FILTER (WHERE channel = …)` over those sums (a
+ * pivoted to one column per channel with `SUM(if(channel = …, spend, NULL))` over those sums (a
  * control's mean is then Σ sums / Σ counts). With `aggregateGeos` the geos are summed (controls
- * averaged) into one national series.
+ * averaged) into one national series. Each file's weekly series is kept in a small temporary table.
  */
 import { dateSql, numberSql, textSql } from './columnExpressions';
 import { quoteLiteral, toText } from './sql';
@@ -18,7 +18,7 @@ export interface WeeklyMetric {
   /** Column alias in the weekly SQL. */
   readonly alias: string;
   readonly role: MetricRole;
-  /** Channel name (spend/impressions/clicks), else the column name. */
+  /** Channel name (spend/impressions/clicks), else the column name (the KPI's `kpi × multiplier`). */
   readonly name: string;
   readonly column: string;
 }
@@ -30,8 +30,9 @@ export interface WeeklySource {
   readonly channelColumn: ColumnProfile | null;
   readonly metrics: readonly WeeklyMetric[];
   /**
-   * SELECT week[, geo], metrics… grouped by week (and geo): over the file, or for long data over its
-   * per-channel weekly sums (a temporary table `<table>__weekly`, rebuilt by each call).
+   * SELECT week[, geo], metrics…, one row per week (and geo): a temporary table `<table>__by_week`
+   * summed over the file, or for long data over its per-channel weekly sums (`<table>__weekly`),
+   * both rebuilt by each `weeklySources` call.
    */
   readonly sql: string;
 }
@@ -40,6 +41,11 @@ function mappedColumn(file: ImportedFile, mapping: ColumnMapping): ColumnProfile
   return mapping.file === file.name
     ? (file.columns.find((column) => column.name === mapping.column) ?? null)
     : null;
+}
+
+/** The KPI's name when a revenue per unit multiplies it: `conversions × revenue_per_conversion`. */
+export function kpiProductName(kpi: ColumnProfile, multiplier: ColumnProfile): string {
+  return `${kpi.name} × ${multiplier.name}`;
 }
 
 /** True when a mapped column may enter the frame (personal data only with `keepPersonalData`). */
@@ -98,6 +104,8 @@ export async function weeklySources(
     const inner: string[] = [`${weekStartSql(dateSql(dateColumn), mapping.weekStart)} AS week`];
     if (geoColumn) inner.push(`${textSql(geoColumn)} AS geo`);
     if (channelColumn) inner.push(`${textSql(channelColumn)} AS channel`);
+    // A revenue per KPI unit (Meridian's revenue_per_conversion) turns the KPI into revenue, row by row.
+    const multiplier = mapped.find((item) => item.entry.role === 'revenue-per-kpi')?.column;
     const measured = [...mapped.entries()]
       .filter(([, { entry }]) => metricRoles.includes(entry.role as MetricRole))
       .map(([index, { entry, column }]) => ({
@@ -105,13 +113,18 @@ export async function weeklySources(
         column,
         role: entry.role as MetricRole,
         value: `v${index}`,
+        sql:
+          entry.role === 'kpi' && multiplier
+            ? `(${numberSql(column, file.decimalSeparator ?? '.')} * ${numberSql(multiplier, file.decimalSeparator ?? '.')})`
+            : numberSql(column, file.decimalSeparator ?? '.'),
+        name: entry.role === 'kpi' && multiplier ? kpiProductName(column, multiplier) : column.name,
       }));
     // With a channel column, rows are first summed per week[, geo] and channel, then pivoted from
     // that small table: one hash aggregate over the rows instead of a filtered sum per channel.
     const pivot = channelColumn !== null;
     const middle: string[] = [];
-    for (const { column, role, value } of measured) {
-      inner.push(`${numberSql(column, file.decimalSeparator ?? '.')} AS ${value}`);
+    for (const { role, value, sql } of measured) {
+      inner.push(`${sql} AS ${value}`);
       // A control is a weekly mean: Σ/count, carried through the per-channel sums as both.
       middle.push(`SUM(${value}) AS ${value}`);
       if (role === 'control') middle.push(`COUNT(${value}) AS ${value}_n`);
@@ -134,14 +147,15 @@ export async function weeklySources(
     }
     const metrics: WeeklyMetric[] = [];
     const outer: string[] = [];
-    for (const { entry, column, role, value } of measured) {
+    for (const { entry, column, role, value, name } of measured) {
       const isMedia = role === 'spend' || role === 'impressions' || role === 'clicks';
       if (isMedia && channelColumn && !entry.channel) {
         for (const [labelIndex, label] of labels.entries()) {
           const alias = `f${fileIndex}_${value}_${labelIndex}`;
           metrics.push({ alias, role, name: label, column: column.name });
           outer.push(
-            `COALESCE(SUM(${value}) FILTER (WHERE channel = ${quoteLiteral(label)}), 0)::DOUBLE AS ${alias}`,
+            // if(), not FILTER: duckdb-wasm's cost of FILTER grows with the square of the channels.
+            `COALESCE(SUM(if(channel = ${quoteLiteral(label)}, ${value}, NULL)), 0)::DOUBLE AS ${alias}`,
           );
         }
       } else {
@@ -149,7 +163,7 @@ export async function weeklySources(
         metrics.push({
           alias,
           role,
-          name: isMedia ? (entry.channel ?? column.name) : column.name,
+          name: isMedia ? (entry.channel ?? column.name) : name,
           column: column.name,
         });
         outer.push(
@@ -161,8 +175,20 @@ export async function weeklySources(
         );
       }
     }
-    const sql = `SELECT ${keys}${outer.length ? ', ' + outer.join(', ') : ''} FROM ${from} GROUP BY ${keys}`;
-    sources.push({ file, dateColumn, geoColumn, channelColumn, metrics, sql });
+    // Kept as a small temporary table: validation's checks and the frame each read it, and
+    // recomputing the weekly sums of a file with hundreds of columns costs as much as the checks.
+    const weeks = `${file.table}__by_week`;
+    await conn.query(
+      `CREATE OR REPLACE TEMP TABLE ${weeks} AS SELECT ${keys}${outer.length ? ', ' + outer.join(', ') : ''} FROM ${from} GROUP BY ${keys}`,
+    );
+    sources.push({
+      file,
+      dateColumn,
+      geoColumn,
+      channelColumn,
+      metrics,
+      sql: `SELECT * FROM ${weeks}`,
+    });
   }
   return sources;
 }

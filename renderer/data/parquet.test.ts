@@ -13,7 +13,8 @@ import {
   createParquetDecoder,
   type ParquetDecoder,
   type ParquetWasm,
-} from '../workers/parquet.worker';
+} from '../../models/data/parquetDecoder';
+import { transferring } from '../workers/parquet.worker';
 import { createParquetToIpc, type ParquetWorkerLike } from './parquet';
 
 type NodeParquet = typeof import('parquet-wasm/node');
@@ -44,14 +45,17 @@ function connectedClient(): {
   started: () => number;
   client: ReturnType<typeof createParquetToIpc>;
 } {
-  const decoder = createParquetDecoder(async () => parquet as unknown as ParquetWasm);
+  const decoder = createParquetDecoder(
+    async () => parquet as unknown as ParquetWasm,
+    (bytes) => new Blob([bytes as BlobPart]),
+  );
   let started = 0;
   const client = createParquetToIpc(() => {
     started += 1;
     const channel = new MessageChannel();
     ports.push(channel.port1, channel.port2);
     // Node's MessagePort is an EventTarget with postMessage: the endpoint comlink needs.
-    expose(decoder, channel.port1 as unknown as Endpoint);
+    expose(transferring(decoder), channel.port1 as unknown as Endpoint);
     return Object.assign(channel.port2 as unknown as Endpoint, {
       terminate: () => channel.port2.close(),
     });

@@ -7,7 +7,7 @@
  */
 import { transfer, wrap, type Endpoint, type Remote } from 'comlink';
 import type { FileSource, ParquetToIpc } from '../../models/data';
-import type { OpenedParquet, ParquetDecoder } from '../workers/parquet.worker';
+import type { OpenedParquet, ParquetDecoder } from '../../models/data/parquetDecoder';
 
 /** The part of a DOM Worker the client uses (tests supply a MessagePort stand-in). */
 export interface ParquetWorkerLike extends Endpoint {

@@ -4,6 +4,7 @@ import { csvOptionsFromForm, describeCsvOptions, formFromCsvOptions } from './cs
 describe('CSV options form', () => {
   it('round-trips fixed options and leaves the rest to detection', () => {
     const options = {
+      encoding: 'utf-16le' as const,
       delimiter: ';',
       decimalSeparator: ',' as const,
       header: false,
@@ -13,6 +14,7 @@ describe('CSV options form', () => {
     expect(csvOptionsFromForm(formFromCsvOptions(undefined))).toEqual({});
     expect(
       csvOptionsFromForm({
+        encoding: 'auto',
         delimiter: 'auto',
         decimalSeparator: 'auto',
         header: 'auto',
@@ -33,5 +35,9 @@ describe('CSV options form', () => {
         dateFormat: '%Y-%m-%d',
       }),
     ).toBe('tab · decimal . · %Y-%m-%d');
+    expect(describeCsvOptions({ encoding: 'windows-1252', delimiter: ';' })).toBe(
+      'Windows-1252 (Latin-1) · semicolon ;',
+    );
+    expect(describeCsvOptions({ encoding: 'utf-8' })).toBe('');
   });
 });

@@ -1,7 +1,11 @@
 /** The CSV override form's values and their translation to the data layer's `CsvOptions`. */
-import type { CsvOptions } from '../../models/data';
+import { ENCODING_LABELS, type CsvOptions } from '../../models/data';
+
+type Encoding = NonNullable<CsvOptions['encoding']>;
 
 export interface CsvOptionsForm {
+  /** 'auto' detects it (byte-order mark, UTF-16 NUL pattern, invalid UTF-8). */
+  encoding: 'auto' | Encoding;
   /** 'auto' leaves detection to DuckDB's sniffer. */
   delimiter: 'auto' | ',' | ';' | '\t' | '|';
   decimalSeparator: 'auto' | '.' | ',';
@@ -22,6 +26,7 @@ export function formFromCsvOptions(options: CsvOptions | undefined): CsvOptionsF
   const delimiter = options?.delimiter;
   const known: readonly string[] = [',', ';', '\t', '|'];
   return {
+    encoding: options?.encoding ?? 'auto',
     delimiter:
       delimiter !== undefined && known.includes(delimiter)
         ? (delimiter as CsvOptionsForm['delimiter'])
@@ -35,6 +40,7 @@ export function formFromCsvOptions(options: CsvOptions | undefined): CsvOptionsF
 /** Only the fields the analyst fixed; the rest stay detected. */
 export function csvOptionsFromForm(form: CsvOptionsForm): CsvOptions {
   const options: CsvOptions = {};
+  if (form.encoding !== 'auto') options.encoding = form.encoding;
   if (form.delimiter !== 'auto') options.delimiter = form.delimiter;
   if (form.decimalSeparator !== 'auto') options.decimalSeparator = form.decimalSeparator;
   if (form.header !== 'auto') options.header = form.header === 'yes';
@@ -43,10 +49,18 @@ export function csvOptionsFromForm(form: CsvOptionsForm): CsvOptions {
   return options;
 }
 
-/** Short labels of the options, e.g. ["comma ,", "decimal .", "%Y-%m-%d"]; a header row is the norm, so only its absence is named. */
+/** The encodings the form offers, with their labels. */
+export const ENCODING_CHOICES = Object.entries(ENCODING_LABELS) as [Encoding, string][];
+
+/**
+ * Short labels of the options, e.g. ["comma ,", "decimal .", "%Y-%m-%d"]; a header row and UTF-8
+ * are the norm, so only their absence is named.
+ */
 export function csvOptionLabels(options: CsvOptions | undefined): string[] {
   if (options === undefined) return [];
   const labels: string[] = [];
+  if (options.encoding !== undefined && options.encoding !== 'utf-8')
+    labels.push(ENCODING_LABELS[options.encoding]);
   if (options.delimiter !== undefined) {
     labels.push(
       (DELIMITER_LABELS as Record<string, string>)[options.delimiter] ?? `"${options.delimiter}"`,

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Mapping } from '../../models/data';
+import type { ColumnProfile, ImportedFile, Mapping } from '../../models/data';
 import {
   channelNameFromColumn,
   findColumn,
+  keepPersonalColumn,
   mergeMapping,
   setColumnRole,
   updateColumn,
@@ -89,5 +90,62 @@ describe('mapping edits', () => {
       { file: 'kpi.csv', column: 'revenue', role: 'kpi' },
     ]);
     expect(mergeMapping(null, detected, [])).toBe(detected);
+  });
+
+  it('keeps a personal-data column: with no role it takes the detected one, and it can be let go', () => {
+    const column = (name: string, personalData: ColumnProfile['personalData']): ColumnProfile => ({
+      name,
+      kind: 'number',
+      sqlType: 'DOUBLE',
+      nulls: 0,
+      distinct: 52,
+      min: 1,
+      max: 9,
+      mean: 5,
+      zeros: 0,
+      negatives: 0,
+      personalData,
+    });
+    const crm: ImportedFile = {
+      name: 'crm.csv',
+      table: 'file_crm_csv',
+      format: 'csv',
+      rows: 52,
+      shape: 'wide',
+      columns: [column('email_spend', 'email'), column('customer_id', 'user-id')],
+    };
+    const ignored: Mapping = {
+      ...base,
+      columns: crm.columns.map((entry) => ({
+        file: 'crm.csv',
+        column: entry.name,
+        role: 'ignore',
+      })),
+    };
+    const kept = keepPersonalColumn(ignored, crm, 'email_spend', true);
+    expect(findColumn(kept, 'crm.csv', 'email_spend')).toEqual({
+      file: 'crm.csv',
+      column: 'email_spend',
+      role: 'spend',
+      channel: 'email',
+      keepPersonalData: true,
+    });
+    // A column detection gives no role keeps 'ignore' until the user picks one.
+    expect(
+      findColumn(keepPersonalColumn(ignored, crm, 'customer_id', true), 'crm.csv', 'customer_id'),
+    ).toMatchObject({ role: 'ignore', keepPersonalData: true });
+    const letGo = keepPersonalColumn(kept, crm, 'email_spend', false);
+    expect(findColumn(letGo, 'crm.csv', 'email_spend')).toMatchObject({
+      role: 'spend',
+      keepPersonalData: false,
+    });
+    // Picking a role for a flagged column is choosing it.
+    expect(
+      findColumn(
+        setColumnRole(ignored, 'crm.csv', 'customer_id', 'control', 'wide', true),
+        'crm.csv',
+        'customer_id',
+      ),
+    ).toEqual({ file: 'crm.csv', column: 'customer_id', role: 'control', keepPersonalData: true });
   });
 });

@@ -2,6 +2,7 @@
  * Pure edits of a `Mapping` (the UI never mutates one in place) and the merge that keeps an
  * analyst's choices when files are added or re-imported.
  */
+import { detectMapping, metricOf, snakeCase } from '../../models/data';
 import type { ColumnMapping, ColumnRole, ImportedFile, Mapping } from '../../models/data';
 
 export { COLUMN_ROLES } from '../../models/data';
@@ -32,18 +33,26 @@ export function updateColumn(
   return { ...mapping, columns };
 }
 
-/** Sets a column's role; a wide channel column gets a channel name derived from its name. */
+/**
+ * Sets a column's role; a wide channel column gets a channel name derived from its name. Giving a
+ * role to a column that looks like personal data (`personal`) is choosing it: it is kept.
+ */
 export function setColumnRole(
   mapping: Mapping,
   file: string,
   column: string,
   role: ColumnRole,
   shape: ImportedFile['shape'],
+  personal = false,
 ): Mapping {
   const existing = findColumn(mapping, file, column);
   const needsChannel = shape === 'wide' && CHANNEL_ROLES.includes(role);
   const channel = needsChannel ? (existing?.channel ?? channelNameFromColumn(column)) : undefined;
-  const next = updateColumn(mapping, file, column, { role, channel });
+  const next = updateColumn(mapping, file, column, {
+    role,
+    channel,
+    ...(personal && role !== 'ignore' ? { keepPersonalData: true } : {}),
+  });
   if (channel !== undefined) return next;
   // Drop a stale channel name rather than leave `channel: undefined` in the saved JSON.
   return {
@@ -56,15 +65,34 @@ export function setColumnRole(
   };
 }
 
-/** `tv_spend` → `tv`, `spend_search` → `search`, `Facebook Impressions` → `facebook`. */
+/**
+ * Keeps (or stops keeping) a column that looks like personal data. Kept while it has no role, it
+ * takes the role detection gives its name and kind (`spend_email` → spend, channel email).
+ */
+export function keepPersonalColumn(
+  mapping: Mapping,
+  file: ImportedFile,
+  column: string,
+  keep: boolean,
+): Mapping {
+  if (!keep) return updateColumn(mapping, file.name, column, { keepPersonalData: false });
+  const existing = findColumn(mapping, file.name, column);
+  if (existing && existing.role !== 'ignore')
+    return updateColumn(mapping, file.name, column, { keepPersonalData: true });
+  const detected = findColumn(detectMapping([file], { keepPersonal: [column] }), file.name, column);
+  return updateColumn(mapping, file.name, column, {
+    role: detected?.role ?? 'ignore',
+    ...(detected?.channel ? { channel: detected.channel } : {}),
+    keepPersonalData: true,
+  });
+}
+
+/**
+ * The channel a column's name gives, as detection names it (`tv_spend` → `tv`, `Facebook
+ * Impressions` → `facebook`, Robyn's `tv_S` → `tv`); the whole name when it has no metric word.
+ */
 export function channelNameFromColumn(column: string): string {
-  const words = column
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(
-      (word) => word !== '' && !['spend', 'cost', 'impressions', 'imps', 'clicks'].includes(word),
-    );
-  return words.length > 0 ? words.join('_') : column.toLowerCase();
+  return metricOf(column)?.channel || snakeCase(column);
 }
 
 /**

@@ -78,7 +78,17 @@ describe('data store', () => {
     expect(findColumn(mapping, 'wide_daily.csv', 'date')?.role).toBe('date');
     expect(findColumn(mapping, 'wide_daily.csv', 'revenue')?.role).toBe('kpi');
     expect(findColumn(mapping, 'wide_daily.csv', 'tv_spend')?.role).toBe('spend');
-    expect(store.validation?.usable).toBe(true);
+    // Two weeks are too few for a model: the one error says so; the frame is still built.
+    expect(
+      store.validation?.problems
+        .filter((problem) => problem.severity === 'error')
+        .map((problem) => [problem.code, problem.message]),
+    ).toEqual([
+      [
+        'too-few-weeks',
+        '2 weeks of data (2024-01-01 … 2024-01-08): the model needs at least 26 to tell adstock, saturation and trend apart',
+      ],
+    ]);
     const frame = store.frame;
     expect(frame?.weeks).toEqual(WEEKS);
     expect(Array.from(frame?.kpi ?? [])).toEqual([910, 1400]);

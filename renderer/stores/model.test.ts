@@ -6,6 +6,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
 import { inProcessRunner, type ChainRunner } from '../../models/inference/chains';
+import { MINIMUM_TRAINING_WEEKS } from '../../models/data';
 import { simulatedFrame } from '../causal/testFrames';
 import {
   buildMmmInput,
@@ -50,6 +51,15 @@ describe('resolveFitSpec', () => {
     expect(() => resolveFitSpec(frame, { ...quick, holdoutWeeks: 100 })).toThrow(
       /Holdout weeks must be a whole number from 0 to 54/,
     );
+  });
+
+  it('refuses a frame shorter than the model needs, saying how many weeks it needs', () => {
+    const short = simulatedFrame({ weeks: MINIMUM_TRAINING_WEEKS - 1, channels: 1, seed: 2 }).frame;
+    expect(() => resolveFitSpec(short, quick)).toThrow(
+      `The model frame has ${MINIMUM_TRAINING_WEEKS - 1} weeks; the model needs at least ${MINIMUM_TRAINING_WEEKS} to tell adstock, saturation and trend apart`,
+    );
+    const minimal = simulatedFrame({ weeks: MINIMUM_TRAINING_WEEKS, channels: 1, seed: 2 }).frame;
+    expect(resolveFitSpec(minimal, quick).channels).toEqual(['channel1']);
   });
 
   it('the MMM input keeps only the chosen columns', () => {

@@ -6,7 +6,7 @@
  */
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
-import type { ModelFrame } from '../../models/data';
+import { MINIMUM_TRAINING_WEEKS, type ModelFrame } from '../../models/data';
 import { AbortError } from '../../models/inference/cancellation';
 import type { ChainRunner, FitRequest } from '../../models/inference/chains';
 import type { ChainProgress } from '../../models/inference/sampleChain';
@@ -113,6 +113,10 @@ export function resolveFitSpec(frame: ModelFrame, settings: FitSettings): MmmFit
     return value;
   };
   const weeks = new Set(frame.weeks).size;
+  if (weeks < MINIMUM_TRAINING_WEEKS)
+    throw new Error(
+      `The model frame has ${weeks} weeks; the model needs at least ${MINIMUM_TRAINING_WEEKS} to tell adstock, saturation and trend apart`,
+    );
   return {
     channels: frame.channels.filter((name) => channels.includes(name)),
     controls: frame.controls.filter((name) => controls.includes(name)),
@@ -122,7 +126,12 @@ export function resolveFitSpec(frame: ModelFrame, settings: FitSettings): MmmFit
     warmup: integer('Warmup', settings.warmup, 10, 20_000),
     draws: integer('Draws', settings.draws, 10, 20_000),
     seed: integer('Seed', settings.seed, 0),
-    holdoutWeeks: integer('Holdout weeks', settings.holdoutWeeks, 0, Math.max(0, weeks - 26)),
+    holdoutWeeks: integer(
+      'Holdout weeks',
+      settings.holdoutWeeks,
+      0,
+      Math.max(0, weeks - MINIMUM_TRAINING_WEEKS),
+    ),
   };
 }
 
