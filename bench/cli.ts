@@ -78,8 +78,8 @@ function writeInputs(folder: string): { twoRows: string; dml: string } {
 }
 
 /**
- * A script that only opens and closes the CLI's DuckDB (cli/duckdbNode.ts) with one query: the
- * floor under every command that reads data. Bundled into node_modules/.cache so that duckdb-wasm
+ * A script that only opens and closes the CLI's DuckDB (cli/duckdbNode.ts) with one query, as a
+ * command with a small input opens it: the floor under every command that reads data. Bundled into node_modules/.cache so that duckdb-wasm
  * resolves as it does for dist-cli/.
  */
 async function duckdbStartScript(): Promise<string> {
@@ -89,7 +89,7 @@ async function duckdbStartScript(): Promise<string> {
   execFileSync('mkdir', ['-p', folder]);
   writeFileSync(
     entry,
-    `import { openNodeConnection } from ${JSON.stringify(join(root, 'cli/duckdbNode.ts'))};\nconst c = await openNodeConnection();\nawait c.query('SELECT 42');\nawait c.close();\n`,
+    `import { openNodeConnection } from ${JSON.stringify(join(root, 'cli/duckdbNode.ts'))};\nconst c = await openNodeConnection({ inputBytes: 0 });\nawait c.query('SELECT 42');\nawait c.close();\n`,
   );
   const { build } = await import('esbuild');
   await build({

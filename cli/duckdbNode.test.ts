@@ -3,7 +3,15 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { heapForInput, openNodeConnection, type ClosableSqlConnection } from './duckdbNode';
+import {
+  baselineOnlyBelowBytes,
+  heapForInput,
+  openNodeConnection,
+  publishOnlyImportedGot,
+  sizeOfInputs,
+  wasmTierFlag,
+  type ClosableSqlConnection,
+} from './duckdbNode';
 import { DiskFile, readBytes } from './readBytes';
 
 let conn: ClosableSqlConnection;
@@ -159,6 +167,69 @@ describe('openNodeConnection (duckdb-wasm, blocking Node bindings)', () => {
       expect(reserveTables).toBe(0);
     } finally {
       await sized.close();
+    }
+  });
+});
+
+describe('start-up choices', () => {
+  it('compiles the wasm with Liftoff only for inputs under 16 MiB, and leaves V8 alone when unknown', () => {
+    expect(wasmTierFlag(undefined)).toBeNull();
+    expect(wasmTierFlag(0)).toBe('--liftoff-only');
+    expect(wasmTierFlag(baselineOnlyBelowBytes - 1)).toBe('--liftoff-only');
+    // A large import keeps TurboFan's tier-up, and undoes an earlier small input's choice.
+    expect(wasmTierFlag(baselineOnlyBelowBytes)).toBe('--no-liftoff-only');
+  });
+
+  it('sizes inputs by the whole file on disk, not the head that was read', () => {
+    const head = { name: 'a.csv', bytes: new Uint8Array(10) };
+    const source = { size: 5000, handle: null, read: async () => new Uint8Array(5000) };
+    expect(sizeOfInputs([head, { ...head, source }])).toBe(10 + 5000);
+    expect(sizeOfInputs([])).toBe(0);
+  });
+
+  it("patches the installed duckdb-wasm glue's two GOT loops (MVP, EH) and nothing else", () => {
+    const file = createRequire(import.meta.url).resolve(
+      '@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs',
+    );
+    const original = readFileSync(file, 'utf8');
+    const { source, patched } = publishOnlyImportedGot(original);
+    // Fails when duckdb-wasm is upgraded with different glue: re-measure and re-check the patch then.
+    expect(patched).toBe(true);
+    expect(source).not.toContain('GOT[t]||(GOT[t]=new WebAssembly.Global');
+    expect(source.split('GOT[t]&&(r||GOT[t].value==0)')).toHaveLength(3);
+    expect(original.length - source.length).toBe(
+      2 *
+        ('GOT[t]||(GOT[t]=new WebAssembly.Global({value:"i32",mutable:!0})),('.length -
+          'GOT[t]&&('.length),
+    );
+    // Side modules still create their entries on demand, filled in by reportUndefinedSymbols.
+    expect(source).toContain(
+      'GOTHandler={get(e,r){var t=GOT[r];return t||(t=GOT[r]=new WebAssembly.Global',
+    );
+  });
+
+  it('loads glue it was not written for unchanged', () => {
+    for (const other of [
+      '',
+      'updateGOT=(e,r)=>{}',
+      'GOT[t]||(GOT[t]=new WebAssembly.Global({value:"i32",mutable:!0})),(r||GOT[t].value==0)',
+    ]) {
+      expect(publishOnlyImportedGot(other)).toEqual({ source: other, patched: false });
+    }
+  });
+
+  it('opens a working database through the patched glue with the Liftoff-only choice', async () => {
+    const small = await openNodeConnection({ inputBytes: 100 });
+    try {
+      await small.registerFile('t.csv', new TextEncoder().encode('a,b\n1,x\n2,y\n'));
+      const rows = (
+        await small.query(
+          "SELECT sum(a)::DOUBLE AS s, string_agg(b, '') AS b, regexp_full_match('2024-01-01', '[0-9-]+') AS m FROM read_csv('t.csv')",
+        )
+      ).toArray();
+      expect([rows[0].s, rows[0].b, rows[0].m]).toEqual([3, 'xy', true]);
+    } finally {
+      await small.close();
     }
   });
 });

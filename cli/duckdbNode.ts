@@ -5,11 +5,18 @@
  * would be a second copy (instanceof checks fail, tables come back empty), so Arrow is never imported.
  * Extension autoloading is switched off so nothing ever reaches the network. The heap is grown for
  * the input as it arrives (`heapForInput`), not by a fixed reserve at open: a 2-row CSV needs none.
+ *
+ * Start-up (a 2-row `mmm inspect` is almost all start-up) is cut twice, measured in bench/RESULTS.md:
+ * the glue is loaded with `publishOnlyImportedGot` (below), and a small input compiles the wasm with
+ * Liftoff only (`wasmTierFlag`).
  */
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { compileFunction } from 'node:vm';
 import { defaultReserveBytes, prepareEngine, reserveHeap } from '../models/data/prepareEngine';
-import type { ArrowTableLike, FileSource, SqlConnection } from '../models/data/types';
+import type { ArrowTableLike, FileSource, InputFile, SqlConnection } from '../models/data/types';
 import { DiskFile } from './readBytes';
 
 const require = createRequire(import.meta.url);
@@ -50,7 +57,60 @@ export interface NodeConnectionOptions {
    * as it arrives (`heapForInput`). 0: never reserve.
    */
   reserveBytes?: number;
+  /** Bytes of input the connection will read, when known up front: chooses the wasm tier. */
+  inputBytes?: number;
 }
+
+/**
+ * Inputs up to this size compile duckdb-wasm with Liftoff (V8's baseline wasm compiler) only: by
+ * default V8 also recompiles ~200 functions that run hot while DuckDB starts with TurboFan, CPU a
+ * short command never earns back. Larger imports keep the tier-up, which their long queries use.
+ */
+export const baselineOnlyBelowBytes = 16 * 1024 ** 2;
+
+/** Bytes the inputs hold on disk (`inputBytes` for `openNodeConnection`). */
+export function sizeOfInputs(inputs: readonly InputFile[]): number {
+  return inputs.reduce((sum, input) => sum + (input.source?.size ?? input.bytes.byteLength), 0);
+}
+
+/** The V8 flag to set before the wasm compiles (it is read at compile time), or null for none. */
+export function wasmTierFlag(inputBytes: number | undefined): string | null {
+  if (inputBytes === undefined) return null;
+  return inputBytes < baselineOnlyBelowBytes ? '--liftoff-only' : '--no-liftoff-only';
+}
+
+/**
+ * duckdb-wasm's Emscripten glue (a dynamically linked main module) publishes every one of its
+ * ~75,000 exports into the global offset table at instantiation: a `WebAssembly.Global` and a
+ * function-table slot each, ≈ 1 s of CPU on a 2-core machine. Only entries the module imports
+ * (≈ 270) are read by it; others are only needed by side modules, which resolve their own on demand
+ * (`GOTHandler` creates the entry, `reportUndefinedSymbols` fills it), and this build loads none (no
+ * extensions). So the glue keeps updating existing entries and stops creating new ones. Returns the
+ * source unchanged with `patched: false` when the glue is not the one this was written for.
+ */
+export function publishOnlyImportedGot(source: string): { source: string; patched: boolean } {
+  const parts = source.split(eagerGotEntry);
+  // One per bundled build (MVP and EH); anything else is a different glue: load it as it is.
+  if (parts.length !== 3) return { source, patched: false };
+  return { source: parts.join(lazyGotEntry), patched: true };
+}
+
+const eagerGotEntry =
+  'GOT[t]||(GOT[t]=new WebAssembly.Global({value:"i32",mutable:!0})),(r||GOT[t].value==0)';
+const lazyGotEntry = 'GOT[t]&&(r||GOT[t].value==0)';
+
+/** duckdb-wasm's blocking Node bindings, loaded as `require` would, with the glue patched above. */
+function loadBlockingModule(): BlockingModule {
+  const file = require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs');
+  const { source } = publishOnlyImportedGot(readFileSync(file, 'utf8'));
+  const parameters = ['exports', 'require', 'module', '__filename', '__dirname'];
+  const body = compileFunction(source, parameters, { filename: file });
+  const module = { exports: {} as unknown };
+  body.call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
+  return module.exports as BlockingModule;
+}
+
+let blockingModule: BlockingModule | undefined;
 
 /**
  * The heap to have grown once `incomingBytes` in all have been registered or inserted: three times
@@ -81,10 +141,10 @@ export async function openNodeConnection(
   options: NodeConnectionOptions = {},
 ): Promise<ClosableSqlConnection> {
   const trace = options.trace ?? traceFromEnvironment();
-  const duckdb = require('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs') as BlockingModule;
-  const distDir = require
-    .resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs')
-    .replace(/[\\/][^\\/]+$/, '');
+  const tierFlag = wasmTierFlag(options.inputBytes);
+  if (tierFlag) setFlagsFromString(tierFlag);
+  const duckdb = (blockingModule ??= loadBlockingModule());
+  const distDir = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'));
   const bundles = {
     mvp: {
       mainModule: `${distDir}/duckdb-mvp.wasm`,

@@ -10,7 +10,7 @@ import { learnerNames } from '../../models/learners';
 import { parseArguments, UsageError, type DmlArguments } from '../dml/arguments';
 import { loadDmlColumns } from '../dml/loadDmlColumns';
 import { jsonReport, textReport } from '../dml/report';
-import { openNodeConnection, type ClosableSqlConnection } from '../duckdbNode';
+import { openNodeConnection, sizeOfInputs, type ClosableSqlConnection } from '../duckdbNode';
 import { parquetToIpcNode } from '../parquetNode';
 import { openInputFile } from '../readBytes';
 
@@ -65,7 +65,8 @@ export async function run(
     process.stderr.write(`mmm dml: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   }
-  const conn = await (dependencies.openConnection ?? openNodeConnection)();
+  const conn = await (dependencies.openConnection?.() ??
+    openNodeConnection({ inputBytes: sizeOfInputs([input]) }));
   try {
     const imported = await importFile(conn, input, { parquetToIpc: parquetToIpcNode });
     const loaded = await loadDmlColumns(conn, imported, args);

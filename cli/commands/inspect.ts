@@ -24,7 +24,7 @@ import {
   type ValidationProblem,
 } from '../../models/data/index';
 import { parseJsonWithLimits } from '../../models/io/safeJson';
-import { openNodeConnection } from '../duckdbNode';
+import { openNodeConnection, sizeOfInputs } from '../duckdbNode';
 import { parquetToIpcNode } from '../parquetNode';
 import { openInputFile } from '../readBytes';
 
@@ -198,7 +198,9 @@ export async function run(argv: string[]): Promise<number> {
     return 2;
   }
 
-  const conn = await openNodeConnection();
+  const conn = await openNodeConnection({
+    inputBytes: sizeOfInputs(inputs),
+  });
   try {
     const files: ImportedFile[] = [];
     const importProblems: ValidationProblem[] = [];
