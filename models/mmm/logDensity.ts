@@ -19,26 +19,13 @@ import { convolveLags } from '../transforms/convolveLags';
 import { logGamma, priorLogDensity } from './distributions';
 import type { MmmDesign } from './design';
 import { createAdstockKernel, saturationKernelOf } from './kernels';
-import { accumulateLiftTests, createLiftWorkspace, impliedLifts } from './liftTests';
+import type { ChannelWorkspace } from './channelWorkspace';
+import { accumulateLiftTests, impliedLifts } from './liftTests';
+import { createLiftWorkspace } from './liftWindow';
 import { constrainCoordinates, interceptShift, type ParameterLayout } from './parametrisation';
 import type { ModelSpec } from './spec';
 
 const HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
-
-/** Adstock and saturation values and derivatives of one channel over the training weeks. */
-export interface ChannelWorkspace {
-  readonly weights: Float64Array;
-  /** ∂w/∂θⱼ at [j·L + l]. */
-  readonly weightDerivatives: Float64Array;
-  readonly adstocked: Float64Array;
-  /** ∂aₜ/∂θⱼ at [j·T + t]. */
-  readonly adstockDerivatives: Float64Array;
-  readonly saturated: Float64Array;
-  /** h′(aₜ). */
-  readonly slope: Float64Array;
-  /** ∂h/∂φ_q at [q·T + t]. */
-  readonly saturationDerivatives: Float64Array;
-}
 
 export interface MmmEvaluator {
   logDensityAndGradient(position: Float64Array, gradient: Float64Array): number;
@@ -93,7 +80,6 @@ export function createEvaluator(
   const totalDerivatives = new Float64Array(channels * parameterCount);
   const mean = new Float64Array(weeks);
   const residualGradient = new Float64Array(weeks);
-  const lift = createLiftWorkspace(design, maxLag, adstockCount, saturationCount);
   const liftContext = {
     design,
     maxLag,
@@ -105,6 +91,7 @@ export function createEvaluator(
     values,
     layout,
   };
+  const lift = createLiftWorkspace(design.experiments, liftContext);
 
   /** Adstock + saturation of channel c from `values`; returns β (NaN when H = 0). */
   function channelResponse(c: number): number {
@@ -121,7 +108,7 @@ export function createEvaluator(
     } else {
       convolveLags(spend, weeks, w.weights, 0, maxLag, w.adstocked, 0);
       for (let j = 0; j < adstockCount; j++)
-          convolveLags(
+        convolveLags(
           spend,
           weeks,
           w.weightDerivatives,

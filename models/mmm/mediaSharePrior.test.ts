@@ -35,21 +35,35 @@ describe('roiPriorFromMediaShare', () => {
   });
 
   it('names a KPI total that cannot carry a share', () => {
-    expect(() => roiPriorFromMediaShare({ mean: 0.4, sd: 0.2 }, -3, [1])).toThrow(/KPI total is -3/);
+    expect(() => roiPriorFromMediaShare({ mean: 0.4, sd: 0.2 }, -3, [1])).toThrow(
+      /KPI total is -3/,
+    );
   });
 });
 
 describe('media-share default in the spec', () => {
   it('is on by default, off when the ROI prior is explicit or mediaSharePrior is null, and validated', () => {
     expect(resolveModelSpec({}).mediaSharePrior).toEqual({ mean: 0.4, sd: 0.2 });
-    const explicit = resolveModelSpec({ channelPriors: { roi: { distribution: 'logNormal', mu: 0, sigma: 1 } } });
+    const explicit = resolveModelSpec({
+      channelPriors: { roi: { distribution: 'logNormal', mu: 0, sigma: 1 } },
+    });
     expect(explicit.mediaSharePrior).toBeNull();
     expect(applyMediaSharePrior(explicit, 100, [1, 2])).toBe(explicit);
     const fixed = resolveModelSpec({ mediaSharePrior: null });
     expect(fixed.channelPriors.roi).toEqual({ distribution: 'logNormal', mu: 0.2, sigma: 0.9 });
-    expect(() => resolveModelSpec({ mediaSharePrior: { mean: 1.2, sd: 0.1 } })).toThrow(/mediaSharePrior mean must be in \(0, 1\)/);
-    const derived = applyMediaSharePrior(resolveModelSpec({ channelOverrides: { tv: { roi: { distribution: 'halfNormal', sd: 2 } } } }), 1000, [50, 50]);
-    expect(derived.channelPriors.roi).toEqual(roiPriorFromMediaShare({ mean: 0.4, sd: 0.2 }, 1000, [50, 50]));
+    expect(() => resolveModelSpec({ mediaSharePrior: { mean: 1.2, sd: 0.1 } })).toThrow(
+      /mediaSharePrior mean must be in \(0, 1\)/,
+    );
+    const derived = applyMediaSharePrior(
+      resolveModelSpec({
+        channelOverrides: { tv: { roi: { distribution: 'halfNormal', sd: 2 } } },
+      }),
+      1000,
+      [50, 50],
+    );
+    expect(derived.channelPriors.roi).toEqual(
+      roiPriorFromMediaShare({ mean: 0.4, sd: 0.2 }, 1000, [50, 50]),
+    );
     expect(derived.channelOverrides.tv.roi).toEqual({ distribution: 'halfNormal', sd: 2 });
   });
 });

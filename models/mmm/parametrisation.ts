@@ -54,6 +54,11 @@ export interface Coordinate {
   readonly name: string;
   readonly transform: CoordinateTransform;
   readonly prior: Prior;
+  /**
+   * The prior is evaluated by the log density itself, not by `constrainCoordinates` (a level m
+   * whose prior is on the intercept b₀ = m − shift, known only once the mean is computed).
+   */
+  readonly deferredPrior?: boolean;
 }
 
 export interface ParameterLayout {
@@ -85,6 +90,7 @@ export function buildLayout(spec: ModelSpec, design: MmmDesign): ParameterLayout
     name: centredIntercept ? 'level' : 'intercept',
     transform: identity,
     prior: spec.priors.intercept,
+    deferredPrior: centredIntercept,
   });
   const trend = spec.trend ? coordinates.length : -1;
   if (spec.trend)
@@ -108,34 +114,7 @@ export function buildLayout(spec: ModelSpec, design: MmmDesign): ParameterLayout
   const channelStart = coordinates.length;
   const adstockNames = ADSTOCK_PARAMETERS[spec.adstock];
   const saturationNames = SATURATION_PARAMETERS[spec.saturation];
-  for (const channel of design.channelNames) {
-    const priors = priorsOfChannel(spec, channel);
-    if (spec.parametrisation === 'roi')
-      coordinates.push({ name: `${channel}.roi`, transform: log, prior: priors.roi });
-    else
-      coordinates.push({
-        name: `${channel}.coefficient`,
-        transform: log,
-        prior: priors.coefficient,
-      });
-    for (const [group, names, priorSet] of [
-      ['adstock', adstockNames, priors.adstock],
-      ['saturation', saturationNames, priors.saturation],
-    ] as const) {
-      for (const name of names) {
-        const support = channelParameterSupport(group, name, spec.saturation);
-        const transform: CoordinateTransform =
-          support === 'unit'
-            ? { kind: 'logit', lower: 0, upper: 1 }
-            : support === 'interval'
-              ? { kind: 'logit', lower: 0, upper: Math.max(spec.maxLag - 1, 1e-9) }
-              : support === 'positive'
-                ? log
-                : identity;
-        coordinates.push({ name: `${channel}.${group}.${name}`, transform, prior: priorSet[name] });
-      }
-    }
-  }
+  for (const channel of design.channelNames) coordinates.push(...channelCoordinates(spec, channel));
   const noise = coordinates.length;
   coordinates.push({ name: 'noise', transform: log, prior: spec.priors.noise });
   return {
@@ -157,12 +136,45 @@ export function buildLayout(spec: ModelSpec, design: MmmDesign): ParameterLayout
 }
 
 /**
+ * One channel's coordinates: log ROI ('roi') or log β ('textbook'), then its adstock and saturation
+ * parameters (logit on (0, 1) or (0, L−1), log on (0, ∞)), named `<channel>.<group>.<parameter>`.
+ */
+export function channelCoordinates(spec: ModelSpec, channel: string): Coordinate[] {
+  const coordinates: Coordinate[] = [];
+  const log: CoordinateTransform = { kind: 'log' };
+  const identity: CoordinateTransform = { kind: 'identity' };
+  const priors = priorsOfChannel(spec, channel);
+  if (spec.parametrisation === 'roi')
+    coordinates.push({ name: `${channel}.roi`, transform: log, prior: priors.roi });
+  else
+    coordinates.push({ name: `${channel}.coefficient`, transform: log, prior: priors.coefficient });
+  for (const [group, names, priorSet] of [
+    ['adstock', ADSTOCK_PARAMETERS[spec.adstock], priors.adstock],
+    ['saturation', SATURATION_PARAMETERS[spec.saturation], priors.saturation],
+  ] as const) {
+    for (const name of names) {
+      const support = channelParameterSupport(group, name, spec.saturation);
+      const transform: CoordinateTransform =
+        support === 'unit'
+          ? { kind: 'logit', lower: 0, upper: 1 }
+          : support === 'interval'
+            ? { kind: 'logit', lower: 0, upper: Math.max(spec.maxLag - 1, 1e-9) }
+            : support === 'positive'
+              ? log
+              : identity;
+      coordinates.push({ name: `${channel}.${group}.${name}`, transform, prior: priorSet[name] });
+    }
+  }
+  return coordinates;
+}
+
+/**
  * Maps u → θ for every coordinate: writes θ into `values`, dθ/du into `derivatives`, and
  * d/du [log p(θ) + log|dθ/du|] into `gradient`; returns Σ log p(θ) + log|dθ/du|.
  * `scratch` (length ≥ 1) receives d log p / dθ.
  */
 export function constrainCoordinates(
-  layout: ParameterLayout,
+  layout: { readonly coordinates: readonly Coordinate[] },
   position: Float64Array,
   values: Float64Array,
   derivatives: Float64Array,
@@ -174,8 +186,8 @@ export function constrainCoordinates(
   for (let i = 0; i < coordinates.length; i++) {
     const { transform, prior } = coordinates[i];
     const u = position[i];
-    if (i === layout.intercept && layout.centredIntercept) {
-      // The level's prior is the intercept's, evaluated in logDensity once b₀ is known.
+    if (coordinates[i].deferredPrior) {
+      // E.g. the level's prior is the intercept's, evaluated in logDensity once b₀ is known.
       values[i] = u;
       derivatives[i] = 1;
       gradient[i] = 0;
@@ -266,15 +278,21 @@ export function interceptShift(
 
 /** A prior-based starting point on the unconstrained scale (each prior's centre). */
 export function priorCentrePosition(layout: ParameterLayout): Float64Array {
-  const position = new Float64Array(layout.dimension);
-  layout.coordinates.forEach((coordinate, i) => {
+  const position = coordinateCentres(layout.coordinates);
+  // The level is the mean of μ, and the scaled KPI has mean 1 over the training weeks.
+  if (layout.centredIntercept) position[layout.intercept] = 1;
+  return position;
+}
+
+/** Each coordinate's prior centre (mean or mode) on the unconstrained scale. */
+export function coordinateCentres(coordinates: readonly Coordinate[]): Float64Array {
+  const position = new Float64Array(coordinates.length);
+  coordinates.forEach((coordinate, i) => {
     const { transform, prior } = coordinate;
     let centre = priorCentre(prior);
     if (transform.kind === 'logit' && prior.distribution === 'beta')
       centre = transform.lower + centre * (transform.upper - transform.lower);
     position[i] = unconstrainValue(transform, centre, coordinate.name);
   });
-  // The level is the mean of μ, and the scaled KPI has mean 1 over the training weeks.
-  if (layout.centredIntercept) position[layout.intercept] = 1;
   return position;
 }

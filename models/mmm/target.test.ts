@@ -46,7 +46,8 @@ describe('createMmmTarget log density', () => {
         if (parametrisation === 'roi') {
           // LogNormal(ROI) × Jacobian ROI, with the data-derived default (mediaSharePrior.test.ts checks μ, σ).
           const roiPrior = target.spec.channelPriors.roi;
-          if (roiPrior.distribution !== 'logNormal') throw new Error('default ROI prior is logNormal');
+          if (roiPrior.distribution !== 'logNormal')
+            throw new Error('default ROI prior is logNormal');
           expected += normalLog(Math.log(channel.roi), roiPrior.mu, roiPrior.sigma);
         } else {
           expected +=
@@ -246,7 +247,10 @@ describe('createMmmTarget initial inverse mass matrix', () => {
         let product = 0;
         for (let k = 0; k < d; k++) product += metric[i * d + k] * curvature[k * d + j];
         const scaled = product * Math.sqrt(metric[j * d + j] / metric[i * d + i]);
-        expect(Math.abs(scaled - (i === j ? 1 : 0)), `${target.parameterNames[i]} × ${target.parameterNames[j]}`).toBeLessThan(2e-3);
+        expect(
+          Math.abs(scaled - (i === j ? 1 : 0)),
+          `${target.parameterNames[i]} × ${target.parameterNames[j]}`,
+        ).toBeLessThan(2e-3);
       }
     // Deterministic and a fresh copy each call (a chain cannot corrupt another's start).
     const again = target.initialInverseMassMatrix!(Float64Array.of(9));

@@ -10,7 +10,7 @@ import type { Rng } from '../random/rng';
 import { computeComponents } from './components';
 import { buildDesign, type MmmDesign } from './design';
 import { createEvaluator } from './logDensity';
-import { fitMapPosition } from './map';
+import { fitMapPosition } from './mapPosition';
 import {
   buildLayout,
   interceptShift,
