@@ -1,6 +1,13 @@
 import { AbortError } from './cancellation';
 import { rebuildError, type FromWorker, type ToWorker } from './chainProtocol';
-import { assembleFitResult, chainRequests, type ChainRequest, type FitRequest, type FitResult, type RunOptions } from './chains';
+import {
+  assembleFitResult,
+  chainRequests,
+  type ChainRequest,
+  type FitRequest,
+  type FitResult,
+  type RunOptions,
+} from './chains';
 import type { ChainResult } from './sampleChain';
 
 /** What the pool needs of a worker: Node's worker_threads and browser Web Workers both adapt to it. */
@@ -86,7 +93,8 @@ export function runChainsInPool(
           }
         },
         (error) => {
-          if (!settled && live.has(worker)) finish(new Error(`chain ${job.chainId}: ${error.message}`));
+          if (!settled && live.has(worker))
+            finish(new Error(`chain ${job.chainId}: ${error.message}`));
         },
       );
       worker.send({ type: 'run', request: job });

@@ -31,7 +31,8 @@ export type ToWorker = RunMessage;
 export type FromWorker = ProgressMessage | DoneMessage | FailedMessage;
 
 export function flattenError(error: unknown): FailedMessage['error'] {
-  if (error instanceof Error) return { name: error.name, message: error.message, stack: error.stack };
+  if (error instanceof Error)
+    return { name: error.name, message: error.message, stack: error.stack };
   return { name: 'Error', message: String(error) };
 }
 

@@ -29,19 +29,27 @@ describe('dualAveraging', () => {
 
   it('drives a known acceptance curve α(ε) = e^{−ε} to the target: ε → −log δ', () => {
     let state = dualAveragingInit(1);
-    for (let i = 0; i < 2000; i++) state = dualAveragingUpdate(state, Math.exp(-Math.exp(state.logStepSize)));
+    for (let i = 0; i < 2000; i++)
+      state = dualAveragingUpdate(state, Math.exp(-Math.exp(state.logStepSize)));
     expect(Math.exp(state.logStepSizeAverage)).toBeCloseTo(-Math.log(0.8), 2);
   });
 
   it('tunes NUTS on a 5-D Gaussian so the mean acceptance statistic is near δ = 0.8', () => {
-    const target = createGaussianTarget({ kind: 'gaussian', mean: [0, 0, 0, 0, 0], scales: [1, 1, 1, 1, 1] });
+    const target = createGaussianTarget({
+      kind: 'gaussian',
+      mean: [0, 0, 0, 0, 0],
+      scales: [1, 1, 1, 1, 1],
+    });
     const kernel = createNutsKernel({ target });
     const rng = createRng(11);
     const inverseMassMatrix = new Float64Array(5).fill(1);
     let state = kernel.init(new Float64Array(5));
     let adaptation = dualAveragingInit(1);
     for (let i = 0; i < 1500; i++) {
-      const { state: next, info } = kernel.step(rng, state, { stepSize: Math.exp(adaptation.logStepSize), inverseMassMatrix });
+      const { state: next, info } = kernel.step(rng, state, {
+        stepSize: Math.exp(adaptation.logStepSize),
+        inverseMassMatrix,
+      });
       state = next;
       adaptation = dualAveragingUpdate(adaptation, info.acceptanceRate);
     }

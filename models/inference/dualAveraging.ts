@@ -53,12 +53,20 @@ export function dualAveragingUpdate(
   const gamma = options.gamma ?? 0.05;
   const t0 = options.t0 ?? 10;
   const kappa = options.kappa ?? 0.75;
-  const alpha = Number.isFinite(acceptanceStatistic) ? Math.min(1, Math.max(0, acceptanceStatistic)) : 0;
+  const alpha = Number.isFinite(acceptanceStatistic)
+    ? Math.min(1, Math.max(0, acceptanceStatistic))
+    : 0;
   const t = state.iteration + 1;
   const eta = 1 / (t + t0);
   const averageGradient = (1 - eta) * state.averageGradient + eta * (delta - alpha);
   const logStepSize = state.shrinkTarget - (Math.sqrt(t) / gamma) * averageGradient;
   const weight = Math.pow(t, -kappa);
   const logStepSizeAverage = weight * logStepSize + (1 - weight) * state.logStepSizeAverage;
-  return { iteration: t, averageGradient, logStepSize, logStepSizeAverage, shrinkTarget: state.shrinkTarget };
+  return {
+    iteration: t,
+    averageGradient,
+    logStepSize,
+    logStepSizeAverage,
+    shrinkTarget: state.shrinkTarget,
+  };
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { hessian, hessianDiagonal, laplaceDenseInverseMassMatrix, laplaceInverseMassMatrix } from './laplaceInverseMassMatrix';
+import {
+  hessian,
+  hessianDiagonal,
+  laplaceDenseInverseMassMatrix,
+  laplaceInverseMassMatrix,
+} from './laplaceInverseMassMatrix';
 import { createGaussianTarget } from './testTargets/gaussianTarget';
 import type { LogDensity } from './types';
 
@@ -21,7 +26,14 @@ function exponentialFamily(a: number[]): LogDensity {
 describe('hessianDiagonal', () => {
   it('is exact for a Gaussian: Hᵢᵢ = (Σ⁻¹)ᵢᵢ, including with correlation', () => {
     // Σ = [[1, 0.9·2], [0.9·2, 4]] ⇒ (Σ⁻¹)₁₁ = 1/(1·(1−0.81)), (Σ⁻¹)₂₂ = 1/(4·0.19).
-    const target = createGaussianTarget({ kind: 'gaussian', mean: [1, -2], covariance: [[1, 1.8], [1.8, 4]] });
+    const target = createGaussianTarget({
+      kind: 'gaussian',
+      mean: [1, -2],
+      covariance: [
+        [1, 1.8],
+        [1.8, 4],
+      ],
+    });
     const h = hessianDiagonal(target, Float64Array.of(0.3, 5));
     expect(h[0]).toBeCloseTo(1 / 0.19, 6);
     expect(h[1]).toBeCloseTo(1 / 0.76, 6);
@@ -75,10 +87,15 @@ describe('laplaceInverseMassMatrix', () => {
 
 describe('laplaceDenseInverseMassMatrix', () => {
   it('is the covariance of a correlated Gaussian, at any position (the Hessian is constant)', () => {
-    const covariance = [[1, 1.2, 0.2], [1.2, 4, -0.5], [0.2, -0.5, 0.5]];
+    const covariance = [
+      [1, 1.2, 0.2],
+      [1.2, 4, -0.5],
+      [0.2, -0.5, 0.5],
+    ];
     const target = createGaussianTarget({ kind: 'gaussian', mean: [1, -2, 0], covariance });
     const m = laplaceDenseInverseMassMatrix(target, Float64Array.of(0.3, 5, -1));
-    for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) expect(m[i * 3 + j]).toBeCloseTo(covariance[i][j], 6);
+    for (let i = 0; i < 3; i++)
+      for (let j = 0; j < 3; j++) expect(m[i * 3 + j]).toBeCloseTo(covariance[i][j], 6);
     const h = hessian(target, Float64Array.of(0, 0, 0));
     expect(h[1]).toBe(h[3]);
   });

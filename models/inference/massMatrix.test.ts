@@ -13,7 +13,9 @@ import {
 describe('Welford and Stan regularisation', () => {
   it('matches the two-pass sample variance', () => {
     const rng = createRng(3);
-    const rows = Array.from({ length: 57 }, () => Float64Array.of(1e6 + rng.normal(), 3 * rng.normal()));
+    const rows = Array.from({ length: 57 }, () =>
+      Float64Array.of(1e6 + rng.normal(), 3 * rng.normal()),
+    );
     const state = welfordInit(2);
     rows.forEach((r) => welfordUpdate(state, r));
     for (let j = 0; j < 2; j++) {
@@ -53,8 +55,11 @@ describe('Welford and Stan regularisation', () => {
     const shrink = n / (n + d);
     for (let i = 0; i < d; i++)
       for (let j = 0; j < d; j++) {
-        const covariance = rows.reduce((a, r) => a + (r[i] - mean[i]) * (r[j] - mean[j]), 0) / (n - 1);
-        const expected = (n / (n + 5)) * (i === j ? covariance : shrink * covariance) + (i === j ? 1e-3 * (5 / (n + 5)) : 0);
+        const covariance =
+          rows.reduce((a, r) => a + (r[i] - mean[i]) * (r[j] - mean[j]), 0) / (n - 1);
+        const expected =
+          (n / (n + 5)) * (i === j ? covariance : shrink * covariance) +
+          (i === j ? 1e-3 * (5 / (n + 5)) : 0);
         expect(m[i * d + j]).toBeCloseTo(expected, 7);
         expect(m[i * d + j]).toBe(m[j * d + i]);
       }

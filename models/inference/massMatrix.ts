@@ -34,7 +34,8 @@ export function welfordUpdate(state: WelfordState, x: Float64Array): void {
 
 /** Sample variance S / (n − 1) per coordinate; requires n ≥ 2. */
 export function welfordVariance(state: WelfordState): Float64Array {
-  if (state.count < 2) throw new Error(`welfordVariance: needs at least 2 draws, got ${state.count}`);
+  if (state.count < 2)
+    throw new Error(`welfordVariance: needs at least 2 draws, got ${state.count}`);
   const out = new Float64Array(state.mean.length);
   for (let i = 0; i < out.length; i++) out[i] = state.sumSquares[i] / (state.count - 1);
   return out;
@@ -110,8 +111,10 @@ export function regularisedDenseInverseMassMatrix(state: WelfordCovarianceState)
   const out = new Float64Array(d * d);
   for (let i = 0; i < d; i++) {
     for (let j = 0; j < d; j++) {
-      const covariance = (0.5 * (state.sumProducts[i * d + j] + state.sumProducts[j * d + i])) / (n - 1);
-      out[i * d + j] = weight * (i === j ? covariance : shrink * covariance) + (i === j ? ridge : 0);
+      const covariance =
+        (0.5 * (state.sumProducts[i * d + j] + state.sumProducts[j * d + i])) / (n - 1);
+      out[i * d + j] =
+        weight * (i === j ? covariance : shrink * covariance) + (i === j ? ridge : 0);
     }
   }
   return out;

@@ -17,7 +17,11 @@ describe('Euclidean metric, diagonal and dense', () => {
   it('draws momenta with covariance M = (M⁻¹)⁻¹ for a dense metric', () => {
     // M⁻¹ = [[2, 1, 0], [1, 2, 1], [0, 1, 2]] ⇒ M = ¼·[[3, −2, 1], [−2, 4, −2], [1, −2, 3]].
     const inverse = Float64Array.of(2, 1, 0, 1, 2, 1, 0, 1, 2);
-    const mass = [[3, -2, 1], [-2, 4, -2], [1, -2, 3]].map((row) => row.map((v) => v / 4));
+    const mass = [
+      [3, -2, 1],
+      [-2, 4, -2],
+      [1, -2, 3],
+    ].map((row) => row.map((v) => v / 4));
     const rng = createRng(11);
     const n = 200_000;
     const sums = new Float64Array(9);
@@ -33,11 +37,14 @@ describe('Euclidean metric, diagonal and dense', () => {
       }
     // E[K(p)] = d/2 for p ~ N(0, M).
     let kinetic = 0;
-    for (let k = 0; k < 20_000; k++) kinetic += kineticEnergy(sampleMomentum(rng, inverse, p), inverse);
+    for (let k = 0; k < 20_000; k++)
+      kinetic += kineticEnergy(sampleMomentum(rng, inverse, p), inverse);
     expect(kinetic / 20_000).toBeCloseTo(1.5, 1);
   });
 
   it('refuses a dense metric that is not positive definite', () => {
-    expect(() => sampleMomentum(createRng(1), Float64Array.of(1, 2, 2, 1), new Float64Array(2))).toThrow(/positive definite/);
+    expect(() =>
+      sampleMomentum(createRng(1), Float64Array.of(1, 2, 2, 1), new Float64Array(2)),
+    ).toThrow(/positive definite/);
   });
 });

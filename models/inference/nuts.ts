@@ -99,14 +99,20 @@ export function createNutsKernel(options: NutsOptions): NutsKernel {
 
   function init(position: Float64Array): HmcState {
     if (position.length !== d) {
-      throw new Error(`NUTS init: position has length ${position.length}, the target has dimension ${d}`);
+      throw new Error(
+        `NUTS init: position has length ${position.length}, the target has dimension ${d}`,
+      );
     }
     const gradient = new Float64Array(d);
     const logDensity = target.logDensityAndGradient(position, gradient);
     return { position: Float64Array.from(position), logDensity, gradient };
   }
 
-  function step(rng: Rng, state: HmcState, parameters: NutsParameters): { state: HmcState; info: NutsInfo } {
+  function step(
+    rng: Rng,
+    state: HmcState,
+    parameters: NutsParameters,
+  ): { state: HmcState; info: NutsInfo } {
     const { stepSize, inverseMassMatrix } = parameters;
     const b = buffers;
     point.position.set(state.position);
@@ -123,10 +129,19 @@ export function createNutsKernel(options: NutsOptions): NutsKernel {
     sample.kineticEnergy = initialKinetic;
 
     velocity(point.momentum, inverseMassMatrix, b.velocityForwardForward);
-    for (const m of [b.momentumForwardForward, b.momentumForwardBackward, b.momentumBackwardForward, b.momentumBackwardBackward]) {
+    for (const m of [
+      b.momentumForwardForward,
+      b.momentumForwardBackward,
+      b.momentumBackwardForward,
+      b.momentumBackwardBackward,
+    ]) {
       m.set(point.momentum);
     }
-    for (const v of [b.velocityForwardBackward, b.velocityBackwardForward, b.velocityBackwardBackward]) {
+    for (const v of [
+      b.velocityForwardBackward,
+      b.velocityBackwardForward,
+      b.velocityBackwardBackward,
+    ]) {
       v.set(b.velocityForwardForward);
     }
     b.momentumSum.set(point.momentum);
@@ -160,9 +175,14 @@ export function createNutsKernel(options: NutsOptions): NutsKernel {
         b.velocityBackwardForward.set(b.velocityForwardForward);
         context.signedStepSize = stepSize;
         logWeightSubtree = buildTree(
-          context, depth, proposal,
-          b.velocityForwardBackward, b.velocityForwardForward, b.momentumSumForward,
-          b.momentumForwardBackward, b.momentumForwardForward,
+          context,
+          depth,
+          proposal,
+          b.velocityForwardBackward,
+          b.velocityForwardForward,
+          b.momentumSumForward,
+          b.momentumForwardBackward,
+          b.momentumForwardForward,
         );
         copyPhasePoint(point, forwardEnd);
       } else {
@@ -172,9 +192,14 @@ export function createNutsKernel(options: NutsOptions): NutsKernel {
         b.velocityForwardBackward.set(b.velocityBackwardBackward);
         context.signedStepSize = -stepSize;
         logWeightSubtree = buildTree(
-          context, depth, proposal,
-          b.velocityBackwardForward, b.velocityBackwardBackward, b.momentumSumBackward,
-          b.momentumBackwardForward, b.momentumBackwardBackward,
+          context,
+          depth,
+          proposal,
+          b.velocityBackwardForward,
+          b.velocityBackwardBackward,
+          b.momentumSumBackward,
+          b.momentumBackwardForward,
+          b.momentumBackwardBackward,
         );
         copyPhasePoint(point, backwardEnd);
       }
@@ -189,11 +214,19 @@ export function createNutsKernel(options: NutsOptions): NutsKernel {
       logSumWeight = logSumExp(logSumWeight, logWeightSubtree);
 
       addInto(b.momentumSumBackward, b.momentumSumForward, b.momentumSum);
-      let persists = continuesWithoutUTurn(b.velocityBackwardBackward, b.velocityForwardForward, b.momentumSum);
+      let persists = continuesWithoutUTurn(
+        b.velocityBackwardBackward,
+        b.velocityForwardForward,
+        b.momentumSum,
+      );
       addInto(b.momentumSumBackward, b.momentumForwardBackward, b.extended);
-      persists = persists && continuesWithoutUTurn(b.velocityBackwardBackward, b.velocityForwardBackward, b.extended);
+      persists =
+        persists &&
+        continuesWithoutUTurn(b.velocityBackwardBackward, b.velocityForwardBackward, b.extended);
       addInto(b.momentumSumForward, b.momentumBackwardForward, b.extended);
-      persists = persists && continuesWithoutUTurn(b.velocityBackwardForward, b.velocityForwardForward, b.extended);
+      persists =
+        persists &&
+        continuesWithoutUTurn(b.velocityBackwardForward, b.velocityForwardForward, b.extended);
       if (!persists) break;
       if (depth === maxTreeDepth) reachedMaxTreeDepth = true;
     }

@@ -104,7 +104,8 @@ export function sampleChain(options: SampleChainOptions): ChainResult {
     dimension: d,
     logDensityAndGradient(position, gradient) {
       gradientEvaluations += 1;
-      if (gradientEvaluations % CANCEL_POLL_EVALUATIONS === 0 && isCancelled()) throw new AbortError();
+      if (gradientEvaluations % CANCEL_POLL_EVALUATIONS === 0 && isCancelled())
+        throw new AbortError();
       return target.logDensityAndGradient(position, gradient);
     },
   };
@@ -122,7 +123,10 @@ export function sampleChain(options: SampleChainOptions): ChainResult {
     lastReport = now;
     const elapsed = Math.max(1e-3, (now - startedAt) / 1000);
     const iterationsPerSecond = iteration / elapsed;
-    const etaSeconds = iterationsPerSecond > 0 ? (total - iteration) / iterationsPerSecond : Number.POSITIVE_INFINITY;
+    const etaSeconds =
+      iterationsPerSecond > 0
+        ? (total - iteration) / iterationsPerSecond
+        : Number.POSITIVE_INFINITY;
     options.onProgress({ chainId, phase, iteration, total, iterationsPerSecond, etaSeconds });
   };
 
@@ -130,7 +134,8 @@ export function sampleChain(options: SampleChainOptions): ChainResult {
     numWarmup: warmup,
     dimension: d,
     initialStepSize: 1,
-    initialInverseMassMatrix: warmup > 0 ? target.initialInverseMassMatrix?.(state.position) : undefined,
+    initialInverseMassMatrix:
+      warmup > 0 ? target.initialInverseMassMatrix?.(state.position) : undefined,
     dualAveraging: { targetAcceptance: options.targetAcceptance ?? 0.8 },
     dense: (options.metric ?? 'dense') === 'dense',
   });
@@ -152,11 +157,15 @@ export function sampleChain(options: SampleChainOptions): ChainResult {
   if (warmup > 0) reinitialiseStepSize(1);
   for (let iteration = 0; iteration < warmup; iteration++) {
     if (isCancelled()) throw new AbortError();
-    const parameters = { stepSize: adapter.stepSize(), inverseMassMatrix: adapter.inverseMassMatrix() };
+    const parameters = {
+      stepSize: adapter.stepSize(),
+      inverseMassMatrix: adapter.inverseMassMatrix(),
+    };
     const { state: next, info } = kernel.step(rng, state, parameters);
     state = next;
     if (info.isDivergent) warmupDivergences += 1;
-    if (adapter.update(iteration, state.position, info.acceptanceRate)) reinitialiseStepSize(adapter.stepSize());
+    if (adapter.update(iteration, state.position, info.acceptanceRate))
+      reinitialiseStepSize(adapter.stepSize());
     report('warmup', iteration + 1, false);
   }
   const warmupEnded = Date.now();
@@ -228,7 +237,8 @@ function validate(options: SampleChainOptions): void {
       throw new Error(`sampleChain: ${name} must be an integer ≥ ${minimum}, got ${value}`);
     }
   }
-  if (!Number.isInteger(options.seed)) throw new Error(`sampleChain: seed must be an integer, got ${options.seed}`);
+  if (!Number.isInteger(options.seed))
+    throw new Error(`sampleChain: seed must be an integer, got ${options.seed}`);
 }
 
 function initialState(
@@ -241,7 +251,9 @@ function initialState(
   if (options.initialPosition) {
     const state = init(options.initialPosition);
     if (!isUsable(state)) {
-      throw new Error(`sampleChain: chain ${options.chainId} starts where the log density or its gradient is not finite`);
+      throw new Error(
+        `sampleChain: chain ${options.chainId} starts where the log density or its gradient is not finite`,
+      );
     }
     return state;
   }
@@ -249,5 +261,7 @@ function initialState(
     const state = init(options.target.initialPosition(rng));
     if (isUsable(state)) return state;
   }
-  throw new Error(`sampleChain: chain ${options.chainId} found no start with a finite log density in 100 tries`);
+  throw new Error(
+    `sampleChain: chain ${options.chainId} found no start with a finite log density in 100 tries`,
+  );
 }

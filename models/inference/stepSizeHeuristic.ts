@@ -43,8 +43,12 @@ export function findReasonableStepSize(options: {
     if (direction === 1 && !(energyChange > threshold)) break;
     if (direction === -1 && !(energyChange < threshold)) break;
     stepSize = direction === 1 ? stepSize * 2 : stepSize / 2;
-    if (stepSize > 1e7) throw new Error('step-size search diverged above 1e7: the posterior may be improper');
-    if (stepSize < 1e-300) throw new Error('step-size search fell to zero: the log density or its gradient is not finite near the start');
+    if (stepSize > 1e7)
+      throw new Error('step-size search diverged above 1e7: the posterior may be improper');
+    if (stepSize < 1e-300)
+      throw new Error(
+        'step-size search fell to zero: the log density or its gradient is not finite near the start',
+      );
   }
   return stepSize;
 }

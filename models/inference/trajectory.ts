@@ -111,20 +111,41 @@ export function buildTree(
   momentumBegin: Float64Array,
   momentumEnd: Float64Array,
 ): number {
-  if (depth === 0) return buildLeaf(context, proposal, velocityBegin, velocityEnd, momentumSum, momentumBegin, momentumEnd);
+  if (depth === 0)
+    return buildLeaf(
+      context,
+      proposal,
+      velocityBegin,
+      velocityEnd,
+      momentumSum,
+      momentumBegin,
+      momentumEnd,
+    );
 
   const work = context.workspace[depth];
   work.momentumSumInit.fill(0);
   const logWeightInit = buildTree(
-    context, depth - 1, proposal,
-    velocityBegin, work.velocityInitEnd, work.momentumSumInit, momentumBegin, work.momentumInitEnd,
+    context,
+    depth - 1,
+    proposal,
+    velocityBegin,
+    work.velocityInitEnd,
+    work.momentumSumInit,
+    momentumBegin,
+    work.momentumInitEnd,
   );
   if (Number.isNaN(logWeightInit)) return Number.NaN;
 
   work.momentumSumFinal.fill(0);
   const logWeightFinal = buildTree(
-    context, depth - 1, work.proposalFinal,
-    work.velocityFinalBegin, velocityEnd, work.momentumSumFinal, work.momentumFinalBegin, momentumEnd,
+    context,
+    depth - 1,
+    work.proposalFinal,
+    work.velocityFinalBegin,
+    velocityEnd,
+    work.momentumSumFinal,
+    work.momentumFinalBegin,
+    momentumEnd,
   );
   if (Number.isNaN(logWeightFinal)) return Number.NaN;
 
@@ -135,7 +156,11 @@ export function buildTree(
     copyProposal(work.proposalFinal, proposal);
   }
 
-  const momentumSumSubtree = addInto(work.momentumSumInit, work.momentumSumFinal, work.momentumSumSubtree);
+  const momentumSumSubtree = addInto(
+    work.momentumSumInit,
+    work.momentumSumFinal,
+    work.momentumSumSubtree,
+  );
   addInto(momentumSum, momentumSumSubtree, momentumSum);
 
   let persists = continuesWithoutUTurn(velocityBegin, velocityEnd, momentumSumSubtree);

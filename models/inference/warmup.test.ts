@@ -17,11 +17,16 @@ describe('warmupSchedule', () => {
       const s = warmupSchedule(n);
       expect(s.slowWindows[0].start).toBe(s.initialBuffer);
       expect(s.slowWindows[s.slowWindows.length - 1].end).toBe(n - s.terminalBuffer);
-      for (let i = 1; i < s.slowWindows.length; i++) expect(s.slowWindows[i].start).toBe(s.slowWindows[i - 1].end);
+      for (let i = 1; i < s.slowWindows.length; i++)
+        expect(s.slowWindows[i].start).toBe(s.slowWindows[i - 1].end);
     }
   });
   it('shrinks the buffers to 15 % / 10 % for short warmup and skips windows below 20', () => {
-    expect(warmupSchedule(100)).toEqual({ initialBuffer: 15, terminalBuffer: 10, slowWindows: [{ start: 15, end: 90 }] });
+    expect(warmupSchedule(100)).toEqual({
+      initialBuffer: 15,
+      terminalBuffer: 10,
+      slowWindows: [{ start: 15, end: 90 }],
+    });
     expect(warmupSchedule(10).slowWindows).toEqual([]);
   });
 });
@@ -29,7 +34,10 @@ describe('warmupSchedule', () => {
 describe('createWarmupAdapter', () => {
   it("re-estimates M⁻¹ from exactly each slow window's draws and signals the window ends", () => {
     const adapter = createWarmupAdapter({ numWarmup: 200, dimension: 1, initialStepSize: 1 });
-    expect(adapter.schedule.slowWindows).toEqual([{ start: 75, end: 100 }, { start: 100, end: 150 }]);
+    expect(adapter.schedule.slowWindows).toEqual([
+      { start: 75, end: 100 },
+      { start: 100, end: 150 },
+    ]);
     const ends: number[] = [];
     // Draw value = iteration, so each window's sample variance is known in closed form.
     for (let i = 0; i < 200; i++) {
@@ -38,7 +46,10 @@ describe('createWarmupAdapter', () => {
         const window = adapter.schedule.slowWindows[ends.length - 1];
         const n = window.end - window.start;
         const variance = (n * (n + 1)) / 12; // variance of n consecutive integers
-        expect(adapter.inverseMassMatrix()[0]).toBeCloseTo((n / (n + 5)) * variance + 1e-3 * (5 / (n + 5)), 10);
+        expect(adapter.inverseMassMatrix()[0]).toBeCloseTo(
+          (n / (n + 5)) * variance + 1e-3 * (5 / (n + 5)),
+          10,
+        );
       }
       if (i < 99) expect(adapter.inverseMassMatrix()[0]).toBe(1);
     }
@@ -57,7 +68,12 @@ describe('createWarmupAdapter', () => {
 
   it('starts from the given M⁻¹, keeps it until the first slow window ends, and names bad entries', () => {
     const initial = Float64Array.of(0.04, 9);
-    const adapter = createWarmupAdapter({ numWarmup: 200, dimension: 2, initialStepSize: 1, initialInverseMassMatrix: initial });
+    const adapter = createWarmupAdapter({
+      numWarmup: 200,
+      dimension: 2,
+      initialStepSize: 1,
+      initialInverseMassMatrix: initial,
+    });
     initial[0] = 123; // the adapter keeps its own copy
     for (let i = 0; i < 99; i++) {
       adapter.update(i, Float64Array.of(i, -i), 0.8);
@@ -67,9 +83,17 @@ describe('createWarmupAdapter', () => {
     expect(adapter.update(99, Float64Array.of(99, -99), 0.8)).toBe(true);
     const variance = (25 * 26) / 12;
     expect(adapter.inverseMassMatrix()[1]).toBeCloseTo((25 / 30) * variance + 1e-3 * (5 / 30), 10);
-    const make = (m: Float64Array) => () => createWarmupAdapter({ numWarmup: 10, dimension: 2, initialStepSize: 1, initialInverseMassMatrix: m });
+    const make = (m: Float64Array) => () =>
+      createWarmupAdapter({
+        numWarmup: 10,
+        dimension: 2,
+        initialStepSize: 1,
+        initialInverseMassMatrix: m,
+      });
     expect(make(Float64Array.of(1))).toThrow(/initialInverseMassMatrix has 1 entries, expected 2/);
-    expect(make(Float64Array.of(1, 0))).toThrow(/initialInverseMassMatrix\[1\] must be finite and > 0, got 0/);
+    expect(make(Float64Array.of(1, 0))).toThrow(
+      /initialInverseMassMatrix\[1\] must be finite and > 0, got 0/,
+    );
     expect(make(Float64Array.of(Number.NaN, 1))).toThrow(/initialInverseMassMatrix\[0\]/);
   });
 });

@@ -103,7 +103,11 @@ export function createWarmupAdapter(options: {
   const schedule = warmupSchedule(options.numWarmup);
   let dualAveraging: DualAveragingState = dualAveragingInit(options.initialStepSize);
   let currentStepSize = options.initialStepSize;
-  let inverseMassMatrix: Float64Array = initialMetric(options.dimension, options.initialInverseMassMatrix, dense);
+  let inverseMassMatrix: Float64Array = initialMetric(
+    options.dimension,
+    options.initialInverseMassMatrix,
+    dense,
+  );
   let welford: WelfordState = welfordInit(options.dimension);
   let welfordDense: WelfordCovarianceState = welfordCovarianceInit(dense ? options.dimension : 0);
   let windowIndex = 0;
@@ -112,7 +116,11 @@ export function createWarmupAdapter(options: {
     stepSize: () => currentStepSize,
     inverseMassMatrix: () => inverseMassMatrix,
     update(iteration, position, acceptanceStatistic) {
-      dualAveraging = dualAveragingUpdate(dualAveraging, acceptanceStatistic, options.dualAveraging);
+      dualAveraging = dualAveragingUpdate(
+        dualAveraging,
+        acceptanceStatistic,
+        options.dualAveraging,
+      );
       currentStepSize = Math.exp(dualAveraging.logStepSize);
       const window = schedule.slowWindows[windowIndex];
       if (!window || iteration < window.start) return false;
@@ -138,7 +146,11 @@ export function createWarmupAdapter(options: {
   };
 }
 
-function initialMetric(dimension: number, initial: Float64Array | undefined, dense: boolean): Float64Array {
+function initialMetric(
+  dimension: number,
+  initial: Float64Array | undefined,
+  dense: boolean,
+): Float64Array {
   const d = dimension;
   if (!initial) {
     if (!dense) return new Float64Array(d).fill(1);
@@ -148,12 +160,16 @@ function initialMetric(dimension: number, initial: Float64Array | undefined, den
   }
   const givenDense = d > 1 && initial.length === d * d;
   if (!givenDense && initial.length !== d) {
-    throw new Error(`createWarmupAdapter: initialInverseMassMatrix has ${initial.length} entries, expected ${d} or ${d * d}`);
+    throw new Error(
+      `createWarmupAdapter: initialInverseMassMatrix has ${initial.length} entries, expected ${d} or ${d * d}`,
+    );
   }
   for (let i = 0; i < d; i++) {
     const m = givenDense ? initial[i * d + i] : initial[i];
     if (!(Number.isFinite(m) && m > 0)) {
-      throw new Error(`createWarmupAdapter: initialInverseMassMatrix[${i}] must be finite and > 0, got ${m}`);
+      throw new Error(
+        `createWarmupAdapter: initialInverseMassMatrix[${i}] must be finite and > 0, got ${m}`,
+      );
     }
   }
   if (givenDense === dense) return Float64Array.from(initial);

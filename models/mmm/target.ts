@@ -11,6 +11,7 @@ import { computeComponents } from './components';
 import { buildDesign, type MmmDesign } from './design';
 import { createEvaluator } from './logDensity';
 import { fitMapPosition } from './mapPosition';
+import type { MmmModel } from './model';
 import {
   buildLayout,
   interceptShift,
@@ -19,7 +20,7 @@ import {
 } from './parametrisation';
 import { applyMediaSharePrior, resolveModelSpec } from './resolveModelSpec';
 import type { ModelSpec } from './spec';
-import type { ChannelParameters, MmmComponents, MmmInput, MmmParameters } from './types';
+import type { ChannelParameters, MmmInput, MmmParameters } from './types';
 
 export type {
   MmmInput,
@@ -30,16 +31,11 @@ export type {
   MmmComponents,
 } from './types';
 
-export interface MmmTarget extends Target {
-  readonly spec: ModelSpec;
+export interface MmmTarget extends Target, MmmModel {
   readonly design: MmmDesign;
   readonly layout: ParameterLayout;
-  /** Named, constrained values of an unconstrained position. */
-  constrain(position: Float64Array): MmmParameters;
   /** The unconstrained position of named values (inverse of `constrain`). */
   unconstrain(parameters: MmmParameters): Float64Array;
-  /** Weekly components of the mean in KPI units (training and holdout weeks); `spend` = raw scenario spend. */
-  components(parameters: MmmParameters, spend?: readonly Float64Array[]): MmmComponents;
   /** Model-implied lift of each experiment (KPI units) at `position`, in input order. */
   liftPredictions(position: Float64Array): Float64Array;
 }
@@ -127,6 +123,7 @@ export function createMmmTarget(input: MmmInput): MmmTarget {
     constrain,
     unconstrain,
     components: (parameters, spend) => computeComponents(spec, design, parameters, spend),
+    noiseScale: (parameters) => design.kpiScale * parameters.noise,
     liftPredictions: (position) => evaluator.liftPredictions(position),
     initialPosition(rng: Rng): Float64Array {
       mapPosition ??= fitMapPosition(target).position;
