@@ -112,3 +112,35 @@ export function computeGeoComponents(
     channelTotals,
   };
 }
+
+/**
+ * The draw with each β_c,g = ROI_c,g X_c,g / (ȳ w_g H_c,g) recomputed from its geo ROIs, adstock
+ * and saturation and the data's spend (H over the training weeks; 0 where the geo had no spend): a
+ * draw read back from a report's table stores the ROIs, not the β.
+ */
+export function withGeoCoefficients(
+  spec: ModelSpec,
+  design: GeoMmmDesign,
+  parameters: GeoMmmParameters,
+): GeoMmmParameters {
+  const geos = design.geoNames.length;
+  const { weeks, trainingWeeks, kpiScale, weights } = design;
+  const channels = parameters.geo.channels.map((geoChannel, c) => {
+    const coefficients = new Float64Array(geos);
+    for (let g = 0; g < geos; g++) {
+      const spend = design.geoSpendTotal[c * geos + g];
+      if (!(spend > 0)) continue;
+      const response = mediaResponse(
+        spec,
+        parameters.channels[c],
+        design.spend[c].subarray(g * weeks, g * weeks + trainingWeeks),
+        { spendScale: weights[g] * design.spendScale[c], factor: 1 },
+      );
+      let saturated = 0;
+      for (const value of response) saturated += value;
+      coefficients[g] = (geoChannel.roi[g] * spend) / (kpiScale * weights[g] * saturated);
+    }
+    return { ...geoChannel, coefficients };
+  });
+  return { ...parameters, geo: { ...parameters.geo, channels } };
+}

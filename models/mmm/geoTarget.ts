@@ -98,6 +98,7 @@ export function createGeoMmmTarget(input: GeoMmmInput): GeoMmmTarget {
       noise: values[layout.noise],
       channels,
       geo: {
+        names: design.geoNames,
         intercepts: Float64Array.from(evaluation.intercepts),
         interceptSpread: values[layout.interceptSpread],
         seasonalityAmplitudes: amplitudes,

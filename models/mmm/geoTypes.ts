@@ -74,6 +74,8 @@ export interface GeoChannelParameters {
 }
 
 export interface GeoParameterSet {
+  /** The geos, in the data's order. */
+  readonly names: readonly string[];
   /** b_g, each geo's intercept (scaled per-capita units). */
   readonly intercepts: Float64Array;
   /** τ_b. */

@@ -1,90 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { qualityGate } from '../diagnostics/gate';
-import { summariseDraws } from '../diagnostics/summary';
-import type { FitRequest, FitResult } from '../inference/chains';
 import type { ChainResult } from '../inference/sampleChain';
 import { createMmmTarget } from '../mmm/target';
 import type { MmmInput } from '../mmm/types';
-import { createRng } from '../random/rng';
+import { handMadeFit } from '../testing/handMadeFit';
 import { simulateMmmData } from '../testing/simulateMmmData';
 import { buildFitReport } from './fitReport';
 import { FitReportSchema } from './fitReportSchema';
 import { parametersFromTable } from './posteriorDraws';
 
-function chain(
-  chainId: number,
-  draws: Float64Array,
-  dimension: number,
-  overrides: Partial<ChainResult['stats']> = {},
-): ChainResult {
-  const numDraws = draws.length / dimension;
-  return {
-    chainId,
-    draws,
-    logDensity: new Float64Array(numDraws),
-    energy: new Float64Array(numDraws),
-    numDraws,
-    dimension,
-    stats: {
-      stepSize: 0.3,
-      inverseMassMatrix: new Float64Array(dimension).fill(1),
-      divergences: 0,
-      divergentIterations: [],
-      warmupDivergences: 0,
-      treeDepthSaturations: 0,
-      meanTreeDepth: 3,
-      eBfmi: 1,
-      acceptanceRate: 0.8,
-      gradientEvaluations: 100,
-      warmupSeconds: 1,
-      samplingSeconds: 1,
-      ...overrides,
-    },
-  };
-}
-
-/** A hand-made fit: draws jittered around a fixed position, or all equal to it (spread 0). */
-function handMadeFit(
+/** A hand-made fit of the national model (models/testing/handMadeFit.ts). */
+function handMadeNationalFit(
   input: MmmInput,
   spread: number,
-  statsOf: (c: number) => Partial<ChainResult['stats']> = () => ({}),
+  statsOf?: (c: number) => Partial<ChainResult['stats']>,
 ) {
   const target = createMmmTarget(input);
-  const rng = createRng(11);
-  const centre = new Float64Array(target.dimension).map(() => 0.3 * rng.normal());
-  const chains = [0, 1].map((c) => {
-    const draws = new Float64Array(150 * target.dimension);
-    for (let i = 0; i < draws.length; i++)
-      draws[i] = centre[i % target.dimension] + spread * rng.normal();
-    return chain(c, draws, target.dimension, statsOf(c));
-  });
-  const summary = summariseDraws(
-    chains.map((c) => c.draws),
-    target.parameterNames,
-  );
-  const gate = qualityGate({
-    summaries: summary,
-    chains: chains.map((c) => ({
-      chainId: c.chainId,
-      divergences: c.stats.divergences,
-      eBfmi: c.stats.eBfmi,
-    })),
-  });
-  const fit: FitResult = {
-    parameterNames: target.parameterNames,
-    chains,
-    summary,
-    gate,
-    wallSeconds: 2,
-  };
-  const request: FitRequest = {
-    target: { kind: 'mmm', input },
-    chains: 2,
-    warmup: 150,
-    draws: 150,
-    seed: 5,
-  };
-  return { target, fit, request, centre };
+  return { target, ...handMadeFit(target, { kind: 'mmm', input }, { spread, statsOf }) };
 }
 
 const { data } = simulateMmmData({ weeks: 52, channels: 2, seed: 3, controls: 1 });
@@ -93,7 +24,7 @@ const timing = { totalSeconds: 3, warmupSeconds: 1, samplingSeconds: 1 };
 
 describe('buildFitReport', () => {
   it('reports a point-mass posterior exactly: ROI from constrain, contribution = ROI × spend, R² by hand', () => {
-    const { target, fit, request, centre } = handMadeFit(input, 0);
+    const { target, fit, request, centre } = handMadeNationalFit(input, 0);
     const report = buildFitReport({
       request,
       fit,
@@ -137,7 +68,7 @@ describe('buildFitReport', () => {
   });
 
   it('thins evenly, summarises spread draws with HDIs that hold the mean, and round-trips the draws', () => {
-    const { target, fit, request } = handMadeFit(input, 0.05);
+    const { target, fit, request } = handMadeNationalFit(input, 0.05);
     const report = buildFitReport({
       request,
       fit,
@@ -179,7 +110,7 @@ describe('buildFitReport', () => {
   });
 
   it('aggregates diagnostics from the chains and copies the gate verdict', () => {
-    const { target, fit, request } = handMadeFit(input, 0.05, (c) => ({
+    const { target, fit, request } = handMadeNationalFit(input, 0.05, (c) => ({
       divergences: 2 + c,
       treeDepthSaturations: c,
       eBfmi: 0.9 - 0.7 * c,
@@ -206,7 +137,7 @@ describe('buildFitReport', () => {
   });
 
   it('survives JSON and validates against FitReportSchema; a wrong version or ragged draws fail', () => {
-    const { target, fit, request } = handMadeFit(input, 0.05);
+    const { target, fit, request } = handMadeNationalFit(input, 0.05);
     const report = buildFitReport({
       request,
       fit,
@@ -235,7 +166,7 @@ describe('buildFitReport', () => {
   });
 
   it('rejects a fit of another model', () => {
-    const { fit, request } = handMadeFit(input, 0.05);
+    const { fit, request } = handMadeNationalFit(input, 0.05);
     const other = createMmmTarget({
       spec: {},
       data: simulateMmmData({ weeks: 52, channels: 3, seed: 3 }).data,

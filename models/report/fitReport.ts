@@ -9,7 +9,9 @@
  * each as posterior mean and 90% HDI; fit metrics of the posterior-mean prediction; the weekly
  * decomposition; response curves on at most `curveDraws` draws (a forward pass per draw and grid
  * point). Diagnostics are aggregated from the sampler's summaries and chain statistics; the quality
- * gate's verdict is copied, never recomputed. Pure: timing and fingerprint are passed in.
+ * gate's verdict is copied, never recomputed. Pure: timing and fingerprint are passed in. A geo
+ * model reports the same national views (its facade sums over geos) plus the `geo` section
+ * (geoReport.ts).
  */
 import { hdi } from '../diagnostics/hdi';
 import {
@@ -18,7 +20,8 @@ import {
   type FitRequest,
   type FitResult,
 } from '../inference/chains';
-import type { MmmTarget } from '../mmm/target';
+import type { GeoMmmParameters } from '../mmm/geoTypes';
+import type { MmmModel } from '../mmm/model';
 import type { MmmParameters } from '../mmm/types';
 import {
   channelRoi,
@@ -30,6 +33,7 @@ import {
   thinDraws,
   type SeriesBand,
 } from '../posterior';
+import { geoModelInputs, geoResultOf, isGeoModel } from './geoReport';
 import { parameterTable } from './posteriorDraws';
 import {
   FIT_REPORT_KIND,
@@ -42,8 +46,8 @@ import {
 export interface FitReportInput {
   readonly request: FitRequest;
   readonly fit: FitResult;
-  /** The target the chains sampled (same spec and data as `request.target`). */
-  readonly target: MmmTarget;
+  /** The model the chains sampled (same spec and data as `request.target`), national or geo. */
+  readonly target: MmmModel;
   readonly timing: {
     readonly totalSeconds: number;
     readonly warmupSeconds: number;
@@ -242,14 +246,18 @@ export function buildFitReport(input: FitReportInput): FitReport {
       draws: curveSet.length,
     })),
     draws: parameterTable(draws),
-    inputs: modelInputsOf(request),
+    inputs: modelInputsOf(request, target),
     timing: { ...input.timing, reportSeconds: 0 },
+    // A geo model's draws are geo draws (its constrain gives them).
+    ...(isGeoModel(target) ? { geo: geoResultOf(target, draws as GeoMmmParameters[]) } : {}),
   };
   return { ...report, timing: { ...report.timing, reportSeconds: (Date.now() - started) / 1000 } };
 }
 
 /** The fit's raw weekly series and lift tests, as plain arrays (see ModelInputsSchema). */
-function modelInputsOf(request: FitRequest): ModelInputs {
+function modelInputsOf(request: FitRequest, target: MmmModel): ModelInputs {
+  if (request.target.kind === 'geo-mmm' && isGeoModel(target))
+    return geoModelInputs(request.target.input, target);
   if (request.target.kind !== 'mmm')
     throw new Error(`fit report: the fit sampled a '${request.target.kind}' target, not an MMM`);
   const { data, experiments } = request.target.input;
@@ -263,6 +271,6 @@ function modelInputsOf(request: FitRequest): ModelInputs {
 }
 
 /** The resolved spec as plain JSON data (records copied, nothing shared with the target). */
-function structuredSpec(target: MmmTarget): FitReport['spec'] {
+function structuredSpec(target: MmmModel): FitReport['spec'] {
   return JSON.parse(JSON.stringify(target.spec)) as FitReport['spec'];
 }

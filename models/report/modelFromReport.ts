@@ -5,13 +5,20 @@
  *
  *   contributions of draw d under spend x = target.components(draws[d], x)
  *
+ * for a geo fit too: its target is the geo model, whose `components` takes national spend,
+ * allocates it to geos as the data split each channel's spend, and sums the geos back up.
+ *
  * The report's spec is the resolved one, with the ROI prior already derived from the media-share
  * prior; that derived prior is dropped before rebuilding so `resolveModelSpec` derives it again
  * from the same data (and keeps `mediaSharePrior` as it was).
  */
-import { createMmmTarget, type MmmTarget } from '../mmm/target';
+import type { GeoMmmInput } from '../mmm/geoTypes';
+import type { MmmModel } from '../mmm/model';
+import type { ModelSpecInput } from '../mmm/spec';
+import { createMmmTarget } from '../mmm/target';
 import type { MmmInput, MmmParameters } from '../mmm/types';
 import type { FitReport, ModelInputs } from './fitReportSchema';
+import { geoModelFromReport } from './geoReport';
 import { parametersFromTable } from './posteriorDraws';
 
 export class ReportInputsMissingError extends Error {
@@ -19,9 +26,15 @@ export class ReportInputsMissingError extends Error {
 }
 
 export interface ReportModel {
-  readonly input: MmmInput;
-  readonly target: MmmTarget;
-  /** The stored (thinned) posterior draws, constrained and named. */
+  /** The national input, or for a geo fit the geo input (`level` tells which). */
+  readonly input: MmmInput | GeoMmmInput;
+  readonly level: 'national' | 'geo';
+  /**
+   * The national model, or the geo model's national facade: `components(draw, nationalSpend)`
+   * allocates national spend to geos as the data did and sums over geos (geoComponents.ts).
+   */
+  readonly target: MmmModel;
+  /** The stored (thinned) posterior draws, constrained and named (geo draws for a geo fit). */
   readonly draws: readonly MmmParameters[];
 }
 
@@ -37,8 +50,8 @@ export function mmmDataOf(inputs: ModelInputs): MmmInput['data'] {
   };
 }
 
-/** The MmmInput that reproduces the report's target. */
-export function mmmInputOf(report: FitReport): MmmInput {
+/** The report's spec as a spec input, the data-derived ROI prior dropped so it is derived again. */
+function specInputOf(report: FitReport): ModelSpecInput {
   if (report.inputs === null)
     throw new ReportInputsMissingError(
       'this fit result was written by an older version of the app without its weekly inputs: refit it (mmm fit … --out) to plan on it',
@@ -46,19 +59,30 @@ export function mmmInputOf(report: FitReport): MmmInput {
   const { spec } = report;
   const channelPriors = { ...spec.channelPriors };
   if (spec.mediaSharePrior) delete channelPriors.roi;
+  return { ...spec, channelPriors, mediaSharePrior: spec.mediaSharePrior ?? null };
+}
+
+/** The MmmInput that reproduces a national report's target (for a geo fit: its national sums). */
+export function mmmInputOf(report: FitReport): MmmInput {
+  const spec = specInputOf(report);
+  const inputs = report.inputs!;
   return {
-    spec: { ...spec, channelPriors, mediaSharePrior: spec.mediaSharePrior ?? null },
-    data: mmmDataOf(report.inputs),
-    experiments: report.inputs.experiments.map((test) => ({ ...test })),
+    spec,
+    data: mmmDataOf(inputs),
+    experiments: inputs.experiments
+      .filter((test) => !test.geo)
+      .map(({ geo: _geo, ...test }) => ({ ...test })),
   };
 }
 
 export function modelFromReport(report: FitReport): ReportModel {
+  const spec = specInputOf(report);
+  if (report.inputs?.geo) return { level: 'geo', ...geoModelFromReport(report, spec) };
   const input = mmmInputOf(report);
   const target = createMmmTarget(input);
   const channels = target.design.channelNames;
   const draws = Array.from({ length: report.draws.count }, (_, d) =>
     parametersFromTable(report.draws, d, channels),
   );
-  return { input, target, draws };
+  return { input, level: 'national', target, draws };
 }
