@@ -3,6 +3,7 @@
  * that do not exist), personal data, row-level problems named by file, row and column, and weekly
  * series problems named by date. `usable` is true when no problem is an error.
  */
+import { nationalOnlyMediaProblems } from './nationalOnlyMedia';
 import { personalDataByName } from './personalData';
 import { rowProblems } from './rowProblems';
 import { flatChannels, kpiOutliers, missingWeeks, overlapProblems } from './seriesProblems';
@@ -164,6 +165,7 @@ export async function validate(
     problems.push(...(await kpiOutliers(conn, source)));
   }
   problems.push(...(await overlapProblems(conn, sources)));
+  problems.push(...nationalOnlyMediaProblems(sources));
   problems.push(...unusedColumns(files, mapping));
   return { problems, usable: !problems.some((problem) => problem.severity === 'error') };
 }
