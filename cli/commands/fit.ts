@@ -8,16 +8,20 @@
  */
 import { AbortError, isAbortError } from '../../models/inference/cancellation';
 import type { ChainRunner, FitRequest } from '../../models/inference/chains';
-import { createMmmTarget, type MmmInput } from '../../models/mmm';
+import type { TargetDescription } from '../../models/inference/targets';
+import { createMmmTarget, type ModelSpecInput } from '../../models/mmm';
+import { createGeoMmmTarget } from '../../models/mmm/geoTarget';
 import { reportOfFit } from '../../models/report';
 import { openNodeConnection, type ClosableSqlConnection } from '../duckdbNode';
 import { FIT_USAGE, parseFitArguments, UsageError, type FitArguments } from '../fit/arguments';
 import { writeFileAtomically } from '../../electron/atomicWrite';
 import { readLiftTests } from '../fit/liftTestsFile';
+import { loadGeoModelData } from '../fit/loadGeoModelData';
 import { loadModelData } from '../fit/loadModelData';
 import type { DataFile } from '../../models/report';
 import { fileDigest, openInputFile } from '../readBytes';
 import { createProgressDisplay } from '../fit/progressDisplay';
+import { geoJsonSummary, geoTextSummary } from '../fit/geoSummary';
 import { jsonSummary, textSummary } from '../fit/summaryOutput';
 import { createNodeChainRunner } from '../workers/nodeChainRunner';
 
@@ -46,15 +50,43 @@ function jsonReplacer(_key: string, value: unknown): unknown {
   return typeof value === 'number' && !Number.isFinite(value) ? null : value;
 }
 
+function specOf(args: FitArguments): ModelSpecInput {
+  return {
+    adstock: args.adstock,
+    saturation: args.saturation,
+    parametrisation: args.parametrisation,
+    holdoutWeeks: args.holdoutWeeks,
+    ...(args.maxLag !== undefined ? { maxLag: args.maxLag } : {}),
+    ...(args.mediaShare !== undefined ? { mediaSharePrior: args.mediaShare } : {}),
+  };
+}
+
+/**
+ * The target to sample from the file and flags: the national model, or with --geo the geo model.
+ * Checks the spec, the data and the lift tests against each other before any worker starts.
+ */
 async function loadInput(
   args: FitArguments,
   dependencies: FitCommandDependencies,
-): Promise<{ input: MmmInput; fileName: string; file: DataFile }> {
+): Promise<{ target: TargetDescription; fileName: string; file: DataFile }> {
   const file = await openInputFile(args.file);
   const experiments = args.liftTests ? await readLiftTests(args.liftTests, args.channels) : [];
   const conn = await (dependencies.openConnection ?? openNodeConnection)();
   try {
-    const loaded = await loadModelData(conn, file, args);
+    const spec = specOf(args);
+    let target: TargetDescription;
+    let loaded: { fileName: string; rows: number; columns: readonly string[] };
+    if (args.geo === null) {
+      const national = await loadModelData(conn, file, args);
+      target = { kind: 'mmm', input: { spec, data: national.data, experiments } };
+      createMmmTarget(target.input);
+      loaded = national;
+    } else {
+      const geo = await loadGeoModelData(conn, file, { ...args, geo: args.geo });
+      target = { kind: 'geo-mmm', input: { spec, data: geo.data, experiments } };
+      createGeoMmmTarget(target.input);
+      loaded = geo;
+    }
     const digest = await fileDigest(args.file);
     return {
       fileName: loaded.fileName,
@@ -65,18 +97,7 @@ async function loadInput(
         rows: loaded.rows,
         columns: [...loaded.columns],
       },
-      input: {
-        spec: {
-          adstock: args.adstock,
-          saturation: args.saturation,
-          parametrisation: args.parametrisation,
-          holdoutWeeks: args.holdoutWeeks,
-          ...(args.maxLag !== undefined ? { maxLag: args.maxLag } : {}),
-          ...(args.mediaShare !== undefined ? { mediaSharePrior: args.mediaShare } : {}),
-        },
-        data: loaded.data,
-        experiments,
-      },
+      target,
     };
   } finally {
     // Tests share one connection across runs; only close what we opened.
@@ -110,12 +131,9 @@ export async function run(
   outer?.addEventListener('abort', onInterrupt);
   process.on('SIGINT', onInterrupt);
   try {
-    const { input, fileName, file } = await loadInput(args, dependencies);
-    // Building the target checks the spec, the data and the lift tests against each other
-    // before any worker starts.
-    createMmmTarget(input);
+    const { target, fileName, file } = await loadInput(args, dependencies);
     const request: FitRequest = {
-      target: { kind: 'mmm', input },
+      target,
       chains: args.chains,
       warmup: args.warmup,
       draws: args.draws,
@@ -143,10 +161,13 @@ export async function run(
       timing: { ...report.timing, totalSeconds: (Date.now() - started) / 1000 },
     };
     if (controller.signal.aborted) throw new AbortError();
-    if (args.out) await writeFileAtomically(args.out, `${JSON.stringify(finished, jsonReplacer)}\n`);
+    if (args.out)
+      await writeFileAtomically(args.out, `${JSON.stringify(finished, jsonReplacer)}\n`);
     if (args.json)
-      stdout.write(`${JSON.stringify(jsonSummary(finished, args.out), jsonReplacer)}\n`);
-    else stdout.write(`${textSummary(finished, args.out)}\n`);
+      stdout.write(
+        `${JSON.stringify({ ...jsonSummary(finished, args.out), ...geoJsonSummary(finished) }, jsonReplacer)}\n`,
+      );
+    else stdout.write(`${textSummary(finished, args.out)}${geoTextSummary(finished)}\n`);
     return 0;
   } catch (error) {
     if (isAbortError(error)) {

@@ -27,6 +27,11 @@ export const FIT_USAGE = `usage: mmm fit <data file> --date <col> --kpi <col> --
   --holdout-weeks <N>        leave the last N weeks out and report their MAPE (default 0)
   --week-start <day>         monday (default) | sunday, for daily data
   --lift-tests <file.csv>    lift tests: channel,start_date,end_date,lift,standard_error (KPI units)
+                             [,geo] (a geo experiment's geo, with --geo)
+  --geo <col>                fit the geo-level hierarchical model, one geo per value of <col>
+                             (without it the geos are summed and the national model is fitted)
+  --population <col>         with --geo: each geo's population (KPI and spend are modelled per
+                             capita); without it every geo counts as equal
   --out <result.json>        write the full fit result (written only when the fit finishes)
   --json                     print one JSON object on stdout instead of the table`;
 
@@ -56,6 +61,9 @@ export interface FitArguments {
   readonly holdoutWeeks: number;
   readonly weekStart: 'monday' | 'sunday';
   readonly liftTests: string | null;
+  /** The geo column (geo model), or null (national model). */
+  readonly geo: string | null;
+  readonly population: string | null;
   readonly out: string | null;
   readonly json: boolean;
   readonly help: boolean;
@@ -140,6 +148,19 @@ function choice<T>(
   return value;
 }
 
+/** --geo and --population: the geo model's columns (kept apart from the national flags). */
+function geoArguments(
+  geo: string | undefined,
+  population: string | undefined,
+): { geo: string | null; population: string | null } {
+  if (geo !== undefined && geo.trim() === '') throw new UsageError('--geo needs a column name');
+  if (population !== undefined && geo === undefined)
+    throw new UsageError('--population needs --geo <col> (population scales a geo model)');
+  if (population !== undefined && population.trim() === '')
+    throw new UsageError('--population needs a column name');
+  return { geo: geo ?? null, population: population ?? null };
+}
+
 export function parseFitArguments(argv: readonly string[]): FitArguments {
   let parsed;
   try {
@@ -166,6 +187,8 @@ export function parseFitArguments(argv: readonly string[]): FitArguments {
         'holdout-weeks': { type: 'string' },
         'week-start': { type: 'string' },
         'lift-tests': { type: 'string' },
+        geo: { type: 'string' },
+        population: { type: 'string' },
         out: { type: 'string' },
         json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -200,11 +223,18 @@ export function parseFitArguments(argv: readonly string[]): FitArguments {
   const twice = channels.find((name, i) => channels.indexOf(name) !== i);
   if (twice) throw new UsageError(`channel '${twice}' is named twice in --channels`);
   const controls = list(values.controls);
-  const all = [values.date, values.kpi, ...channelColumns, ...controls];
+  const geo = geoArguments(values.geo, values.population);
+  const all = [
+    values.date,
+    values.kpi,
+    ...channelColumns,
+    ...controls,
+    ...[geo.geo, geo.population].filter((name): name is string => name !== null),
+  ];
   const repeated = all.find((name, i) => all.indexOf(name) !== i);
   if (repeated)
     throw new UsageError(
-      `column '${repeated}' is named twice (date, KPI, channels and controls must differ)`,
+      `column '${repeated}' is named twice (date, KPI, channels, controls, geo and population must differ)`,
     );
   const weekStart = values['week-start'] ?? 'monday';
   if (weekStart !== 'monday' && weekStart !== 'sunday')
@@ -243,6 +273,7 @@ export function parseFitArguments(argv: readonly string[]): FitArguments {
     holdoutWeeks: integer('holdout-weeks', values['holdout-weeks'], 0, 0),
     weekStart,
     liftTests: values['lift-tests'] ?? null,
+    ...geo,
     out: values.out ?? null,
     json: values.json === true,
     help,

@@ -2,6 +2,7 @@
  * Reads a lift-test CSV for `mmm fit --lift-tests`: a header naming the columns channel,
  * start_date, end_date, lift (or measured_lift) and standard_error (or se), then one experiment
  * per line (comma-separated, no quoting; dates YYYY-MM-DD; lift and standard error in KPI units).
+ * An optional `geo` column names the geo a test ran in (for `--geo` fits; empty: a national test).
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -17,6 +18,7 @@ const ALIASES: Record<string, keyof LiftTest> = {
   measured_lift: 'measuredLift',
   standard_error: 'standardError',
   se: 'standardError',
+  geo: 'geo',
 };
 
 export function parseLiftTests(
@@ -72,12 +74,14 @@ export function parseLiftTests(
       throw new Error(
         `${where}: standard_error '${cell('standardError')}' must be a positive number`,
       );
+    const geo = index.has('geo') ? cell('geo') : '';
     return {
       channel,
       startDate: cell('startDate'),
       endDate: cell('endDate'),
       measuredLift,
       standardError,
+      ...(geo !== '' ? { geo } : {}),
     };
   });
 }

@@ -14,6 +14,7 @@ import {
   type ImportedFile,
   type InputFile,
   type Mapping,
+  type ModelFrame,
   type SqlConnection,
   type ValidationProblem,
 } from '../../models/data/index';
@@ -54,6 +55,8 @@ function checkColumns(imported: ImportedFile, args: FitArguments): void {
   };
   need(args.date, '--date');
   need(args.kpi, '--kpi');
+  if (args.geo) need(args.geo, '--geo');
+  if (args.population) need(args.population, '--population');
   args.channelColumns.forEach((name) => need(name, '--channels'));
   args.controls.forEach((name) => need(name, '--controls'));
   const date = byName.get(args.date)!;
@@ -65,6 +68,7 @@ function checkColumns(imported: ImportedFile, args: FitArguments): void {
     [args.kpi, '--kpi'],
     ...args.channelColumns.map((c) => [c, '--channels']),
     ...args.controls.map((c) => [c, '--controls']),
+    ...(args.population ? [[args.population, '--population']] : []),
   ]) {
     const column = byName.get(name)!;
     if (column.kind !== 'number' && column.kind !== 'boolean') {
@@ -86,9 +90,15 @@ export function mappingFromArguments(imported: ImportedFile, args: FitArguments)
     add(column, { role: 'spend', channel: args.channels[c] }),
   );
   args.controls.forEach((column) => add(column, { role: 'control' }));
-  // A geo column (detected, not named by a flag) is summed over, giving the national series.
-  for (const entry of detectMapping([imported]).columns) {
-    if (entry.role === 'geo' && !role.has(entry.column)) add(entry.column, { role: 'geo' });
+  if (args.geo) {
+    // The geo model keeps the named geo column; the population enters as a weekly mean.
+    add(args.geo, { role: 'geo' });
+    if (args.population) add(args.population, { role: 'control' });
+  } else {
+    // A geo column (detected, not named by a flag) is summed over, giving the national series.
+    for (const entry of detectMapping([imported]).columns) {
+      if (entry.role === 'geo' && !role.has(entry.column)) add(entry.column, { role: 'geo' });
+    }
   }
   return {
     version: 1,
@@ -97,15 +107,16 @@ export function mappingFromArguments(imported: ImportedFile, args: FitArguments)
         role.get(column.name) ?? { file: imported.name, column: column.name, role: 'ignore' },
     ),
     weekStart: args.weekStart,
-    aggregateGeos: true,
+    aggregateGeos: args.geo === null,
   };
 }
 
-export async function loadModelData(
+/** The file imported, validated and built into the weekly model frame the flags describe. */
+export async function loadFrame(
   conn: SqlConnection,
   file: InputFile,
   args: FitArguments,
-): Promise<LoadedModelData> {
+): Promise<{ imported: ImportedFile; frame: ModelFrame }> {
   const imported = await importFile(conn, file, { parquetToIpc: parquetToIpcNode });
   checkColumns(imported, args);
   const mapping = mappingFromArguments(imported, args);
@@ -120,15 +131,24 @@ export async function loadModelData(
     throw new Error(`${problemLine(errors[0])}${more}`);
   }
   const frame = await buildModelFrame(conn, [imported], mapping, sources);
-  const spendOf = new Map(frame.channels.map((name, c) => [name, frame.spend[c]]));
-  const controlOf = new Map(frame.controls.map((name, j) => [name, frame.controlValues[j]]));
-  const weeks = frame.weeks.length;
+  const weeks = new Set(frame.weeks).size;
   const trainingWeeks = weeks - args.holdoutWeeks;
   if (trainingWeeks < MINIMUM_TRAINING_WEEKS) {
     throw new Error(
       `${imported.name}: ${weeks} weeks${args.holdoutWeeks ? ` minus ${args.holdoutWeeks} holdout weeks` : ''} leave ${trainingWeeks} to fit on; the model needs at least ${MINIMUM_TRAINING_WEEKS}`,
     );
   }
+  return { imported, frame };
+}
+
+export async function loadModelData(
+  conn: SqlConnection,
+  file: InputFile,
+  args: FitArguments,
+): Promise<LoadedModelData> {
+  const { imported, frame } = await loadFrame(conn, file, args);
+  const spendOf = new Map(frame.channels.map((name, c) => [name, frame.spend[c]]));
+  const controlOf = new Map(frame.controls.map((name, j) => [name, frame.controlValues[j]]));
   const series = (values: Float64Array | undefined, name: string): Float64Array => {
     if (!values)
       throw new Error(`${imported.name}: column '${name}' did not reach the weekly model frame`);
