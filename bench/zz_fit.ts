@@ -1,0 +1,16 @@
+import { inProcessRunner } from '../models/inference/chains';
+import { simulateGeoMmmData } from '../models/testing/simulateGeoMmmData';
+const G = Number(process.argv[2] ?? 40), T = Number(process.argv[3] ?? 156), C = Number(process.argv[4] ?? 6);
+const W = Number(process.argv[5] ?? 200);
+import { genInput } from './zz_gen';
+const { data, truth: t0 } = process.env.GEN ? (() => { const r = genInput(G, T, C); return { data: r.input.data, truth: { roi: r.truth.channels.map((c) => c.roi) } }; })() : simulateGeoMmmData({ geos: G, weeks: T, channels: C, seed: 3 });
+const truth = t0;
+const cpu = process.cpuUsage(); const s = Date.now();
+const fit = await inProcessRunner.run({ target: { kind: 'geo-mmm', input: { spec: {}, data } }, chains: 1, warmup: W, draws: W, seed: 1, metric: (process.env.METRIC ?? 'dense') as 'dense', targetAcceptance: Number(process.env.DELTA ?? 0.9) });
+const u = process.cpuUsage(cpu);
+const st = fit.chains[0].stats;
+console.log(JSON.stringify({ wall: (Date.now()-s)/1000, cpu: (u.user+u.system)/1e6, grads: st.gradientEvaluations, depth: st.meanTreeDepth, step: st.stepSize, div: st.divergences, warmupDiv: st.warmupDivergences, warmupS: st.warmupSeconds, samplingS: st.samplingSeconds, accept: st.acceptanceRate }));
+const ess = fit.summary.map(s => s.essBulk); const worst = fit.summary.slice().sort((a,b)=>a.essBulk-b.essBulk).slice(0,8).map(s=>`${s.name}:${s.essBulk.toFixed(0)}`);
+console.log('min ess', Math.min(...ess), worst.join(' '));
+console.log('truth roi', Array.from(truth.roi).map(v=>v.toFixed(2)).join(' '));
+const roi = fit.summary.filter(s=>/\.roi$/.test(s.name)).map(s=>Math.exp(s.mean).toFixed(2)); console.log('est (exp mean log roi)', roi.join(' '));

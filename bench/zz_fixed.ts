@@ -1,0 +1,11 @@
+import { sampleChain } from '../models/inference/sampleChain';
+import { createGeoMmmTarget } from '../models/mmm/geoTarget';
+import { simulateGeoMmmData } from '../models/testing/simulateGeoMmmData';
+import { genInput } from './zz_gen';
+const G = Number(process.argv[2] ?? 20), T = Number(process.argv[3] ?? 104), C = Number(process.argv[4] ?? 5);
+const metric = (process.argv[5] ?? 'dense') as 'dense' | 'diagonal';
+const { data } = process.env.GEN ? genInput(G, T, C).input : simulateGeoMmmData({ geos: G, weeks: T, channels: C, seed: 3 });
+const target = createGeoMmmTarget({ spec: {}, data, geo: process.env.FIXTAU ? { priors: { channelSpread: { distribution: 'logNormal', mu: Math.log(0.3), sigma: 0.01 }, interceptSpread: { distribution: 'logNormal', mu: Math.log(Number(process.env.TAUB ?? 0.1)), sigma: 0.01 } } } : {} });
+const s = Date.now();
+const r = sampleChain({ target, warmup: 19, draws: 60, seed: 1, chainId: 0, targetAcceptance: 0.9, metric });
+console.log(JSON.stringify({ s: (Date.now()-s)/1000, depth: r.stats.meanTreeDepth, step: r.stats.stepSize, grads: r.stats.gradientEvaluations, div: r.stats.divergences }));

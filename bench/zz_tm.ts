@@ -1,0 +1,13 @@
+import { createGeoMmmTarget } from '../models/mmm/geoTarget';
+import { simulateGeoMmmData } from '../models/testing/simulateGeoMmmData';
+import { coordinateCentres } from '../models/mmm/parametrisation';
+const { data } = simulateGeoMmmData({ geos: 40, weeks: 156, channels: 6, seed: 3 });
+const target = createGeoMmmTarget({ spec: {}, data });
+const c = coordinateCentres(target.geoLayout.coordinates); for (let g=0;g<40;g++) c[g]=1;
+const grad = new Float64Array(target.dimension);
+(globalThis as any).tm=[0,0,0,0];
+for (let i=0;i<300;i++) target.logDensityAndGradient(c, grad);
+(globalThis as any).tm=[0,0,0,0]; const s=performance.now();
+for (let i=0;i<500;i++) target.logDensityAndGradient(c, grad);
+const tot = performance.now()-s; const tm=(globalThis as any).tm;
+console.log('total', (tot/500).toFixed(3), 'media', (tm[0]/500).toFixed(3), 'of which hill', (tm[3]/500).toFixed(3), 'mean', (tm[1]/500).toFixed(3), 'sums', (tm[2]/500).toFixed(3));
