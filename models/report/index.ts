@@ -8,6 +8,8 @@ export {
   type FitDiagnostics,
   type FitTiming,
   type PosteriorDrawsTable,
+  type GeoInputs,
+  type GeoResult,
 } from './fitReportSchema';
 export { dataFingerprint, Fnv1a64 } from './dataFingerprint';
 export { parameterTable, parametersFromTable, type ParameterTable } from './posteriorDraws';

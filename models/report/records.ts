@@ -30,7 +30,14 @@ export interface MmmFitSpec {
   readonly draws: number;
   readonly seed: number;
   readonly holdoutWeeks: number;
+  /** National (geos summed) or the geo model; absent: national (fits made before geo models). */
+  readonly level?: ModelLevel;
+  /** With the geo model: the control column holding each geo's population, or null. */
+  readonly population?: string | null;
 }
+
+/** Which model a fit of a frame with geos uses. */
+export type ModelLevel = 'national' | 'geo';
 
 export interface MmmFitRecord {
   readonly kind: 'mmm';

@@ -6,7 +6,7 @@
  */
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
-import type { ModelFrame } from '../../models/data';
+import type { Mapping, ModelFrame } from '../../models/data';
 import { AbortError } from '../../models/inference/cancellation';
 import type { ChainRunner, FitRequest } from '../../models/inference/chains';
 import type { ChainProgress } from '../../models/inference/sampleChain';
@@ -20,8 +20,11 @@ import {
   type DataFile,
   type MmmFitRecord,
   type MmmFitSpec,
+  type ModelLevel,
 } from '../../models/report';
+import type { TargetDescription } from '../../models/inference/targets';
 import { useResultsStore } from './results';
+import { buildGeoFitTarget } from '../fit/geoFitTarget';
 
 export const ADSTOCK_CHOICES: readonly { readonly value: AdstockKind; readonly label: string }[] = [
   { value: 'geometric', label: 'Geometric' },
@@ -57,6 +60,10 @@ export interface FitSettings {
   draws: number;
   seed: number;
   holdoutWeeks: number;
+  /** 'geo' fits the geo model (the frame must keep geos); 'national' sums the geos. */
+  level: ModelLevel;
+  /** With the geo model: the control holding each geo's population; null: geos count as equal. */
+  population: string | null;
 }
 
 export function defaultFitSettings(): FitSettings {
@@ -69,6 +76,8 @@ export function defaultFitSettings(): FitSettings {
     ...FIT_PRESETS.standard,
     seed: 1,
     holdoutWeeks: 0,
+    level: 'national',
+    population: null,
   };
 }
 
@@ -78,6 +87,8 @@ export type FitStatus = RunStatus | 'summarising';
 export interface FitDataContext {
   readonly source: string | null;
   readonly files: readonly DataFile[];
+  /** The frame's mapping: which channels are bought nationally only (geo model). */
+  readonly mapping?: Mapping | null;
 }
 
 /** The concrete spec of a fit of `frame` (defaults resolved), with every number checked. */
@@ -103,6 +114,13 @@ export function resolveFitSpec(frame: ModelFrame, settings: FitSettings): MmmFit
     return value;
   };
   const weeks = new Set(frame.weeks).size;
+  const geo = settings.level === 'geo';
+  if (geo && (frame.geos?.length ?? 0) < 2)
+    throw new Error(
+      'Fitting by geo needs a frame with geos: untick "Aggregate geos to national" in the Data task.',
+    );
+  if (geo && settings.population !== null && !frame.controls.includes(settings.population))
+    throw new Error(`The population column ${settings.population} is not in the model frame.`);
   return {
     channels: frame.channels.filter((name) => channels.includes(name)),
     controls: frame.controls.filter((name) => controls.includes(name)),
@@ -113,6 +131,8 @@ export function resolveFitSpec(frame: ModelFrame, settings: FitSettings): MmmFit
     draws: integer('Draws', settings.draws, 10, 20_000),
     seed: integer('Seed', settings.seed, 0),
     holdoutWeeks: integer('Holdout weeks', settings.holdoutWeeks, 0, Math.max(0, weeks - 26)),
+    level: settings.level,
+    population: geo ? settings.population : null,
   };
 }
 
@@ -132,9 +152,10 @@ export function buildMmmInput(frame: ModelFrame, spec: MmmFitSpec): MmmInput {
   };
 }
 
-export function buildFitRequest(input: MmmInput, spec: MmmFitSpec): FitRequest {
+/** The request of a fit: `input` is the national model's, or the target to sample (geo). */
+export function buildFitRequest(input: MmmInput | TargetDescription, spec: MmmFitSpec): FitRequest {
   return {
-    target: { kind: 'mmm', input },
+    target: 'kind' in input ? input : { kind: 'mmm', input },
     chains: spec.chains,
     warmup: spec.warmup,
     draws: spec.draws,
@@ -193,10 +214,13 @@ export const useModelStore = defineStore('model', () => {
     return launch({
       prepare: () => {
         const spec = resolveFitSpec(frame, settings.value);
-        const input = buildMmmInput(frame, spec);
+        const target =
+          spec.level === 'geo'
+            ? buildGeoFitTarget(frame, spec, data.mapping ?? null)
+            : buildMmmInput(frame, spec);
         return {
           spec,
-          request: buildFitRequest(input, spec),
+          request: buildFitRequest(target, spec),
           fingerprint: frameFingerprint(frame),
         };
       },
