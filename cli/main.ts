@@ -7,6 +7,7 @@ export interface CommandModule {
 const commands: Record<string, { summary: string; load: () => Promise<CommandModule> }> = {
   inspect: { summary: 'detected schema, mapping, validation report and model-frame summary', load: () => import('./commands/inspect') },
   fit: { summary: 'fit the Bayesian adstock + saturation MMM with NUTS', load: () => import('./commands/fit') },
+  plan: { summary: 'verify, show, diff, migrate and report plan files (.mmmplan)', load: () => import('./commands/plan') },
   dml: { summary: 'double-ML causal estimates of channel effects', load: () => import('./commands/dml') },
 };
 

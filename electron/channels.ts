@@ -10,5 +10,6 @@ export const IPC = {
   openRecent: 'workbench:open-recent',
   openPlan: 'workbench:open-plan',
   savePlan: 'workbench:save-plan',
+  saveReport: 'workbench:save-report',
   menuCommand: 'workbench:menu-command',
 } as const;

@@ -19,6 +19,7 @@ beforeAll(async () => {
   await writeFile(nodePath.join(folder, 'UPPER.PARQUET'), new Uint8Array([0x50, 0x41, 0x52, 0x31]));
   await writeFile(nodePath.join(folder, 'settings.json'), '{"token":"secret"}');
   await writeFile(nodePath.join(folder, 'q3.mmmplan.json'), '{"version":1}');
+  await writeFile(nodePath.join(folder, 'q4.mmmplan'), '{"version":1}');
   await writeFile(nodePath.join(folder, 'notes.docx'), 'x');
   await mkdir(nodePath.join(folder, 'folder.csv'));
 });
@@ -101,7 +102,7 @@ describe('readCheckedFile', () => {
     expect(error.message).toContain('.csv, .tsv, .txt, .parquet');
   });
 
-  it('accepts any .json through the plan dialog but only .mmmplan.json from a drop', async () => {
+  it('accepts any .json through the plan dialog but only .mmmplan(.json) from a drop', async () => {
     const fromDialog = await readCheckedFile(nodePath.join(folder, 'settings.json'), [
       planFilePolicy,
     ]);
@@ -113,6 +114,11 @@ describe('readCheckedFile', () => {
       droppedFilePolicies,
     );
     expect(droppedPlan.kind).toBe('plan');
+    const droppedNative = await readCheckedFile(
+      nodePath.join(folder, 'q4.mmmplan'),
+      droppedFilePolicies,
+    );
+    expect(droppedNative.kind).toBe('plan');
   });
 
   it('refuses a file one byte over the 2 GiB limit without reading it', async () => {

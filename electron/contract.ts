@@ -48,7 +48,8 @@ export interface RecentFile {
  * What a native menu item asks the renderer to do. `open-recent:<id>` comes from File › Open Recent:
  * the renderer answers it with `openRecent(id)` (the id is a `RecentFile.id`).
  */
-export type MenuCommand = 'open-data' | 'open-plan' | 'load-sample' | `open-recent:${string}`;
+export type MenuCommand =
+  'open-data' | 'open-plan' | 'save-plan' | 'load-sample' | `open-recent:${string}`;
 
 export const MAX_FILE_BYTES = 2 * 1024 ** 3;
 
@@ -62,6 +63,14 @@ export const schemas = {
       .max(200)
       .regex(/^[^/\\:*?"<>|]+$/),
     contents: z.string().max(64 * 1024 ** 2),
+  }),
+  saveReport: z.object({
+    suggestedName: z
+      .string()
+      .min(1)
+      .max(200)
+      .regex(/^[^/\\:*?"<>|]+$/),
+    html: z.string().max(16 * 1024 ** 2),
   }),
 } as const;
 
@@ -83,6 +92,14 @@ export interface WorkbenchApi {
   savePlan(
     suggestedName: string,
     contents: string,
+  ): Promise<Result<{ saved: boolean; name?: string }>>;
+  /**
+   * Saves a plan's one-page HTML report (save dialog in the desktop, a download in the browser);
+   * the page is built by models/plan/htmlReport.ts, static and escaped.
+   */
+  saveReport(
+    suggestedName: string,
+    html: string,
   ): Promise<Result<{ saved: boolean; name?: string }>>;
   /** Subscribes to menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;

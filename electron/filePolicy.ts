@@ -26,17 +26,18 @@ export const dataFilePolicy: FilePolicy = {
 /** Through the plan dialog the user picked the file, so any `.json` is acceptable. */
 export const planFilePolicy: FilePolicy = {
   kind: 'plan',
-  extensions: ['.mmmplan.json', '.json'],
+  extensions: ['.mmmplan', '.mmmplan.json', '.json'],
   maxBytes: MAX_PLAN_BYTES,
 };
 
 /**
  * A drop path comes from the renderer, so drops accept only unambiguous workbench files: data files
- * and `.mmmplan.json` — never an arbitrary `.json` (config files holding secrets are often JSON).
+ * and plans (`.mmmplan`, `.mmmplan.json`) — never an arbitrary `.json` (config files holding
+ * secrets are often JSON).
  */
 export const droppedPlanFilePolicy: FilePolicy = {
   ...planFilePolicy,
-  extensions: ['.mmmplan.json'],
+  extensions: ['.mmmplan', '.mmmplan.json'],
 };
 
 export const droppedFilePolicies: readonly FilePolicy[] = [dataFilePolicy, droppedPlanFilePolicy];

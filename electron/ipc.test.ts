@@ -187,6 +187,8 @@ describe('payload validation', () => {
     ],
     [IPC.savePlan, [{ suggestedName: 'plan.json' }], 'argument 1 › contents'],
     [IPC.savePlan, ['plan.json', '{}'], 'arguments: expected at most 1, received 2'],
+    [IPC.saveReport, [{ suggestedName: 'a/b.html', html: '' }], 'argument 1 › suggestedName'],
+    [IPC.saveReport, [{ suggestedName: 'r.html' }], 'argument 1 › html'],
     [IPC.openDataFiles, ['/etc/passwd'], 'arguments: expected at most 0, received 1'],
   ])('%s %j is refused, naming %s', async (channel, args, where) => {
     const { invoke, openCalls, saveCalls } = setUp({
@@ -318,13 +320,39 @@ describe('openPlan', () => {
     const chosen = setUp({ openPaths: [nodePath.join(folder, 'q3.mmmplan.json')] });
     const plan = expectSuccess<OpenedFile>(await chosen.invoke(IPC.openPlan, trusted));
     expect(text(plan)).toBe('{"version":1}');
-    expect(chosen.openCalls[0].filters).toEqual([{ name: 'Workbench plan', extensions: ['json'] }]);
+    expect(chosen.openCalls[0].filters).toEqual([
+      { name: 'Workbench plan', extensions: ['mmmplan', 'json'] },
+    ]);
     expect(recentFiles.list()[0].kind).toBe('plan');
   });
 
   it('refuses a data file picked through the plan dialog', async () => {
     const { invoke } = setUp({ openPaths: [nodePath.join(folder, 'weekly.csv')] });
     expectFailure(await invoke(IPC.openPlan, trusted), 'unsupported-extension');
+  });
+});
+
+describe('saveReport', () => {
+  it('writes the page where the dialog said, keeping a replaced file as .bak; nothing when cancelled', async () => {
+    const target = nodePath.join(folder, 'q3 report.html');
+    await writeFile(target, 'old');
+    const { invoke, saveCalls } = setUp({ savePath: target });
+    const value = expectSuccess(
+      await invoke(IPC.saveReport, trusted, { suggestedName: 'q3 report', html: '<p>new</p>' }),
+    );
+    expect(value).toEqual({ saved: true, name: 'q3 report.html' });
+    expect(await readFile(target, 'utf8')).toBe('<p>new</p>');
+    expect(await readFile(`${target}.bak`, 'utf8')).toBe('old');
+    expect(saveCalls[0].defaultPath).toBe(
+      nodePath.join('/home/analyst/Documents', 'q3 report.html'),
+    );
+    expect(saveCalls[0].filters).toEqual([{ name: 'Web page', extensions: ['html'] }]);
+    const cancelled = setUp({ savePath: null });
+    expect(
+      expectSuccess(
+        await cancelled.invoke(IPC.saveReport, trusted, { suggestedName: 'x.html', html: '' }),
+      ),
+    ).toEqual({ saved: false });
   });
 });
 
@@ -340,14 +368,16 @@ describe('savePlan', () => {
     expect(await readFile(target, 'utf8')).toBe(contents);
     expect((await readdir(folder)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
     expect(saveCalls[0].defaultPath).toBe(
-      nodePath.join('/home/analyst/Documents', 'Q3 plan.mmmplan.json'),
+      nodePath.join('/home/analyst/Documents', 'Q3 plan.mmmplan'),
     );
+    expect(saveCalls[0].filters?.[0].extensions).toEqual(['mmmplan', 'json']);
     expect(saveCalls[0].properties).toContain('showOverwriteConfirmation');
     expect(recentFiles.list()[0]).toMatchObject({ path: target, kind: 'plan' });
   });
 
-  it('replaces an existing file only because the dialog returned it', async () => {
+  it('replaces an existing file only because the dialog returned it, keeping it as .bak', async () => {
     const target = nodePath.join(folder, 'q3.mmmplan.json');
+    const before = await readFile(target, 'utf8');
     const { invoke } = setUp({ savePath: target });
     expectSuccess(
       await invoke(IPC.savePlan, trusted, {
@@ -356,6 +386,16 @@ describe('savePlan', () => {
       }),
     );
     expect(await readFile(target, 'utf8')).toBe('{"version":2}');
+    expect(await readFile(`${target}.bak`, 'utf8')).toBe(before);
+  });
+
+  it('suggests a .mmmplan name as given', async () => {
+    const target = nodePath.join(folder, 'named.mmmplan');
+    const { invoke, saveCalls } = setUp({ savePath: target });
+    expectSuccess(
+      await invoke(IPC.savePlan, trusted, { suggestedName: 'Q3.mmmplan', contents: '{}' }),
+    );
+    expect(saveCalls[0].defaultPath).toBe(nodePath.join('/home/analyst/Documents', 'Q3.mmmplan'));
   });
 
   it('writes nothing when the dialog is cancelled', async () => {

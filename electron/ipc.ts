@@ -163,30 +163,56 @@ export function registerIpc(deps: IpcDependencies): InvokeChannel[] {
     return file;
   });
 
-  handleResult(IPC.savePlan, ipcPayloads[IPC.savePlan], async ([{ suggestedName, contents }]) => {
-    const fileName = /\.json$/i.test(suggestedName)
-      ? suggestedName
-      : `${suggestedName}.mmmplan.json`;
+  /**
+   * Asks where to save, then writes atomically; the file being replaced (the dialog asked first)
+   * survives as `<name>.bak`. Null when the dialog was cancelled.
+   */
+  const saveThroughDialog = async (
+    title: string,
+    fileName: string,
+    filters: SaveDialogOptions['filters'],
+    contents: string,
+  ): Promise<{ target: string; name: string } | null> => {
     const choice = await deps.dialogs.showSaveDialog({
-      title: 'Save plan',
+      title,
       defaultPath: nodePath.join(deps.documentsDirectory(), fileName),
-      filters: planDialogFilters,
+      filters,
       // Replacing an existing file only ever happens after the dialog asked the user.
       properties: ['createDirectory', 'showOverwriteConfirmation'],
     });
-    if (choice.canceled || !choice.filePath) return { saved: false };
+    if (choice.canceled || !choice.filePath) return null;
     const target = choice.filePath;
     const name = nodePath.basename(target);
     if (!nodePath.isAbsolute(target))
       throw new ShellError('not-absolute', `"${target}" is not an absolute path.`);
     try {
-      await writeFileAtomically(target, contents);
+      await writeFileAtomically(target, contents, { keepBackup: true });
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
       throw new ShellError('write-failed', `Could not save "${name}" (${detail}).`);
     }
-    await remember(target, 'plan');
-    return { saved: true, name };
+    return { target, name };
+  };
+
+  handleResult(IPC.savePlan, ipcPayloads[IPC.savePlan], async ([{ suggestedName, contents }]) => {
+    const fileName = /\.(mmmplan|json)$/i.test(suggestedName)
+      ? suggestedName
+      : `${suggestedName}.mmmplan`;
+    const saved = await saveThroughDialog('Save plan', fileName, planDialogFilters, contents);
+    if (saved === null) return { saved: false };
+    await remember(saved.target, 'plan');
+    return { saved: true, name: saved.name };
+  });
+
+  handleResult(IPC.saveReport, ipcPayloads[IPC.saveReport], async ([{ suggestedName, html }]) => {
+    const fileName = /\.html?$/i.test(suggestedName) ? suggestedName : `${suggestedName}.html`;
+    const saved = await saveThroughDialog(
+      'Export plan report',
+      fileName,
+      [{ name: 'Web page', extensions: ['html'] }],
+      html,
+    );
+    return saved === null ? { saved: false } : { saved: true, name: saved.name };
   });
 
   return registered;

@@ -17,6 +17,7 @@ export const ipcPayloads = {
   [IPC.openRecent]: z.tuple([schemas.recentId]),
   [IPC.openPlan]: noArguments,
   [IPC.savePlan]: z.tuple([schemas.savePlan]),
+  [IPC.saveReport]: z.tuple([schemas.saveReport]),
 } as const;
 
 export type InvokeChannel = keyof typeof ipcPayloads;

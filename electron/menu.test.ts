@@ -71,6 +71,7 @@ describe('buildMenuTemplate', () => {
     expect(file.map((item) => item.label ?? item.role ?? item.type)).toEqual([
       'Open data…',
       'Open plan…',
+      'Save plan…',
       'Open Recent',
       'Load sample data',
       'separator',
@@ -78,8 +79,9 @@ describe('buildMenuTemplate', () => {
     ]);
     click(find(file, 'Open data…'));
     click(find(file, 'Open plan…'));
+    click(find(file, 'Save plan…'));
     click(find(file, 'Load sample data'));
-    expect(commands).toEqual(['open-data', 'open-plan', 'load-sample']);
+    expect(commands).toEqual(['open-data', 'open-plan', 'save-plan', 'load-sample']);
   });
 
   it('lists recent files by name and opens them by id', () => {

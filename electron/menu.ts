@@ -38,6 +38,7 @@ export function buildMenuTemplate(input: MenuInput): MenuItemConstructorOptions[
     submenu: [
       { label: 'Open data…', accelerator: 'CmdOrCtrl+O', click: send('open-data') },
       { label: 'Open plan…', accelerator: 'CmdOrCtrl+Shift+O', click: send('open-plan') },
+      { label: 'Save plan…', accelerator: 'CmdOrCtrl+S', click: send('save-plan') },
       { label: 'Open Recent', submenu: recentItems },
       { label: 'Load sample data', click: send('load-sample') },
       { type: 'separator' },

@@ -50,6 +50,7 @@ const workbenchVerbs = {
   openRecent: true,
   openPlan: true,
   savePlan: true,
+  saveReport: true,
   onMenuCommand: true,
 } satisfies Record<keyof WorkbenchApi, true>;
 
@@ -80,6 +81,7 @@ describe('preload', () => {
     await api.openRecent('0123456789abcdef');
     await api.openPlan();
     await api.savePlan('q3.mmmplan.json', '{"version":1}');
+    await api.saveReport('q3.html', '<!doctype html>');
     expect(fake.invocations).toEqual([
       { channel: IPC.openDataFiles, args: [] },
       { channel: IPC.appInfo, args: [] },
@@ -90,6 +92,7 @@ describe('preload', () => {
         channel: IPC.savePlan,
         args: [{ suggestedName: 'q3.mmmplan.json', contents: '{"version":1}' }],
       },
+      { channel: IPC.saveReport, args: [{ suggestedName: 'q3.html', html: '<!doctype html>' }] },
     ]);
   });
 

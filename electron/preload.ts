@@ -23,6 +23,8 @@ const api = {
   openPlan: () => ipcRenderer.invoke(IPC.openPlan),
   savePlan: (suggestedName: string, contents: string) =>
     ipcRenderer.invoke(IPC.savePlan, { suggestedName, contents }),
+  saveReport: (suggestedName: string, html: string) =>
+    ipcRenderer.invoke(IPC.saveReport, { suggestedName, html }),
   onMenuCommand(listener: (command: MenuCommand) => void): () => void {
     // The event object (which holds `sender`) never reaches the page.
     const forward = (_event: IpcRendererEvent, command: MenuCommand) => listener(command);

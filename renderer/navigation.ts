@@ -6,6 +6,7 @@ import type { Component } from 'vue';
 import DataView from './views/DataView.vue';
 import ModelView from './views/ModelView.vue';
 import CausalView from './views/CausalView.vue';
+import PlansView from './views/PlansView.vue';
 
 export interface NavigationItem {
   readonly id: string;
@@ -27,5 +28,11 @@ export const NAVIGATION: readonly NavigationItem[] = [
     label: 'Causal',
     hint: 'Double ML effect of one more unit of spend per channel',
     view: CausalView,
+  },
+  {
+    id: 'plans',
+    label: 'Plans',
+    hint: 'Versioned plan files: open without data, verify, compare, report',
+    view: PlansView,
   },
 ];

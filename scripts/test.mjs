@@ -20,7 +20,13 @@ function run(args, env = {}) {
 }
 
 if (only !== 'e2e') {
-  const status = run(['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
+  const status = run([
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${vitestJson}`,
+  ]);
   if (existsSync(vitestJson)) {
     const r = JSON.parse(readFileSync(vitestJson, 'utf8'));
     totals.passed += r.numPassedTests;
@@ -34,7 +40,9 @@ if (only !== 'e2e') {
 }
 
 if (only !== 'unit') {
-  const status = run(['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson });
+  const status = run(['playwright', 'test', '--reporter=list,json'], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson,
+  });
   if (existsSync(playwrightJson)) {
     const s = JSON.parse(readFileSync(playwrightJson, 'utf8')).stats;
     totals.passed += s.expected + (s.flaky ?? 0);

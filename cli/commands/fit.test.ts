@@ -1,34 +1,17 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ChainRunner } from '../../models/inference/chains';
 import { dataFingerprint, FitReportSchema } from '../../models/report';
 import { generateWeeklyGeo } from '../../sample-data/generator/weeklyGeo';
 import { generateWeeklyNational } from '../../sample-data/generator/weeklyNational';
-import { openNodeConnection, type ClosableSqlConnection } from '../duckdbNode';
+import { capture, useSharedConnection } from '../testing/commandHarness';
 import { createNodeChainRunner } from '../workers/nodeChainRunner';
 import { run as runCommand, type FitCommandDependencies } from './fit';
 
 // One duckdb-wasm instance for every run (each open costs seconds); `run` must not close it.
-let shared: ClosableSqlConnection;
-beforeAll(async () => {
-  shared = await openNodeConnection();
-});
-afterAll(async () => {
-  await shared.close();
-});
-
-function capture(): { write(text: string): boolean; text: () => string } {
-  let buffer = '';
-  return {
-    write(text: string) {
-      buffer += text;
-      return true;
-    },
-    text: () => buffer,
-  };
-}
+const openConnection = useSharedConnection();
 
 async function run(
   argv: string[],
@@ -37,7 +20,7 @@ async function run(
   const stdout = capture();
   const stderr = capture();
   const code = await runCommand(argv, {
-    openConnection: async () => ({ ...shared, close: async () => undefined }),
+    openConnection,
     stdout,
     stderr,
     ...extra,

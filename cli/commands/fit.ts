@@ -24,6 +24,8 @@ import { createProgressDisplay } from '../fit/progressDisplay';
 import { geoJsonSummary, geoTextSummary } from '../fit/geoSummary';
 import { jsonSummary, textSummary } from '../fit/summaryOutput';
 import { createNodeChainRunner } from '../workers/nodeChainRunner';
+import { isPlanPath, planContent } from '../plan/fitPlan';
+import { buildPlanFile } from '../plan/planFiles';
 
 interface Output {
   write(text: string): boolean;
@@ -161,7 +163,9 @@ export async function run(
       timing: { ...report.timing, totalSeconds: (Date.now() - started) / 1000 },
     };
     if (controller.signal.aborted) throw new AbortError();
-    if (args.out)
+    if (args.out && isPlanPath(args.out))
+      await buildPlanFile(args.out, planContent(args, finished, fileName));
+    else if (args.out)
       await writeFileAtomically(args.out, `${JSON.stringify(finished, jsonReplacer)}\n`);
     if (args.json)
       stdout.write(

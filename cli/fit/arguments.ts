@@ -32,7 +32,8 @@ export const FIT_USAGE = `usage: mmm fit <data file> --date <col> --kpi <col> --
                              (without it the geos are summed and the national model is fitted)
   --population <col>         with --geo: each geo's population (KPI and spend are modelled per
                              capita); without it every geo counts as equal
-  --out <result.json>        write the full fit result (written only when the fit finishes)
+  --out <result.json>        write the full fit result (written only when the fit finishes);
+                             a name ending in .mmmplan writes a plan file with no scenarios
   --json                     print one JSON object on stdout instead of the table`;
 
 export class UsageError extends Error {}

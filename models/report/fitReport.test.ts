@@ -1,21 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import type { ChainResult } from '../inference/sampleChain';
+import { handMadeFit as makeFit } from '../testing/handMadeFit';
 import { createMmmTarget } from '../mmm/target';
 import type { MmmInput } from '../mmm/types';
-import { handMadeFit } from '../testing/handMadeFit';
 import { simulateMmmData } from '../testing/simulateMmmData';
 import { buildFitReport } from './fitReport';
 import { FitReportSchema } from './fitReportSchema';
 import { parametersFromTable } from './posteriorDraws';
 
-/** A hand-made fit of the national model (models/testing/handMadeFit.ts). */
-function handMadeNationalFit(
+/** A hand-made fit: draws jittered around a fixed position, or all equal to it (spread 0). */
+function handMadeFit(
   input: MmmInput,
   spread: number,
-  statsOf?: (c: number) => Partial<ChainResult['stats']>,
+  statsOf: (c: number) => Partial<ChainResult['stats']> = () => ({}),
 ) {
-  const target = createMmmTarget(input);
-  return { target, ...handMadeFit(target, { kind: 'mmm', input }, { spread, statsOf }) };
+  return makeFit(input, { spread, statsOf });
 }
 
 const { data } = simulateMmmData({ weeks: 52, channels: 2, seed: 3, controls: 1 });
@@ -24,7 +23,7 @@ const timing = { totalSeconds: 3, warmupSeconds: 1, samplingSeconds: 1 };
 
 describe('buildFitReport', () => {
   it('reports a point-mass posterior exactly: ROI from constrain, contribution = ROI × spend, R² by hand', () => {
-    const { target, fit, request, centre } = handMadeNationalFit(input, 0);
+    const { target, fit, request, centre } = handMadeFit(input, 0);
     const report = buildFitReport({
       request,
       fit,
@@ -68,7 +67,7 @@ describe('buildFitReport', () => {
   });
 
   it('thins evenly, summarises spread draws with HDIs that hold the mean, and round-trips the draws', () => {
-    const { target, fit, request } = handMadeNationalFit(input, 0.05);
+    const { target, fit, request } = handMadeFit(input, 0.05);
     const report = buildFitReport({
       request,
       fit,
@@ -110,7 +109,7 @@ describe('buildFitReport', () => {
   });
 
   it('aggregates diagnostics from the chains and copies the gate verdict', () => {
-    const { target, fit, request } = handMadeNationalFit(input, 0.05, (c) => ({
+    const { target, fit, request } = handMadeFit(input, 0.05, (c) => ({
       divergences: 2 + c,
       treeDepthSaturations: c,
       eBfmi: 0.9 - 0.7 * c,
@@ -137,7 +136,7 @@ describe('buildFitReport', () => {
   });
 
   it('survives JSON and validates against FitReportSchema; a wrong version or ragged draws fail', () => {
-    const { target, fit, request } = handMadeNationalFit(input, 0.05);
+    const { target, fit, request } = handMadeFit(input, 0.05);
     const report = buildFitReport({
       request,
       fit,
@@ -166,7 +165,7 @@ describe('buildFitReport', () => {
   });
 
   it('rejects a fit of another model', () => {
-    const { fit, request } = handMadeNationalFit(input, 0.05);
+    const { fit, request } = handMadeFit(input, 0.05);
     const other = createMmmTarget({
       spec: {},
       data: simulateMmmData({ weeks: 52, channels: 3, seed: 3 }).data,

@@ -3,7 +3,7 @@ import { createGeoMmmTarget } from '../mmm/geoTarget';
 import type { GeoMmmInput } from '../mmm/geoTypes';
 import { coordinateCentres } from '../mmm/parametrisation';
 import { createRng } from '../random/rng';
-import { handMadeFit } from '../testing/handMadeFit';
+import { handMadeTargetFit } from '../testing/handMadeFit';
 import { simulateGeoMmmData } from '../testing/simulateGeoMmmData';
 import { FitReportSchema } from './fitReportSchema';
 import { modelFromReport } from './modelFromReport';
@@ -41,10 +41,10 @@ centre.forEach((u, i) => (centre[i] = u + 0.2 * jitter.normal()));
 const context = { kpiName: 'revenue', source: null, files: [], createdAt: null };
 
 describe('a geo fit report', () => {
-  const { fit, request } = handMadeFit(
+  const { fit, request } = handMadeTargetFit(
     target,
     { kind: 'geo-mmm', input },
-    { spread: 0.05, centre, draws: 40 },
+    { spread: 0.05, centre, drawsPerChain: 40 },
   );
   const report = reportOfFit(request, fit, context);
 

@@ -1,7 +1,7 @@
 /**
- * A hand-made fit result for report tests: two chains of draws jittered around one position (or
- * all equal to it, spread 0), with the sampler's summaries and quality gate computed from them as
- * a real fit's are, so report code can be tested without sampling.
+ * Fits made by hand, no sampling, for tests of what is computed from a finished fit (fit reports,
+ * plans): each chain's draws are a fixed random position plus `spread` × Normal(0, 1) noise (a
+ * point mass with spread 0), with plausible statistics, summarised and gated as a real fit is.
  */
 import { qualityGate } from '../diagnostics/gate';
 import { summariseDraws } from '../diagnostics/summary';
@@ -9,6 +9,8 @@ import type { FitRequest, FitResult } from '../inference/chains';
 import type { ChainResult } from '../inference/sampleChain';
 import type { TargetDescription } from '../inference/targets';
 import type { Target } from '../inference/types';
+import { createMmmTarget, type MmmTarget } from '../mmm/target';
+import type { MmmInput } from '../mmm/types';
 import { createRng } from '../random/rng';
 
 export function handMadeChain(
@@ -43,25 +45,42 @@ export function handMadeChain(
   };
 }
 
+export interface HandMadeFitOptions {
+  readonly spread: number;
+  readonly chains?: number;
+  readonly drawsPerChain?: number;
+  /** Seed of the draws (default 11); the request records `requestSeed` (default 5). */
+  readonly seed?: number;
+  readonly requestSeed?: number;
+  readonly statsOf?: (chain: number) => Partial<ChainResult['stats']>;
+  /** Where the draws sit (default 0.3 · Normal(0, 1) per coordinate). */
+  readonly centre?: Float64Array;
+}
+
 export function handMadeFit(
+  input: MmmInput,
+  options: HandMadeFitOptions,
+): { target: MmmTarget; fit: FitResult; request: FitRequest; centre: Float64Array } {
+  const target = createMmmTarget(input);
+  return { target, ...handMadeTargetFit(target, { kind: 'mmm', input }, options) };
+}
+
+/** The same for any target (a geo model, say) and the description it was built from. */
+export function handMadeTargetFit(
   target: Pick<Target, 'dimension' | 'parameterNames'>,
   description: TargetDescription,
-  options: {
-    readonly spread: number;
-    /** Where the draws sit (default 0.3 · N(0, 1) per coordinate). */
-    readonly centre?: Float64Array;
-    readonly draws?: number;
-    readonly statsOf?: (chain: number) => Partial<ChainResult['stats']>;
-  },
+  options: HandMadeFitOptions,
 ): { fit: FitResult; request: FitRequest; centre: Float64Array } {
-  const rng = createRng(11);
-  const centre = options.centre ?? new Float64Array(target.dimension).map(() => 0.3 * rng.normal());
-  const count = options.draws ?? 150;
-  const chains = [0, 1].map((c) => {
-    const draws = new Float64Array(count * target.dimension);
+  const chainCount = options.chains ?? 2;
+  const perChain = options.drawsPerChain ?? 150;
+  const rng = createRng(options.seed ?? 11);
+  const centre =
+    options.centre ?? new Float64Array(target.dimension).map(() => 0.3 * rng.normal());
+  const chains = Array.from({ length: chainCount }, (_, c) => {
+    const draws = new Float64Array(perChain * target.dimension);
     for (let i = 0; i < draws.length; i++)
       draws[i] = centre[i % target.dimension] + options.spread * rng.normal();
-    return handMadeChain(c, draws, target.dimension, options.statsOf?.(c));
+    return handMadeChain(c, draws, target.dimension, options.statsOf?.(c) ?? {});
   });
   const summary = summariseDraws(
     chains.map((c) => c.draws),
@@ -84,10 +103,10 @@ export function handMadeFit(
   };
   const request: FitRequest = {
     target: description,
-    chains: 2,
-    warmup: count,
-    draws: count,
-    seed: 5,
+    chains: chainCount,
+    warmup: perChain,
+    draws: perChain,
+    seed: options.requestSeed ?? 5,
   };
   return { fit, request, centre };
 }

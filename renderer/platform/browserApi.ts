@@ -14,7 +14,7 @@ import { errorMessage, readDataFiles } from './fileBytes';
 import { addRecentFiles, readRecentFiles, writeRecentFiles } from './recentFiles';
 
 const DATA_ACCEPT = '.csv,.tsv,.txt,.parquet';
-const PLAN_ACCEPT = '.json,.mmmplan.json';
+const PLAN_ACCEPT = '.mmmplan,.json';
 
 /** Opens the browser's file picker; resolves to [] when the user cancels. */
 function pickFiles(accept: string, multiple: boolean): Promise<File[]> {
@@ -121,6 +121,10 @@ export function createBrowserApi(storage: Storage = window.localStorage): Workbe
     },
     async savePlan(suggestedName: string, contents: string) {
       downloadText(suggestedName, contents);
+      return { ok: true, value: { saved: true, name: suggestedName } };
+    },
+    async saveReport(suggestedName: string, html: string) {
+      downloadText(suggestedName, html, 'text/html');
       return { ok: true, value: { saved: true, name: suggestedName } };
     },
     onMenuCommand(listener) {
