@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createGeoMmmTarget } from '../mmm/geoTarget';
 import type { GeoMmmInput } from '../mmm/geoTypes';
@@ -88,5 +90,35 @@ describe('a geo fit report', () => {
       series.forEach((value, t) => expect(b.channels[c][t]).toBeCloseTo(value, 6)),
     );
     a.mean.forEach((value, t) => expect(b.mean[t]).toBeCloseTo(value, 6));
+  });
+});
+
+describe('the geo fixture (fit-result.v2.geo.json, written by mmm fit --geo)', () => {
+  const text = readFileSync(join(__dirname, 'fixtures', 'fit-result.v2.geo.json'), 'utf8');
+
+  it('opens within the v2 schema, with per-geo results and inputs', () => {
+    const parsed = parseFitReport(text);
+    if (!parsed.ok) throw new Error(parsed.message);
+    expect(parsed.notices).toEqual([]);
+    expect(parsed.report.geo?.geos).toHaveLength(20);
+    expect(parsed.report.inputs?.geo?.kpi).toHaveLength(20);
+  });
+
+  it('rebuilds the geo model, whose national components of the data equal the report fitted values', () => {
+    const parsed = parseFitReport(text);
+    if (!parsed.ok) throw new Error(parsed.message);
+    const { report } = parsed;
+    const model = modelFromReport(report);
+    expect(model.level).toBe('geo');
+    // The fitted mean over the stored draws, recomputed from the file alone.
+    const weeks = report.decomposition.dates.length;
+    const mean = new Float64Array(weeks);
+    for (const draw of model.draws) {
+      const components = model.target.components(draw);
+      for (let t = 0; t < weeks; t++) mean[t] += components.mean[t] / model.draws.length;
+    }
+    report.decomposition.fitted.mean.forEach((value, t) =>
+      expect(mean[t] / value).toBeCloseTo(1, 8),
+    );
   });
 });
