@@ -29,7 +29,7 @@
  *   keeps their prior Normal(0, 1); likewise the log amplitudes, whose mean the shared γ absorbs.
  */
 import type { Coordinate, CoordinateTransform } from './parametrisation';
-import { channelCoordinates } from './parametrisation';
+import { channelCoordinates, seasonalityCoordinates } from './parametrisation';
 import { ADSTOCK_PARAMETERS, SATURATION_PARAMETERS } from './resolveModelSpec';
 import type { GeoSpec } from './geoTypes';
 import type { GeoMmmDesign } from './geoDesign';
@@ -97,14 +97,7 @@ export function buildGeoLayout(
   if (spec.trend)
     coordinates.push({ name: 'trend', transform: identity, prior: spec.priors.trend });
   const seasonality = coordinates.length;
-  for (let k = 1; k <= spec.fourierOrder; k++) {
-    for (const part of ['sin', 'cos'])
-      coordinates.push({
-        name: `seasonality.${part}${k}`,
-        transform: identity,
-        prior: spec.priors.seasonality,
-      });
-  }
+  coordinates.push(...seasonalityCoordinates(spec));
   const amplitudes = geoSpec.seasonalityByGeo && spec.fourierOrder > 0 ? coordinates.length : -1;
   if (amplitudes >= 0)
     for (let k = 1; k < geos.length; k++)

@@ -21,14 +21,13 @@
  *   ∂η_c,g = τ_c q_c,g,   ∂ log τ_c = τ_c Σ_g η_c,g q_c,g,   q_c,g = R_c,g − π_c,g Σ_g′ R_c,g′,
  * and the sum-zero coordinates get Vᵀ ∂η (sumToZero.ts).
  */
-import { convolveLags } from '../transforms/convolveLags';
-import type { ChannelWorkspace } from './channelWorkspace';
-import { logGamma } from './distributions';
+import { adstockSeries, type ChannelWorkspace } from './channelWorkspace';
 import type { GeoMmmDesign } from './geoDesign';
 import type { GeoParameterLayout } from './geoLayout';
 import { accumulateGeoLiftTests, impliedGeoLifts, type GeoLiftContext } from './geoLiftTests';
 import { createAdstockKernel, saturationKernelOf } from './kernels';
 import { createLiftWorkspace } from './liftWindow';
+import { blockLogLikelihood, observationNoise } from './observationNoise';
 import { constrainCoordinates } from './parametrisation';
 import { addSumToZeroGradient, sumToZeroValues } from './sumToZero';
 import type { ModelSpec } from './spec';
@@ -75,9 +74,8 @@ export function createGeoEvaluator(
   const parameterCount = adstockCount + saturationCount;
   const adstock = createAdstockKernel(spec.adstock, maxLag);
   const saturation = saturationKernelOf(spec.saturation);
-  const studentT = spec.likelihood === 'student-t';
-  const nu = spec.studentDegreesOfFreedom;
-  const studentConstant = logGamma((nu + 1) / 2) - logGamma(nu / 2) - 0.5 * Math.log(nu * Math.PI);
+  const noise = observationNoise(spec);
+  const sigmaGradient = new Float64Array(1);
   const weights = design.weights;
 
   const values = new Float64Array(layout.dimension);
@@ -169,28 +167,7 @@ export function createGeoEvaluator(
       for (let g = 0; g < geos; g++) {
         const k = c * geos + g;
         const w = series[k];
-        if (adstock.convolve) {
-          adstock.convolve(
-            adstockParameters,
-            maxLag,
-            spendViews[k],
-            weeks,
-            w.adstocked,
-            w.adstockDerivatives,
-          );
-        } else {
-          convolveLags(spendViews[k], weeks, w.weights, 0, maxLag, w.adstocked, 0);
-          for (let j = 0; j < adstockCount; j++)
-            convolveLags(
-              spendViews[k],
-              weeks,
-              w.weightDerivatives,
-              j * maxLag,
-              maxLag,
-              w.adstockDerivatives,
-              j * weeks,
-            );
-        }
+        adstockSeries(adstock, adstockParameters, maxLag, spendViews[k], weeks, w);
         saturation.apply(
           w.adstocked,
           weeks,
@@ -303,40 +280,21 @@ export function createGeoEvaluator(
       interceptSpreadGradient += -1 + d * d * precisionB; // ∂/∂ log τ_b
     }
 
-    // Likelihood: residual ← ∂ℓ/∂μ.
+    // Likelihood, geo by geo: residual ← ∂ℓ/∂μ.
     const sigma = values[layout.noise];
-    const y = design.scaledKpi;
-    let sigmaGradient = 0;
-    if (studentT) {
-      const nuSigma2 = nu * sigma * sigma;
-      const logSigma = Math.log(sigma);
-      for (let g = 0; g < geos; g++) {
-        const row = g * weeks;
-        const source = g * allWeeks;
-        for (let t = 0; t < weeks; t++) {
-          const e = y[source + t] - mean[row + t];
-          const denominator = nuSigma2 + e * e;
-          logDensity +=
-            studentConstant - logSigma - 0.5 * (nu + 1) * Math.log1p((e * e) / nuSigma2);
-          residual[row + t] = ((nu + 1) * e) / denominator;
-          sigmaGradient += -1 / sigma + ((nu + 1) * e * e) / (sigma * denominator);
-        }
-      }
-    } else {
-      const precision = 1 / (sigma * sigma);
-      let squares = 0;
-      for (let g = 0; g < geos; g++) {
-        const row = g * weeks;
-        const source = g * allWeeks;
-        for (let t = 0; t < weeks; t++) {
-          const e = y[source + t] - mean[row + t];
-          squares += e * e;
-          residual[row + t] = e * precision;
-        }
-      }
-      logDensity += -0.5 * squares * precision - cells * (Math.log(sigma) + HALF_LOG_TWO_PI);
-      sigmaGradient = -cells / sigma + (squares * precision) / sigma;
-    }
+    sigmaGradient[0] = 0;
+    for (let g = 0; g < geos; g++)
+      logDensity += blockLogLikelihood(
+        noise,
+        design.scaledKpi,
+        g * allWeeks,
+        mean,
+        g * weeks,
+        weeks,
+        sigma,
+        residual,
+        sigmaGradient,
+      );
 
     gradient.set(priorGradient);
     // Levels, then r′ = r − G_g / T_train for every covariate (b_g = m_g − mean f_g).
@@ -351,7 +309,7 @@ export function createGeoEvaluator(
     }
     gradient[layout.interceptMean] += interceptMeanGradient;
     gradient[layout.interceptSpread] += interceptSpreadGradient;
-    gradient[layout.noise] += sigmaGradient * derivatives[layout.noise];
+    gradient[layout.noise] += sigmaGradient[0] * derivatives[layout.noise];
     baselineGradient(gradient);
 
     // Media: g^β, Σ r′ ∂h/∂p (at fixed β) and ∂H/∂p per channel and geo.

@@ -15,7 +15,12 @@ import { createGeoEvaluator } from './geoLogDensity';
 import { isGeoParameters, type GeoMmmInput, type GeoMmmParameters, type GeoSpec } from './geoTypes';
 import { maximiseLogDensity } from './mapPosition';
 import type { MmmModel } from './model';
-import { coordinateCentres, unconstrainValue } from './parametrisation';
+import {
+  channelKernelValues,
+  coordinateCentres,
+  setChannelKernelValues,
+  unconstrainValue,
+} from './parametrisation';
 import { resolveGeoSpec } from './resolveGeoSpec';
 import { sumToZeroCoordinates } from './sumToZero';
 import { applyMediaSharePrior, resolveModelSpec } from './resolveModelSpec';
@@ -62,17 +67,11 @@ export function createGeoMmmTarget(input: GeoMmmInput): GeoMmmTarget {
       throw new Error(`position has ${position.length} coordinates, expected ${layout.dimension}`);
     const evaluation = evaluator.evaluate(position);
     const { values } = evaluation;
-    const adstockCount = layout.adstockNames.length;
     const amplitudes = evaluation.logAmplitudes.map(Math.exp);
     const channels: ChannelParameters[] = [];
     const geoChannels = design.channelNames.map((name, c) => {
       const base = layout.channelStart + c * layout.channelStride;
-      const adstock: Record<string, number> = {};
-      const saturation: Record<string, number> = {};
-      layout.adstockNames.forEach((p, j) => (adstock[p] = values[base + 1 + j]));
-      layout.saturationNames.forEach(
-        (p, q) => (saturation[p] = values[base + 1 + adstockCount + q]),
-      );
+      const { adstock, saturation } = channelKernelValues(layout, values, base);
       // The one β over all geos that gives the same national contribution (for reading only).
       let saturated = 0;
       for (let g = 0; g < geos; g++)
@@ -120,15 +119,11 @@ export function createGeoMmmTarget(input: GeoMmmInput): GeoMmmTarget {
       );
     values.set(parameters.controls.subarray(0, layout.controlCount), layout.controls);
     values[layout.noise] = parameters.noise;
-    const adstockCount = layout.adstockNames.length;
     parameters.channels.forEach((channel, c) => {
       const base = layout.channelStart + c * layout.channelStride;
       const geoChannel = parameters.geo.channels[c];
       values[base] = channel.roi;
-      layout.adstockNames.forEach((p, j) => (values[base + 1 + j] = channel.adstock[p]));
-      layout.saturationNames.forEach(
-        (p, q) => (values[base + 1 + adstockCount + q] = channel.saturation[p]),
-      );
+      setChannelKernelValues(layout, channel, values, base);
       values[base + layout.spreadOffset] = geoChannel.spread;
       // τ η_g = log ROI_c,g − its mean over geos (η sums to zero).
       const logRoi = geoChannel.roi.map(Math.log);

@@ -43,6 +43,7 @@ import {
   SATURATION_PARAMETERS,
 } from './resolveModelSpec';
 import type { ModelSpec } from './spec';
+import type { ChannelParameters } from './types';
 
 export type CoordinateTransform =
   | { readonly kind: 'identity' }
@@ -96,18 +97,7 @@ export function buildLayout(spec: ModelSpec, design: MmmDesign): ParameterLayout
   if (spec.trend)
     coordinates.push({ name: 'trend', transform: identity, prior: spec.priors.trend });
   const seasonality = coordinates.length;
-  for (let k = 1; k <= spec.fourierOrder; k++) {
-    coordinates.push({
-      name: `seasonality.sin${k}`,
-      transform: identity,
-      prior: spec.priors.seasonality,
-    });
-    coordinates.push({
-      name: `seasonality.cos${k}`,
-      transform: identity,
-      prior: spec.priors.seasonality,
-    });
-  }
+  coordinates.push(...seasonalityCoordinates(spec));
   const controls = coordinates.length;
   for (const name of design.controlNames)
     coordinates.push({ name: `control.${name}`, transform: identity, prior: spec.priors.controls });
@@ -133,6 +123,47 @@ export function buildLayout(spec: ModelSpec, design: MmmDesign): ParameterLayout
     saturationNames,
     noise,
   };
+}
+
+/** The Fourier coefficients sin₁, cos₁, sin₂, cos₂, … (unbounded, the seasonality prior). */
+export function seasonalityCoordinates(spec: ModelSpec): Coordinate[] {
+  const coordinates: Coordinate[] = [];
+  for (let k = 1; k <= spec.fourierOrder; k++)
+    for (const part of ['sin', 'cos'])
+      coordinates.push({
+        name: `seasonality.${part}${k}`,
+        transform: { kind: 'identity' },
+        prior: spec.priors.seasonality,
+      });
+  return coordinates;
+}
+
+/** A channel's adstock and saturation parameters by name, from its block at `base` (ROI/β first). */
+export function channelKernelValues(
+  layout: Pick<ParameterLayout, 'adstockNames' | 'saturationNames'>,
+  values: ArrayLike<number>,
+  base: number,
+): { adstock: Record<string, number>; saturation: Record<string, number> } {
+  const adstock: Record<string, number> = {};
+  const saturation: Record<string, number> = {};
+  const adstockCount = layout.adstockNames.length;
+  layout.adstockNames.forEach((p, j) => (adstock[p] = values[base + 1 + j]));
+  layout.saturationNames.forEach((p, q) => (saturation[p] = values[base + 1 + adstockCount + q]));
+  return { adstock, saturation };
+}
+
+/** The inverse: writes a channel's named adstock and saturation values into its block at `base`. */
+export function setChannelKernelValues(
+  layout: Pick<ParameterLayout, 'adstockNames' | 'saturationNames'>,
+  channel: Pick<ChannelParameters, 'adstock' | 'saturation'>,
+  values: Float64Array,
+  base: number,
+): void {
+  const adstockCount = layout.adstockNames.length;
+  layout.adstockNames.forEach((p, j) => (values[base + 1 + j] = channel.adstock[p]));
+  layout.saturationNames.forEach(
+    (p, q) => (values[base + 1 + adstockCount + q] = channel.saturation[p]),
+  );
 }
 
 /**
