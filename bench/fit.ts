@@ -1,7 +1,7 @@
 /**
  * `npm run bench:fit` — our NUTS on the MMM against Stan (rstan) on the same model and data.
  *
- *   npx tsx bench/fit.ts [--only ours|stan] [--sizes 156x6,260x10] [--models textbook,roi]
+ *   npx tsx bench/fit.ts [--only ours|stan|chromium] [--sizes 156x6,260x10] [--models textbook,roi]
  *                        [--seed 1] [--replicates 0,1,2] [--record bench/RESULTS.md]
  *
  * Data: `generateWeeklyNational` (fixed seeds), scaled once by `createMmmTarget` (textbook), so
@@ -19,6 +19,9 @@
  * `--replicates` draws further data sets of each size from the same generator with other seeds
  * (replicate 0 is the fixed benchmark set): one data set cannot tell two estimators apart when a
  * channel's ROI is weakly identified, so the summary pools error and coverage over replicates.
+ *
+ * `--only chromium` is the app's engine: the Standard fit of the sample in the built app in
+ * Chromium against the CLI's engine on the same input, with main-thread long tasks (fitChromium.ts).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -32,6 +35,7 @@ import type { MmmInput, MmmTarget, ModelSpecInput, Parametrisation } from '../mo
 import { roiRecovery, type RoiEstimate } from '../models/report/roiRecovery';
 import { generateWeeklyNational } from '../sample-data/generator/weeklyNational';
 import { createNodeChainRunner } from '../cli/workers/nodeChainRunner';
+import { chromiumFitTable, runChromiumFitBench } from './fitChromium';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -332,8 +336,9 @@ function pooledTable(rows: readonly Row[]): string {
 
 async function main(): Promise<void> {
   const only = flag('only', 'both');
-  if (!['ours', 'stan', 'both'].includes(only))
-    throw new Error(`--only must be ours or stan, got '${only}'`);
+  if (!['ours', 'stan', 'both', 'chromium'].includes(only))
+    throw new Error(`--only must be ours, stan or chromium, got '${only}'`);
+  if (only === 'chromium') return chromiumEngine(flag('record', ''));
   const sizes = flag('sizes', '156x6,260x10')
     .split(',')
     .map((text) => {
@@ -399,6 +404,19 @@ async function main(): Promise<void> {
     appendFileSync(
       record,
       `\nROI per channel, mean [90% HDI] (truth):\n${channelLines.join('\n')}\n\nFinished after ${((Date.now() - started.getTime()) / 1000).toFixed(0)} s, load average ${loadavg()[0].toFixed(1)} at the end.\n`,
+    );
+}
+
+async function chromiumEngine(record: string): Promise<void> {
+  const started = new Date();
+  const load = loadavg()[0];
+  const row = await runChromiumFitBench();
+  const table = chromiumFitTable(row);
+  process.stdout.write(`${table}\n`);
+  if (record)
+    appendFileSync(
+      record,
+      `\n## bench:fit chromium ${started.toISOString().slice(0, 10)}\n\nStarted ${started.toISOString()} — ${cpus().length} cores, load average ${load.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end (machine shared). The sample, Standard preset (4 × (1000 + 1000), all channels and controls): the built app in Chromium vs the CLI's engine (worker_threads + reportOfFit) on the same input. Command: npx tsx bench/fit.ts --only chromium --record bench/RESULTS.md\n\n${table}\n`,
     );
 }
 

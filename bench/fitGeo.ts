@@ -11,7 +11,7 @@
  * worker thread: on a shared machine the honest measure of work, wall ≥ CPU / 2 on 2 idle cores);
  * peak RSS (process-wide, so the largest of the rows so far); ms per gradient (one thread, in
  * process, at the MAP: geo vs national on the same data, the ratio in the national row); gradient
- * evaluations; min bulk ESS and ESS/s (wall); max R-hat; divergences; the quality gate; national
+ * evaluations; mean tree depth; warmup / sampling seconds per chain; min bulk ESS and ESS/s (wall); max R-hat; divergences; the quality gate; national
  * ROI error (spend-weighted, relative) and 90% coverage; per-geo ROI error and coverage over every
  * geo × channel with spend (the national model's geo estimate is its national ROI).
  * Meridian's row is missing: it is on PyPI, which this machine cannot reach.
@@ -105,6 +105,11 @@ export interface GeoRow {
   readonly peakRssMb: number;
   readonly msPerGradient: number;
   readonly gradients: number;
+  /** Mean NUTS tree depth over sampling, averaged over chains. */
+  readonly treeDepth: number;
+  /** Warmup and sampling seconds per chain, averaged over chains (thread time of each worker). */
+  readonly warmupSeconds: number;
+  readonly samplingSeconds: number;
   readonly essBulkMin: number;
   readonly rhatMax: number;
   readonly divergences: number;
@@ -146,6 +151,10 @@ function columns<P>(
     row.forEach((v, k) => (out[k][d] = v));
   }
   return out;
+}
+
+function meanOverChains(fit: FitResult, value: (chain: FitResult['chains'][number]) => number) {
+  return fit.chains.reduce((sum, chain) => sum + value(chain), 0) / fit.chains.length;
 }
 
 export interface FitSettings {
@@ -224,6 +233,9 @@ export async function runGeoBenchFit(
     peakRssMb: process.resourceUsage().maxRSS / 1024,
     msPerGradient: msPerGradient(target, mode),
     gradients: fit.chains.reduce((n, c) => n + c.stats.gradientEvaluations, 0),
+    treeDepth: meanOverChains(fit, (c) => c.stats.meanTreeDepth),
+    warmupSeconds: meanOverChains(fit, (c) => c.stats.warmupSeconds),
+    samplingSeconds: meanOverChains(fit, (c) => c.stats.samplingSeconds),
     essBulkMin: Math.min(...fit.summary.map((s) => s.essBulk)),
     rhatMax: Math.max(...fit.summary.map((s) => s.rhat)),
     divergences: fit.chains.reduce((n, c) => n + c.stats.divergences, 0),
@@ -249,6 +261,8 @@ const HEADER = [
   'peak RSS MB',
   'ms/gradient',
   'gradients',
+  'tree depth',
+  'warmup / sampling s per chain',
   'min bulk ESS',
   'ESS/s',
   'max R-hat',
@@ -277,6 +291,8 @@ export function markdownRows(
       r.peakRssMb.toFixed(0),
       gradient,
       String(r.gradients),
+      r.treeDepth.toFixed(1),
+      `${r.warmupSeconds.toFixed(1)} / ${r.samplingSeconds.toFixed(1)}`,
       r.essBulkMin.toFixed(0),
       (r.essBulkMin / r.wallSeconds).toFixed(1),
       r.rhatMax.toFixed(3),

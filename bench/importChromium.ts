@@ -37,9 +37,12 @@ const types: Record<string, string> = {
   '.html': 'text/html',
   '.js': 'text/javascript',
   '.wasm': 'application/wasm',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.csv': 'text/csv',
 };
 
-function serve(root: string): Promise<Server> {
+export function serve(root: string): Promise<Server> {
   const server = createServer((request, response) => {
     const path = normalize(join(root, new URL(request.url ?? '/', 'http://bench').pathname));
     if (!path.startsWith(root) || !existsSync(path) || !statSync(path).isFile()) {

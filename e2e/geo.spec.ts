@@ -1,7 +1,7 @@
 /**
  * Fitting by geo end to end: the sample (5 geos) with geos kept → the Model task's model level
  * "By geo" → a quick fit in Web Workers (2 chains × (150 + 150) on two channels) → the
- * geo × channel ROI heat map drawn for every geo and channel.
+ * geo × channel ROI heat map drawn for every geo and channel, in the Model task and in Results.
  */
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
@@ -48,4 +48,10 @@ test('the sample fitted by geo draws the geo × channel ROI chart', async () => 
   // The national summary stays the sum over geos: one ROI row per channel.
   await expect(page.getByTestId('fit-roi-table').getByTestId('fit-roi-row')).toHaveCount(2);
   await page.screenshot({ path: `${SCREENSHOTS}/model-geo-fit.png`, fullPage: true });
+
+  // The Results task shows the same geo fit's heat map beside its national charts.
+  await page.getByTestId('nav-results').click();
+  const results = page.getByTestId('geo-roi-chart');
+  await expect(results).toHaveAttribute('data-drawn', 'true', SLOW);
+  await expect(page.getByTestId('roi-chart')).toHaveAttribute('data-drawn', 'true', SLOW);
 });

@@ -10,6 +10,9 @@ export const IPC = {
   openRecent: 'workbench:open-recent',
   openPlan: 'workbench:open-plan',
   savePlan: 'workbench:save-plan',
+  openFitResult: 'workbench:open-fit-result',
+  loadSession: 'workbench:load-session',
+  saveSessionEntry: 'workbench:save-session-entry',
   saveReport: 'workbench:save-report',
   menuCommand: 'workbench:menu-command',
 } as const;

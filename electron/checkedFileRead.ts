@@ -8,12 +8,12 @@ import { open, stat } from 'node:fs/promises';
 import nodePath from 'node:path';
 
 import type { OpenedFile } from './contract';
-import { type FileKind, type FilePolicy, policyForName } from './filePolicy';
+import { type FilePolicy, policyForName } from './filePolicy';
 import { ShellError } from './shellError';
 
 export interface CheckedFile {
   file: OpenedFile;
-  kind: FileKind;
+  kind: FilePolicy['kind'];
   path: string;
 }
 

@@ -49,7 +49,24 @@ export interface RecentFile {
  * the renderer answers it with `openRecent(id)` (the id is a `RecentFile.id`).
  */
 export type MenuCommand =
-  'open-data' | 'open-plan' | 'save-plan' | 'load-sample' | `open-recent:${string}`;
+  | 'open-data'
+  | 'open-plan'
+  | 'save-plan'
+  | 'load-sample'
+  | `open-recent:${string}`
+  | ResultsMenuCommand;
+
+/**
+ * The Results work's menu commands: File › Open fit result…, Model › Fit / Cancel fit, and
+ * View › <task> (`task:<id>` switches to a task of renderer/navigation.ts).
+ */
+export type ResultsMenuCommand = 'open-fit-result' | 'fit' | 'cancel-fit' | `task:${string}`;
+
+/** Autosaved session entries: a key (see renderer/session/sessionCodec.ts) → its JSON text. */
+export type SessionEntries = Record<string, string>;
+
+/** The largest autosaved entry (a fit with its report), as the fit result file limit. */
+export const MAX_SESSION_ENTRY_BYTES = 256 * 1024 ** 2;
 
 export const MAX_FILE_BYTES = 2 * 1024 ** 3;
 
@@ -64,6 +81,8 @@ export const schemas = {
       .regex(/^[^/\\:*?"<>|]+$/),
     contents: z.string().max(64 * 1024 ** 2),
   }),
+  sessionKey: z.string().regex(/^(meta|fit-\d{1,9}|aside-[0-9a-z-]{1,60})$/),
+  sessionText: z.string().max(MAX_SESSION_ENTRY_BYTES).nullable(),
   saveReport: z.object({
     suggestedName: z
       .string()
@@ -93,6 +112,12 @@ export interface WorkbenchApi {
     suggestedName: string,
     contents: string,
   ): Promise<Result<{ saved: boolean; name?: string }>>;
+  /** Shows the open dialog for a fit result file (`mmm fit --out`); null when cancelled. */
+  openFitResult(): Promise<Result<OpenedFile | null>>;
+  /** Every autosaved session entry (desktop: under userData; browser: IndexedDB). */
+  loadSession(): Promise<Result<SessionEntries>>;
+  /** Writes one autosaved entry atomically (null deletes it). */
+  saveSessionEntry(key: string, text: string | null): Promise<Result<void>>;
   /**
    * Saves a plan's one-page HTML report (save dialog in the desktop, a download in the browser);
    * the page is built by models/plan/htmlReport.ts, static and escaped.

@@ -8,7 +8,8 @@ import { MAX_FILE_BYTES } from './contract';
 export type FileKind = 'data' | 'plan';
 
 export interface FilePolicy {
-  kind: FileKind;
+  /** 'fit': a fit result file, read but never listed among the recent files. */
+  kind: FileKind | 'fit';
   /** Lower-case, with the dot; matched against the end of the lower-cased file name. */
   extensions: readonly string[];
   maxBytes: number;
@@ -61,3 +62,10 @@ export function policyForName(
     policy.extensions.some((extension) => lower.endsWith(extension)),
   );
 }
+
+/** A fit result (`mmm fit --out`), picked in its own dialog; as large as the app reads one. */
+export const fitResultFilePolicy: FilePolicy = {
+  kind: 'fit',
+  extensions: ['.json'],
+  maxBytes: 256 * 1024 ** 2,
+};

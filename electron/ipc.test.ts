@@ -75,6 +75,7 @@ function setUp(
     }),
     documentsDirectory: () => '/home/analyst/Documents',
     onRecentFilesChanged,
+    sessionDirectory: () => nodePath.join(folder, 'userData', 'session'),
   });
   const invoke = async (channel: string, event: InvokeEvent, ...args: unknown[]) => {
     const handler = handlers.get(channel);
@@ -417,5 +418,50 @@ describe('savePlan', () => {
       'write-failed',
     );
     expect(message).toMatch(/^Could not save "plan.json"/);
+  });
+});
+
+describe('fit results and the autosaved session', () => {
+  it('opens a fit result only through its dialog, as .json, and never lists it among recent files', async () => {
+    await writeFile(nodePath.join(folder, 'result.json'), '{"kind":"mmm-fit-result"}');
+    const { invoke, openCalls, onRecentFilesChanged } = setUp({
+      openPaths: [nodePath.join(folder, 'result.json')],
+    });
+    const opened = expectSuccess<OpenedFile>(await invoke(IPC.openFitResult, trusted));
+    expect(opened.name).toBe('result.json');
+    expect(text(opened)).toBe('{"kind":"mmm-fit-result"}');
+    expect(openCalls[0].filters).toEqual([
+      { name: 'Fit result (mmm fit --out)', extensions: ['json'] },
+    ]);
+    expect(recentFiles.list()).toEqual([]);
+    expect(onRecentFilesChanged).not.toHaveBeenCalled();
+    const refused = setUp({ openPaths: [nodePath.join(folder, 'weekly.csv')] });
+    expectFailure(await refused.invoke(IPC.openFitResult, trusted), 'unsupported-extension');
+    expect(expectSuccess(await setUp().invoke(IPC.openFitResult, trusted))).toBeNull();
+  });
+
+  it('writes entries atomically under the session folder and reads them back; bad keys are refused', async () => {
+    const { invoke } = setUp();
+    expect(expectSuccess(await invoke(IPC.loadSession, trusted))).toEqual({});
+    expectSuccess(await invoke(IPC.saveSessionEntry, trusted, 'meta', '{"a":1}'));
+    expectSuccess(await invoke(IPC.saveSessionEntry, trusted, 'fit-3', '{"b":2}'));
+    expectSuccess(await invoke(IPC.saveSessionEntry, trusted, 'meta', '{"a":2}'));
+    expect(expectSuccess(await invoke(IPC.loadSession, trusted))).toEqual({
+      meta: '{"a":2}',
+      'fit-3': '{"b":2}',
+    });
+    const session = nodePath.join(folder, 'userData', 'session');
+    // The replaced entry is kept as a backup; no temporary file is left behind.
+    expect((await readdir(session)).sort()).toEqual(['fit-3.json', 'meta.json', 'meta.json.bak']);
+    expect(await readFile(nodePath.join(session, 'meta.json.bak'), 'utf8')).toBe('{"a":1}');
+    expectSuccess(await invoke(IPC.saveSessionEntry, trusted, 'fit-3', null));
+    expect(expectSuccess(await invoke(IPC.loadSession, trusted))).toEqual({ meta: '{"a":2}' });
+    for (const key of ['../escape', 'meta.json', 'fit-x', '']) {
+      const message = expectFailure(
+        await invoke(IPC.saveSessionEntry, trusted, key, '{}'),
+        'invalid-payload',
+      );
+      expect(message).toMatch(/argument 1/);
+    }
   });
 });

@@ -17,8 +17,10 @@ import {
   dialogExtensions,
   droppedFilePolicies,
   type FilePolicy,
+  fitResultFilePolicy,
   planFilePolicy,
 } from './filePolicy';
+import { readSessionEntries, writeSessionEntry } from './sessionFiles';
 import { type InvokeChannel, ipcPayloads, parsePayload } from './ipcPayloads';
 import type { RecentFilesStore } from './recentFiles';
 import { checkSender, type InvokeEvent } from './senderValidation';
@@ -46,6 +48,8 @@ export interface IpcDependencies {
   documentsDirectory: () => string;
   /** Called after the recent list changed (main rebuilds the File › Open Recent menu). */
   onRecentFilesChanged?: () => void;
+  /** Where the session autosaves (`<userData>/session`). */
+  sessionDirectory: () => string;
 }
 
 const planDialogFilters = [
@@ -99,6 +103,7 @@ export function registerIpc(deps: IpcDependencies): InvokeChannel[] {
   };
 
   const remember = async (path: string, kind: FilePolicy['kind']): Promise<void> => {
+    if (kind === 'fit') return; // fit results are opened from their own menu item, not recents
     await deps.recentFiles.add(path, kind);
     deps.onRecentFilesChanged?.();
   };
@@ -215,5 +220,36 @@ export function registerIpc(deps: IpcDependencies): InvokeChannel[] {
     return saved === null ? { saved: false } : { saved: true, name: saved.name };
   });
 
+  registerResultsIpc(handleResult);
   return registered;
+
+  function registerResultsIpc(handle: typeof handleResult): void {
+    handle(IPC.openFitResult, ipcPayloads[IPC.openFitResult], async () => {
+      const choice = await deps.dialogs.showOpenDialog({
+        title: 'Open fit result',
+        properties: ['openFile'],
+        filters: [{ name: 'Fit result (mmm fit --out)', extensions: ['json'] }],
+      });
+      if (choice.canceled || choice.filePaths.length === 0) return null;
+      const [file] = await readAll([choice.filePaths[0]], [fitResultFilePolicy]);
+      return file;
+    });
+
+    handle(IPC.loadSession, ipcPayloads[IPC.loadSession], async () =>
+      readSessionEntries(deps.sessionDirectory()),
+    );
+
+    handle(
+      IPC.saveSessionEntry,
+      ipcPayloads[IPC.saveSessionEntry],
+      async ([key, text]): Promise<void> => {
+        try {
+          await writeSessionEntry(deps.sessionDirectory(), key, text);
+        } catch (error) {
+          const detail = error instanceof Error ? error.message : String(error);
+          throw new ShellError('write-failed', `Could not autosave the session (${detail}).`);
+        }
+      },
+    );
+  }
 }

@@ -17,6 +17,9 @@ export const ipcPayloads = {
   [IPC.openRecent]: z.tuple([schemas.recentId]),
   [IPC.openPlan]: noArguments,
   [IPC.savePlan]: z.tuple([schemas.savePlan]),
+  [IPC.openFitResult]: noArguments,
+  [IPC.loadSession]: noArguments,
+  [IPC.saveSessionEntry]: z.tuple([schemas.sessionKey, schemas.sessionText]),
   [IPC.saveReport]: z.tuple([schemas.saveReport]),
 } as const;
 

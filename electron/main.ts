@@ -77,6 +77,7 @@ async function start(): Promise<void> {
     }),
     documentsDirectory: () => app.getPath('documents'),
     onRecentFilesChanged: refreshMenu,
+    sessionDirectory: () => nodePath.join(app.getPath('userData'), 'session'),
   });
   refreshMenu();
   createMainWindow();

@@ -60,6 +60,7 @@ describe('buildMenuTemplate', () => {
       'File',
       'Edit',
       'View',
+      'Model',
       'windowMenu',
       'help',
     ]);
@@ -71,6 +72,7 @@ describe('buildMenuTemplate', () => {
     expect(file.map((item) => item.label ?? item.role ?? item.type)).toEqual([
       'Open data…',
       'Open plan…',
+      'Open fit result…',
       'Save plan…',
       'Open Recent',
       'Load sample data',
@@ -81,7 +83,43 @@ describe('buildMenuTemplate', () => {
     click(find(file, 'Open plan…'));
     click(find(file, 'Save plan…'));
     click(find(file, 'Load sample data'));
-    expect(commands).toEqual(['open-data', 'open-plan', 'save-plan', 'load-sample']);
+    click(find(file, 'Open fit result…'));
+    expect(commands).toEqual([
+      'open-data',
+      'open-plan',
+      'save-plan',
+      'load-sample',
+      'open-fit-result',
+    ]);
+  });
+
+  it('shows the shortcuts of fit, cancel and every task, and sends their commands', () => {
+    const { template, commands } = build();
+    const model = submenuOf(template[3]);
+    expect(model.map((item) => [item.label, item.accelerator])).toEqual([
+      ['Fit', 'CmdOrCtrl+Enter'],
+      ['Cancel fit', 'Escape'],
+    ]);
+    model.forEach(click);
+    const view = submenuOf(template[2]);
+    const tasks = view.filter((item) => item.accelerator?.startsWith('Alt+'));
+    expect(tasks.map((item) => [item.label, item.accelerator])).toEqual([
+      ['Data', 'Alt+1'],
+      ['Model', 'Alt+2'],
+      ['Results', 'Alt+3'],
+      ['Causal', 'Alt+4'],
+      ['Plans', 'Alt+5'],
+    ]);
+    tasks.forEach(click);
+    expect(commands).toEqual([
+      'fit',
+      'cancel-fit',
+      'task:data',
+      'task:model',
+      'task:results',
+      'task:causal',
+      'task:plans',
+    ]);
   });
 
   it('lists recent files by name and opens them by id', () => {
@@ -118,7 +156,7 @@ describe('buildMenuTemplate', () => {
 
   it('has About and a Learn more link that opens an https page', () => {
     const { template, opened } = build();
-    const help = submenuOf(template[4]);
+    const help = submenuOf(template[5]);
     expect(help[0].role).toBe('about');
     click(find(help, 'Learn more'));
     expect(opened).toEqual([LEARN_MORE_URL]);

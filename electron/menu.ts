@@ -11,6 +11,18 @@ import type { MenuCommand, RecentFile } from './contract';
 export const LEARN_MORE_URL =
   'https://research.google/pubs/bayesian-methods-for-media-mix-modeling-with-carryover-and-shape-effects/';
 
+/**
+ * The tasks View › lists with Alt+1…; the same order and keys as the renderer's navigation
+ * (renderer/navigation.ts), which shows them in its buttons' tooltips.
+ */
+export const TASK_SHORTCUTS: readonly { readonly id: string; readonly label: string }[] = [
+  { id: 'data', label: 'Data' },
+  { id: 'model', label: 'Model' },
+  { id: 'results', label: 'Results' },
+  { id: 'causal', label: 'Causal' },
+  { id: 'plans', label: 'Plans' },
+];
+
 export interface MenuInput {
   appName: string;
   platform: string;
@@ -38,6 +50,7 @@ export function buildMenuTemplate(input: MenuInput): MenuItemConstructorOptions[
     submenu: [
       { label: 'Open data…', accelerator: 'CmdOrCtrl+O', click: send('open-data') },
       { label: 'Open plan…', accelerator: 'CmdOrCtrl+Shift+O', click: send('open-plan') },
+      { label: 'Open fit result…', accelerator: 'CmdOrCtrl+Alt+O', click: send('open-fit-result') },
       { label: 'Save plan…', accelerator: 'CmdOrCtrl+S', click: send('save-plan') },
       { label: 'Open Recent', submenu: recentItems },
       { label: 'Load sample data', click: send('load-sample') },
@@ -45,6 +58,19 @@ export function buildMenuTemplate(input: MenuInput): MenuItemConstructorOptions[
       isMac ? { role: 'close' } : { role: 'quit' },
     ],
   };
+
+  const model: MenuItemConstructorOptions = {
+    label: 'Model',
+    submenu: [
+      { label: 'Fit', accelerator: 'CmdOrCtrl+Enter', click: send('fit') },
+      { label: 'Cancel fit', accelerator: 'Escape', click: send('cancel-fit') },
+    ],
+  };
+  const taskItems: MenuItemConstructorOptions[] = TASK_SHORTCUTS.map((task, index) => ({
+    label: task.label,
+    accelerator: `Alt+${index + 1}`,
+    click: send(`task:${task.id}`),
+  }));
 
   const developerItems: MenuItemConstructorOptions[] = input.isPackaged
     ? []
@@ -72,6 +98,8 @@ export function buildMenuTemplate(input: MenuInput): MenuItemConstructorOptions[
     {
       label: 'View',
       submenu: [
+        ...taskItems,
+        { type: 'separator' },
         ...developerItems,
         { role: 'resetZoom' },
         { role: 'zoomIn' },
@@ -80,6 +108,7 @@ export function buildMenuTemplate(input: MenuInput): MenuItemConstructorOptions[
         { role: 'togglefullscreen' },
       ],
     },
+    model,
     { role: 'windowMenu' },
     {
       role: 'help',

@@ -50,6 +50,9 @@ const workbenchVerbs = {
   openRecent: true,
   openPlan: true,
   savePlan: true,
+  openFitResult: true,
+  loadSession: true,
+  saveSessionEntry: true,
   saveReport: true,
   onMenuCommand: true,
 } satisfies Record<keyof WorkbenchApi, true>;
@@ -81,6 +84,10 @@ describe('preload', () => {
     await api.openRecent('0123456789abcdef');
     await api.openPlan();
     await api.savePlan('q3.mmmplan.json', '{"version":1}');
+    await api.openFitResult();
+    await api.loadSession();
+    await api.saveSessionEntry('fit-2', '{}');
+    await api.saveSessionEntry('fit-2', null);
     await api.saveReport('q3.html', '<!doctype html>');
     expect(fake.invocations).toEqual([
       { channel: IPC.openDataFiles, args: [] },
@@ -92,6 +99,10 @@ describe('preload', () => {
         channel: IPC.savePlan,
         args: [{ suggestedName: 'q3.mmmplan.json', contents: '{"version":1}' }],
       },
+      { channel: IPC.openFitResult, args: [] },
+      { channel: IPC.loadSession, args: [] },
+      { channel: IPC.saveSessionEntry, args: ['fit-2', '{}'] },
+      { channel: IPC.saveSessionEntry, args: ['fit-2', null] },
       { channel: IPC.saveReport, args: [{ suggestedName: 'q3.html', html: '<!doctype html>' }] },
     ]);
   });

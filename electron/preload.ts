@@ -23,6 +23,10 @@ const api = {
   openPlan: () => ipcRenderer.invoke(IPC.openPlan),
   savePlan: (suggestedName: string, contents: string) =>
     ipcRenderer.invoke(IPC.savePlan, { suggestedName, contents }),
+  openFitResult: () => ipcRenderer.invoke(IPC.openFitResult),
+  loadSession: () => ipcRenderer.invoke(IPC.loadSession),
+  saveSessionEntry: (key: string, text: string | null) =>
+    ipcRenderer.invoke(IPC.saveSessionEntry, key, text),
   saveReport: (suggestedName: string, html: string) =>
     ipcRenderer.invoke(IPC.saveReport, { suggestedName, html }),
   onMenuCommand(listener: (command: MenuCommand) => void): () => void {

@@ -6,6 +6,7 @@ import type { Component } from 'vue';
 import DataView from './views/DataView.vue';
 import ModelView from './views/ModelView.vue';
 import CausalView from './views/CausalView.vue';
+import ResultsView from './views/ResultsView.vue';
 import PlansView from './views/PlansView.vue';
 
 export interface NavigationItem {
@@ -22,6 +23,12 @@ export const NAVIGATION: readonly NavigationItem[] = [
     label: 'Model',
     hint: 'Fit the Bayesian MMM: ROI with intervals and a quality gate',
     view: ModelView,
+  },
+  {
+    id: 'results',
+    label: 'Results',
+    hint: 'Decomposition, response curves, diagnostics, fit history and exports',
+    view: ResultsView,
   },
   {
     id: 'causal',

@@ -168,6 +168,30 @@ describe('mmm fit', () => {
     ],
     ['no --kpi', [csv, '--date', 'week', '--channels', channelColumns[0]], 2, /missing --kpi/],
     [
+      'two files without --mapping',
+      [csv, csv, ...base],
+      2,
+      /2 data files need --mapping mapping\.json/,
+    ],
+    [
+      '--date beside --mapping',
+      [csv, '--mapping', join(dir, 'm.json'), '--date', 'week'],
+      2,
+      /--date comes from --mapping: leave it out/,
+    ],
+    [
+      'a missing mapping file',
+      [csv, '--mapping', join(dir, 'absent.json')],
+      1,
+      /cannot read the mapping .*absent\.json: no such file/,
+    ],
+    [
+      'a missing priors file',
+      [csv, ...base, '--priors', join(dir, 'absent.json')],
+      1,
+      /cannot read the priors .*absent\.json: no such file/,
+    ],
+    [
       'a bad --metric',
       [csv, ...base, '--metric', 'full'],
       2,
@@ -230,6 +254,84 @@ describe('mmm fit', () => {
     });
     expect(summary.channels[0].spend).toBeCloseTo(orders, 6);
   }, 120_000);
+
+  it('reads several files through --mapping, picks channels by name, applies --priors', async () => {
+    const sample = (name: string) => join(import.meta.dirname, '../../sample-data', name);
+    const files = ['media_daily_long.csv', 'kpi_daily.csv', 'controls_daily.csv'].map(sample);
+    // The mapping the Data task detects for these files (revenue is the KPI, channel by name).
+    const { importFile, detectMapping } = await import('../../models/data');
+    const { openInputFile } = await import('../readBytes');
+    const imported = [];
+    const conn = await openConnection();
+    for (const path of files) imported.push(await importFile(conn, await openInputFile(path)));
+    const mappingPath = join(dir, 'mapping.json');
+    writeFileSync(mappingPath, JSON.stringify(detectMapping(imported)));
+    const priorsPath = join(dir, 'priors.json');
+    writeFileSync(
+      priorsPath,
+      JSON.stringify({
+        kind: 'mmm-priors',
+        version: 1,
+        channels: { tv: { roi: { median: 1.5, lower: 0.5, upper: 4 } } },
+      }),
+    );
+    const lift = join(dir, 'lift-quoted.csv');
+    writeFileSync(
+      lift,
+      '\uFEFF"channel","start_date","end_date","lift","standard_error"\r\n"tv","2023-03-06","2023-03-27","250000","60000"\r\n',
+    );
+    const out = join(dir, 'mapped.json');
+    const { code, stderr } = await run([
+      ...files,
+      '--mapping',
+      mappingPath,
+      '--channels',
+      'tv,search',
+      '--controls',
+      '',
+      '--priors',
+      priorsPath,
+      '--lift-tests',
+      lift,
+      '--chains',
+      '1',
+      '--warmup',
+      '10',
+      '--draws',
+      '10',
+      '--out',
+      out,
+      '--json',
+    ]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const report = FitReportSchema.parse(JSON.parse(readFileSync(out, 'utf8')));
+    // The frame's order (a long file's channels sort by name), no controls, the prior as a LogNormal.
+    expect(report.data.channels).toEqual(['search', 'tv']);
+    expect(report.data.controls).toEqual([]);
+    expect(report.data.kpiName).toBe('revenue');
+    expect(report.data.weeks).toBe(156);
+    expect(report.spec.channelOverrides.tv.roi).toMatchObject({
+      distribution: 'logNormal',
+      mu: Math.log(1.5),
+    });
+    expect(report.inputs?.experiments).toEqual([
+      {
+        channel: 'tv',
+        startDate: '2023-03-06',
+        endDate: '2023-03-27',
+        measuredLift: 250000,
+        standardError: 60000,
+      },
+    ]);
+    expect(report.data.files.map((file) => [file.name, file.rows])).toEqual([
+      ['media_daily_long.csv', 38220],
+      ['kpi_daily.csv', 5460],
+      ['controls_daily.csv', 5460],
+    ]);
+    expect(report.data.files[1].sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(report.data.source).toBe('media_daily_long.csv, kpi_daily.csv, controls_daily.csv');
+  }, 180_000);
 
   it('rejects a lift test outside the data with a clear message', async () => {
     const tests = join(dir, 'lift.csv');

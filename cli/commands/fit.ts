@@ -8,16 +8,19 @@
  */
 import { AbortError, isAbortError } from '../../models/inference/cancellation';
 import type { ChainRunner, FitRequest } from '../../models/inference/chains';
+import { basename } from 'node:path';
 import type { TargetDescription } from '../../models/inference/targets';
-import { createMmmTarget, type ModelSpecInput } from '../../models/mmm';
+import { createMmmTarget, type MmmData, type MmmInput } from '../../models/mmm';
 import { createGeoMmmTarget } from '../../models/mmm/geoTarget';
-import { reportOfFit } from '../../models/report';
+import { reportOfFit, sourceOf } from '../../models/report';
 import { openNodeConnection, type ClosableSqlConnection } from '../duckdbNode';
 import { FIT_USAGE, parseFitArguments, UsageError, type FitArguments } from '../fit/arguments';
 import { writeFileAtomically } from '../../electron/atomicWrite';
 import { readLiftTests } from '../fit/liftTestsFile';
 import { loadGeoModelData } from '../fit/loadGeoModelData';
+import { loadMappedData, readMappingFile } from '../fit/loadMappedData';
 import { loadModelData } from '../fit/loadModelData';
+import { readPriors } from '../fit/priorsFile';
 import type { DataFile } from '../../models/report';
 import { fileDigest, openInputFile } from '../readBytes';
 import { createProgressDisplay } from '../fit/progressDisplay';
@@ -52,7 +55,11 @@ function jsonReplacer(_key: string, value: unknown): unknown {
   return typeof value === 'number' && !Number.isFinite(value) ? null : value;
 }
 
-function specOf(args: FitArguments): ModelSpecInput {
+/** The spec flags of the command as the model's spec input (priors file applied). */
+function specOf(
+  args: FitArguments,
+  channelOverrides: MmmInput['spec']['channelOverrides'],
+): MmmInput['spec'] {
   return {
     adstock: args.adstock,
     saturation: args.saturation,
@@ -60,47 +67,117 @@ function specOf(args: FitArguments): ModelSpecInput {
     holdoutWeeks: args.holdoutWeeks,
     ...(args.maxLag !== undefined ? { maxLag: args.maxLag } : {}),
     ...(args.mediaShare !== undefined ? { mediaSharePrior: args.mediaShare } : {}),
+    ...(channelOverrides && Object.keys(channelOverrides).length > 0 ? { channelOverrides } : {}),
+  };
+}
+
+/** The data files as the report lists them: name, size, SHA-256, rows and columns as imported. */
+async function describeFiles(
+  paths: readonly string[],
+  imported: readonly { rows: number; columns: readonly string[] }[],
+): Promise<DataFile[]> {
+  return Promise.all(
+    paths.map(async (path, i) => {
+      const digest = await fileDigest(path);
+      return {
+        name: basename(path),
+        size: digest.size,
+        sha256: digest.sha256,
+        rows: imported[i].rows,
+        columns: [...imported[i].columns],
+      };
+    }),
+  );
+}
+
+interface LoadedInput {
+  readonly target: TargetDescription;
+  readonly kpiName: string;
+  readonly files: readonly DataFile[];
+}
+
+/** The model's data, by the flags' columns or by a mapping of one or more files. */
+async function loadData(
+  conn: ClosableSqlConnection,
+  args: FitArguments,
+): Promise<{ data: MmmData; kpiName: string; files: DataFile[] }> {
+  if (args.data.kind === 'mapping') {
+    const mapping = await readMappingFile(args.data.mapping);
+    const inputs = [];
+    for (const path of args.files) inputs.push(await openInputFile(path));
+    const loaded = await loadMappedData(conn, inputs, mapping, {
+      ...args.data,
+      holdoutWeeks: args.holdoutWeeks,
+    });
+    const imported = loaded.files.map((file) => ({
+      rows: file.rows,
+      columns: file.columns.map((column) => column.name),
+    }));
+    return {
+      data: loaded.data,
+      kpiName: loaded.kpiName,
+      files: await describeFiles(args.files, imported),
+    };
+  }
+  const loaded = await loadModelData(conn, await openInputFile(args.file), args);
+  return {
+    data: loaded.data,
+    kpiName: args.kpi,
+    files: await describeFiles([args.file], [loaded]),
+  };
+}
+
+/** Lift tests and the priors file, checked against the fitted channels. */
+async function calibrationOf(
+  conn: ClosableSqlConnection,
+  args: FitArguments,
+  channels: readonly string[],
+): Promise<{ experiments: MmmInput['experiments']; spec: MmmInput['spec'] }> {
+  const experiments = args.liftTests ? await readLiftTests(conn, args.liftTests, channels) : [];
+  const priors = args.priors
+    ? await readPriors(args.priors, {
+        channels: [...channels],
+        adstock: args.adstock,
+        saturation: args.saturation,
+      })
+    : undefined;
+  return { experiments, spec: specOf(args, priors) };
+}
+
+/** --geo: the geo model of one file (cli/fit/loadGeoModelData.ts). */
+async function loadGeoInput(
+  conn: ClosableSqlConnection,
+  args: FitArguments,
+  geo: string,
+): Promise<LoadedInput> {
+  const loaded = await loadGeoModelData(conn, await openInputFile(args.file), { ...args, geo });
+  const input = {
+    ...(await calibrationOf(conn, args, loaded.data.channelNames)),
+    data: loaded.data,
+  };
+  createGeoMmmTarget(input);
+  return {
+    target: { kind: 'geo-mmm', input },
+    kpiName: args.kpi,
+    files: await describeFiles([args.file], [loaded]),
   };
 }
 
 /**
- * The target to sample from the file and flags: the national model, or with --geo the geo model.
- * Checks the spec, the data and the lift tests against each other before any worker starts.
+ * The target to sample: the national model, or with --geo the geo model. Building it checks the
+ * spec, the data and the lift tests against each other before any worker starts.
  */
 async function loadInput(
   args: FitArguments,
   dependencies: FitCommandDependencies,
-): Promise<{ target: TargetDescription; fileName: string; file: DataFile }> {
-  const file = await openInputFile(args.file);
-  const experiments = args.liftTests ? await readLiftTests(args.liftTests, args.channels) : [];
+): Promise<LoadedInput> {
   const conn = await (dependencies.openConnection ?? openNodeConnection)();
   try {
-    const spec = specOf(args);
-    let target: TargetDescription;
-    let loaded: { fileName: string; rows: number; columns: readonly string[] };
-    if (args.geo === null) {
-      const national = await loadModelData(conn, file, args);
-      target = { kind: 'mmm', input: { spec, data: national.data, experiments } };
-      createMmmTarget(target.input);
-      loaded = national;
-    } else {
-      const geo = await loadGeoModelData(conn, file, { ...args, geo: args.geo });
-      target = { kind: 'geo-mmm', input: { spec, data: geo.data, experiments } };
-      createGeoMmmTarget(target.input);
-      loaded = geo;
-    }
-    const digest = await fileDigest(args.file);
-    return {
-      fileName: loaded.fileName,
-      file: {
-        name: loaded.fileName,
-        size: digest.size,
-        sha256: digest.sha256,
-        rows: loaded.rows,
-        columns: [...loaded.columns],
-      },
-      target,
-    };
+    if (args.geo !== null) return await loadGeoInput(conn, args, args.geo);
+    const { data, kpiName, files } = await loadData(conn, args);
+    const input = { ...(await calibrationOf(conn, args, data.channelNames)), data };
+    createMmmTarget(input);
+    return { target: { kind: 'mmm', input }, kpiName, files };
   } finally {
     // Tests share one connection across runs; only close what we opened.
     if (!dependencies.openConnection) await conn.close();
@@ -133,7 +210,7 @@ export async function run(
   outer?.addEventListener('abort', onInterrupt);
   process.on('SIGINT', onInterrupt);
   try {
-    const { target, fileName, file } = await loadInput(args, dependencies);
+    const { target, kpiName, files } = await loadInput(args, dependencies);
     const request: FitRequest = {
       target,
       chains: args.chains,
@@ -153,9 +230,9 @@ export async function run(
     });
     progress?.finish();
     const report = reportOfFit(request, fit, {
-      kpiName: args.kpi,
-      source: fileName,
-      files: [file],
+      kpiName,
+      source: sourceOf(files),
+      files,
       createdAt: new Date().toISOString(),
     });
     const finished = {
@@ -164,7 +241,7 @@ export async function run(
     };
     if (controller.signal.aborted) throw new AbortError();
     if (args.out && isPlanPath(args.out))
-      await buildPlanFile(args.out, planContent(args, finished, fileName));
+      await buildPlanFile(args.out, planContent(args, finished, files[0]?.name ?? ''));
     else if (args.out)
       await writeFileAtomically(args.out, `${JSON.stringify(finished, jsonReplacer)}\n`);
     if (args.json)

@@ -4,14 +4,21 @@
  */
 import { parseArgs } from 'node:util';
 import type { AdstockKind, Parametrisation, SaturationKind } from '../../models/mmm';
+import { dataArguments, UsageError, type DataArguments } from './mappedArguments';
 
 export const FIT_USAGE = `usage: mmm fit <data file> --date <col> --kpi <col> --channels <c1,c2,…> [options]
+       mmm fit <data files…> --mapping mapping.json [--channels <names>] [--controls <names>] [options]
 
   --date <col>               date column (daily data is summed to weeks)
   --kpi <col>                KPI column (e.g. revenue)
   --channels <a,b,…>         spend columns, one per channel (the channel names); name=column
                              names a channel apart from its column (tv=tv_spend)
   --controls <x,y,…>         control columns
+  --mapping <mapping.json>   the Data task's mapping of the data files (date, KPI, channels,
+                             controls); --channels and --controls then pick mapped names (all when
+                             left out; --controls '' for none)
+  --priors <priors.json>     per-channel ROI priors (median and 90% range) and adstock /
+                             saturation priors, as the Model task saves them
   --adstock <kind>           geometric (default) | weibull-cdf | weibull-pdf | delayed
   --max-lag <N>              adstock window in weeks (default 8)
   --saturation <kind>        hill (default) | logistic | michaelis-menten
@@ -29,24 +36,31 @@ export const FIT_USAGE = `usage: mmm fit <data file> --date <col> --kpi <col> --
   --lift-tests <file.csv>    lift tests: channel,start_date,end_date,lift,standard_error (KPI units)
                              [,geo] (a geo experiment's geo, with --geo)
   --geo <col>                fit the geo-level hierarchical model, one geo per value of <col>
-                             (without it the geos are summed and the national model is fitted)
+                             (one data file with --date/--kpi/--channels; without --geo the geos
+                             are summed and the national model is fitted)
   --population <col>         with --geo: each geo's population (KPI and spend are modelled per
                              capita); without it every geo counts as equal
   --out <result.json>        write the full fit result (written only when the fit finishes);
                              a name ending in .mmmplan writes a plan file with no scenarios
   --json                     print one JSON object on stdout instead of the table`;
 
-export class UsageError extends Error {}
+export { UsageError };
 
 export interface FitArguments {
+  /** The first data file (the only one without --mapping). */
   readonly file: string;
+  /** Every data file, in the order given. */
+  readonly files: readonly string[];
+  /** Where date, KPI, channels and controls come from (flags or a mapping file). */
+  readonly data: DataArguments;
   readonly date: string;
   readonly kpi: string;
-  /** Channel names (the model's and the report's). */
+  /** Channel names (the model's and the report's); the mapped names chosen with --mapping. */
   readonly channels: readonly string[];
   /** The spend column of each channel, in the same order (the name unless given as name=column). */
   readonly channelColumns: readonly string[];
   readonly controls: readonly string[];
+  readonly priors: string | null;
   readonly adstock: AdstockKind;
   readonly maxLag: number | undefined;
   readonly saturation: SaturationKind;
@@ -127,13 +141,6 @@ function mediaShare(text: string | undefined): { mean: number; sd: number } | nu
   return { mean: parts[0], sd: parts[1] };
 }
 
-function list(text: string | undefined): string[] {
-  return (text ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
-}
-
 function choice<T>(
   name: string,
   text: string | undefined,
@@ -149,17 +156,34 @@ function choice<T>(
   return value;
 }
 
-/** --geo and --population: the geo model's columns (kept apart from the national flags). */
+/**
+ * --geo and --population: the geo model's columns (kept apart from the national flags). The geo
+ * model reads one file by its columns; the mapped form (several files) is national only for now.
+ */
 function geoArguments(
   geo: string | undefined,
   population: string | undefined,
+  data: DataArguments,
 ): { geo: string | null; population: string | null } {
   if (geo !== undefined && geo.trim() === '') throw new UsageError('--geo needs a column name');
   if (population !== undefined && geo === undefined)
     throw new UsageError('--population needs --geo <col> (population scales a geo model)');
   if (population !== undefined && population.trim() === '')
     throw new UsageError('--population needs a column name');
-  return { geo: geo ?? null, population: population ?? null };
+  if (geo === undefined) return { geo: null, population: null };
+  if (data.kind !== 'columns')
+    throw new UsageError(
+      '--geo reads one data file by --date, --kpi and --channels columns, not with --mapping',
+    );
+  const all = [data.date, data.kpi, ...data.channelColumns, ...data.controls];
+  const repeated = [geo, population].find((name) => name !== undefined && all.includes(name));
+  if (repeated)
+    throw new UsageError(
+      `column '${repeated}' is named twice (date, KPI, channels, controls, geo and population must differ)`,
+    );
+  if (geo === population)
+    throw new UsageError(`column '${geo}' is named twice (--geo and --population must differ)`);
+  return { geo, population: population ?? null };
 }
 
 export function parseFitArguments(argv: readonly string[]): FitArguments {
@@ -174,6 +198,8 @@ export function parseFitArguments(argv: readonly string[]): FitArguments {
         kpi: { type: 'string' },
         channels: { type: 'string' },
         controls: { type: 'string' },
+        mapping: { type: 'string' },
+        priors: { type: 'string' },
         adstock: { type: 'string' },
         'max-lag': { type: 'string' },
         saturation: { type: 'string' },
@@ -202,51 +228,20 @@ export function parseFitArguments(argv: readonly string[]): FitArguments {
   const { values, positionals } = parsed;
   const help = values.help === true;
   if (help) return { help, json: false } as FitArguments;
-  if (positionals.length !== 1) {
-    throw new UsageError(
-      positionals.length === 0
-        ? 'missing the data file'
-        : `expected one data file, got ${positionals.length}: ${positionals.join(' ')}`,
-    );
-  }
-  if (!values.date) throw new UsageError('missing --date <col>');
-  if (!values.kpi) throw new UsageError('missing --kpi <col>');
-  const channelEntries = list(values.channels).map((entry) => {
-    const split = entry.indexOf('=');
-    const name = split < 0 ? entry : entry.slice(0, split).trim();
-    const column = split < 0 ? entry : entry.slice(split + 1).trim();
-    if (!name || !column) throw new UsageError(`--channels: '${entry}' is not name=column`);
-    return { name, column };
-  });
-  if (channelEntries.length === 0) throw new UsageError('missing --channels <c1,c2,…>');
-  const channels = channelEntries.map((entry) => entry.name);
-  const channelColumns = channelEntries.map((entry) => entry.column);
-  const twice = channels.find((name, i) => channels.indexOf(name) !== i);
-  if (twice) throw new UsageError(`channel '${twice}' is named twice in --channels`);
-  const controls = list(values.controls);
-  const geo = geoArguments(values.geo, values.population);
-  const all = [
-    values.date,
-    values.kpi,
-    ...channelColumns,
-    ...controls,
-    ...[geo.geo, geo.population].filter((name): name is string => name !== null),
-  ];
-  const repeated = all.find((name, i) => all.indexOf(name) !== i);
-  if (repeated)
-    throw new UsageError(
-      `column '${repeated}' is named twice (date, KPI, channels, controls, geo and population must differ)`,
-    );
+  const data = dataArguments(values, positionals);
   const weekStart = values['week-start'] ?? 'monday';
   if (weekStart !== 'monday' && weekStart !== 'sunday')
     throw new UsageError(`--week-start must be monday or sunday, got '${weekStart}'`);
   return {
     file: positionals[0],
-    date: values.date,
-    kpi: values.kpi,
-    channels,
-    channelColumns,
-    controls,
+    files: [...positionals],
+    data,
+    date: data.kind === 'columns' ? data.date : '',
+    kpi: data.kind === 'columns' ? data.kpi : '',
+    channels: data.kind === 'columns' ? data.channels : (data.channels ?? []),
+    channelColumns: data.kind === 'columns' ? data.channelColumns : [],
+    controls: data.kind === 'columns' ? data.controls : (data.controls ?? []),
+    priors: values.priors ?? null,
     adstock: choice('adstock', values.adstock, ADSTOCK, 'geometric'),
     maxLag:
       values['max-lag'] === undefined
@@ -274,7 +269,7 @@ export function parseFitArguments(argv: readonly string[]): FitArguments {
     holdoutWeeks: integer('holdout-weeks', values['holdout-weeks'], 0, 0),
     weekStart,
     liftTests: values['lift-tests'] ?? null,
-    ...geo,
+    ...geoArguments(values.geo, values.population, data),
     out: values.out ?? null,
     json: values.json === true,
     help,

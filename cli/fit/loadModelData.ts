@@ -34,7 +34,7 @@ export interface LoadedModelData {
   readonly columns: readonly string[];
 }
 
-function problemLine(problem: ValidationProblem): string {
+export function problemLine(problem: ValidationProblem): string {
   const where = [
     problem.row !== undefined ? `row ${problem.row}` : problem.date,
     problem.column ? `column '${problem.column}'` : undefined,
@@ -42,6 +42,17 @@ function problemLine(problem: ValidationProblem): string {
     .filter((part) => part !== undefined)
     .join(', ');
   return `${problem.file}${where ? ` (${where})` : ''}: ${problem.message}`;
+}
+
+/** The first validation error as one line, counting the others; null when there is none. */
+export function firstErrorOf(problems: readonly ValidationProblem[]): string | null {
+  const errors = problems.filter((p) => p.severity === 'error');
+  if (errors.length === 0) return null;
+  const more =
+    errors.length > 1
+      ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? 's' : ''}; mmm inspect lists them all)`
+      : '';
+  return `${problemLine(errors[0])}${more}`;
 }
 
 function checkColumns(imported: ImportedFile, args: FitArguments): void {
@@ -122,14 +133,8 @@ export async function loadFrame(
   const mapping = mappingFromArguments(imported, args);
   const sources = await weeklySourcesOf(conn, [imported], mapping);
   const report = await validate(conn, [imported], mapping, sources);
-  const errors = report.problems.filter((p) => p.severity === 'error');
-  if (errors.length > 0) {
-    const more =
-      errors.length > 1
-        ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? 's' : ''}; mmm inspect lists them all)`
-        : '';
-    throw new Error(`${problemLine(errors[0])}${more}`);
-  }
+  const problem = firstErrorOf(report.problems);
+  if (problem) throw new Error(problem);
   const frame = await buildModelFrame(conn, [imported], mapping, sources);
   const weeks = new Set(frame.weeks).size;
   const trainingWeeks = weeks - args.holdoutWeeks;

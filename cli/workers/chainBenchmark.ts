@@ -18,7 +18,10 @@ const gaussian: FitRequest = {
 async function main(): Promise<void> {
   const fit = await inProcessRunner.run(gaussian);
   const gradients = fit.chains.reduce((s, c) => s + c.stats.gradientEvaluations, 0);
-  const seconds = fit.chains.reduce((s, c) => s + c.stats.warmupSeconds + c.stats.samplingSeconds, 0);
+  const seconds = fit.chains.reduce(
+    (s, c) => s + c.stats.warmupSeconds + c.stats.samplingSeconds,
+    0,
+  );
   const sampling = fit.chains.reduce((s, c) => s + c.stats.samplingSeconds, 0);
   const minBulk = Math.min(...fit.summary.map((s) => s.essBulk));
   const minTail = Math.min(...fit.summary.map((s) => s.essTail));
@@ -35,14 +38,19 @@ async function main(): Promise<void> {
 
   const tiny: FitRequest = { ...gaussian, warmup: 10, draws: 10 };
   const runner = createNodeChainRunner();
-  for (const [label, request] of [['tiny (4 × 20 iterations)', tiny], ['full (4 × 2000 iterations)', gaussian]] as const) {
+  for (const [label, request] of [
+    ['tiny (4 × 20 iterations)', tiny],
+    ['full (4 × 2000 iterations)', gaussian],
+  ] as const) {
     let started = Date.now();
     await runner.run(request);
     const workers = (Date.now() - started) / 1000;
     started = Date.now();
     await inProcessRunner.run(request);
     const inProcess = (Date.now() - started) / 1000;
-    process.stdout.write(`${label}: worker pool ${workers.toFixed(3)} s, in-process ${inProcess.toFixed(3)} s\n`);
+    process.stdout.write(
+      `${label}: worker pool ${workers.toFixed(3)} s, in-process ${inProcess.toFixed(3)} s\n`,
+    );
   }
 }
 

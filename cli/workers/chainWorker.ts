@@ -3,7 +3,12 @@
  * transferring the draw buffers. Stays thin — the work is `runChainRequest` in models/.
  */
 import { parentPort } from 'node:worker_threads';
-import { flattenError, transferables, type FromWorker, type ToWorker } from '../../models/inference/chainProtocol';
+import {
+  flattenError,
+  transferables,
+  type FromWorker,
+  type ToWorker,
+} from '../../models/inference/chainProtocol';
 import { runChainRequest } from '../../models/inference/chains';
 
 const port = parentPort;
@@ -13,7 +18,8 @@ port.on('message', (message: ToWorker) => {
   if (message.type !== 'run') return;
   try {
     const result = runChainRequest(message.request, {
-      onProgress: (progress) => port.postMessage({ type: 'progress', progress } satisfies FromWorker),
+      onProgress: (progress) =>
+        port.postMessage({ type: 'progress', progress } satisfies FromWorker),
     });
     port.postMessage({ type: 'done', result } satisfies FromWorker, transferables(result));
   } catch (error) {

@@ -14,7 +14,9 @@ const request: FitRequest = {
 describe('nodeChainRunner (worker_threads)', () => {
   it('gives bit-identical draws to the in-process runner, in chain order, with progress', async () => {
     const progress: ChainProgress[] = [];
-    const inWorkers = await createNodeChainRunner({ maxConcurrency: 2 }).run(request, { onProgress: (p) => progress.push(p) });
+    const inWorkers = await createNodeChainRunner({ maxConcurrency: 2 }).run(request, {
+      onProgress: (p) => progress.push(p),
+    });
     const inProcess = await inProcessRunner.run(request);
     expect(inWorkers.chains.map((c) => c.chainId)).toEqual([0, 1, 2]);
     inWorkers.chains.forEach((chain, i) => {
@@ -43,7 +45,10 @@ describe('nodeChainRunner (worker_threads)', () => {
         }
       },
     });
-    const error = await running.then(() => undefined, (e: unknown) => e);
+    const error = await running.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     const latency = Date.now() - firstProgress;
     expect(error).toBeInstanceOf(Error);
     expect((error as Error).name).toBe('AbortError');
@@ -51,11 +56,18 @@ describe('nodeChainRunner (worker_threads)', () => {
   });
 
   it('passes a chain error back with its message', async () => {
-    const bad: FitRequest = { ...request, target: { kind: 'gaussian', mean: [0, 0], scales: [1, -1] } };
-    await expect(createNodeChainRunner().run(bad)).rejects.toThrow(/scales\[1\] must be > 0, got -1/);
+    const bad: FitRequest = {
+      ...request,
+      target: { kind: 'gaussian', mean: [0, 0], scales: [1, -1] },
+    };
+    await expect(createNodeChainRunner().run(bad)).rejects.toThrow(
+      /scales\[1\] must be > 0, got -1/,
+    );
   });
 
   it('rejects a bad request before starting workers', async () => {
-    await expect(createNodeChainRunner().run({ ...request, chains: 0 })).rejects.toThrow(/chains must be an integer ≥ 1, got 0/);
+    await expect(createNodeChainRunner().run({ ...request, chains: 0 })).rejects.toThrow(
+      /chains must be an integer ≥ 1, got 0/,
+    );
   });
 });

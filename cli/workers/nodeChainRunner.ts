@@ -60,7 +60,9 @@ function poolWorker(worker: Worker): PoolWorker {
     listen(onMessage, onFailure) {
       worker.on('message', onMessage);
       worker.on('error', onFailure);
-      worker.on('exit', (code) => onFailure(new Error(`worker exited with code ${code} before finishing`)));
+      worker.on('exit', (code) =>
+        onFailure(new Error(`worker exited with code ${code} before finishing`)),
+      );
     },
     terminate: () => void worker.terminate(),
   };
@@ -76,6 +78,9 @@ export function createNodeChainRunner(options: NodeChainRunnerOptions = {}): Cha
   const maxConcurrency = options.maxConcurrency ?? availableParallelism();
   return {
     run: (request, runOptions = {}) =>
-      runChainsInPool(request, runOptions, { startWorker: async () => poolWorker(await startWorker(workerEntry)), maxConcurrency }),
+      runChainsInPool(request, runOptions, {
+        startWorker: async () => poolWorker(await startWorker(workerEntry)),
+        maxConcurrency,
+      }),
   };
 }

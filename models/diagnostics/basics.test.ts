@@ -16,7 +16,10 @@ describe('diagnostic building blocks', () => {
     expect(quantile(Float64Array.of(7), 0.9)).toBe(7);
   });
   it('splits chains, dropping the middle of odd lengths', () => {
-    expect(splitChains([Float64Array.of(1, 2, 3, 4, 5)]).map((c) => Array.from(c))).toEqual([[1, 2], [4, 5]]);
+    expect(splitChains([Float64Array.of(1, 2, 3, 4, 5)]).map((c) => Array.from(c))).toEqual([
+      [1, 2],
+      [4, 5],
+    ]);
   });
   it('computes the biased autocovariance', () => {
     const c = centre(Float64Array.of(1, -1, 1, -1));
@@ -25,7 +28,11 @@ describe('diagnostic building blocks', () => {
   });
   it('summarises row-major draws per coordinate', () => {
     const rng = createRng(1);
-    const chains = [0, 1].map(() => Float64Array.from({ length: 2 * 400 }, (_, i) => (i % 2 === 0 ? rng.normal() : 10 + 2 * rng.normal())));
+    const chains = [0, 1].map(() =>
+      Float64Array.from({ length: 2 * 400 }, (_, i) =>
+        i % 2 === 0 ? rng.normal() : 10 + 2 * rng.normal(),
+      ),
+    );
     expect(Array.from(coordinateChains([Float64Array.of(1, 2, 3, 4)], 2, 1)[0])).toEqual([2, 4]);
     const [a, b] = summariseDraws(chains, ['a', 'b']);
     expect(a.name).toBe('a');

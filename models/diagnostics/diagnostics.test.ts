@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../random/rng';
-import { bulkEffectiveSampleSize, effectiveSampleSize, meanEffectiveSampleSize, quantileEffectiveSampleSize, tailEffectiveSampleSize } from './ess';
+import {
+  bulkEffectiveSampleSize,
+  effectiveSampleSize,
+  meanEffectiveSampleSize,
+  quantileEffectiveSampleSize,
+  tailEffectiveSampleSize,
+} from './ess';
 import { drawCases } from './fixtures/drawCases';
 import reference from './fixtures/reference.json';
 import { mcseMean, mcseQuantile } from './mcse';
@@ -14,12 +20,17 @@ type Reference = Record<string, number>;
 const cases = reference.cases as Record<string, Reference>;
 
 function expectRelative(actual: number, expected: number, tolerance = 1e-9): void {
-  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(tolerance * Math.max(1, Math.abs(expected)));
+  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(
+    tolerance * Math.max(1, Math.abs(expected)),
+  );
 }
 
 describe('diagnostics against rstan 2.21 (fixtures/reference.R)', () => {
   it('uses the draws rstan saw', () => {
-    const csv = readFileSync(new URL('./fixtures/draws.csv', import.meta.url), 'utf8').trim().split('\n').slice(1);
+    const csv = readFileSync(new URL('./fixtures/draws.csv', import.meta.url), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1);
     const fromCsv = new Map<string, number[][]>();
     for (const line of csv) {
       const [name, chain, , value] = line.split(',');
@@ -28,7 +39,11 @@ describe('diagnostics against rstan 2.21 (fixtures/reference.R)', () => {
       fromCsv.set(name, chains);
     }
     for (const c of drawCases()) expect(fromCsv.get(c.name)).toEqual(c.chains);
-    expect(Object.keys(cases).sort()).toEqual(drawCases().map((c) => c.name).sort());
+    expect(Object.keys(cases).sort()).toEqual(
+      drawCases()
+        .map((c) => c.name)
+        .sort(),
+    );
   });
 
   for (const drawCase of drawCases()) {
@@ -69,10 +84,14 @@ describe('diagnostics: analytic and edge cases', () => {
 
   it('flags chains stuck in different places and chains with different scales', () => {
     const rng = createRng(9);
-    const shifted = [0, 1, 2, 3].map((c) => Float64Array.from({ length: 500 }, () => rng.normal() + (c === 3 ? 1 : 0)));
+    const shifted = [0, 1, 2, 3].map((c) =>
+      Float64Array.from({ length: 500 }, () => rng.normal() + (c === 3 ? 1 : 0)),
+    );
     expect(splitRhat(shifted)).toBeGreaterThan(1.05);
     // Same location, one chain 3× wider: only the folded (tail) R-hat sees it.
-    const scaled = [0, 1, 2, 3].map((c) => Float64Array.from({ length: 1000 }, () => rng.normal() * (c === 3 ? 3 : 1)));
+    const scaled = [0, 1, 2, 3].map((c) =>
+      Float64Array.from({ length: 1000 }, () => rng.normal() * (c === 3 ? 3 : 1)),
+    );
     expect(potentialScaleReduction(scaled)).toBeLessThan(1.01);
     expect(splitRhat(scaled)).toBeGreaterThan(1.05);
   });
@@ -82,6 +101,8 @@ describe('diagnostics: analytic and edge cases', () => {
     expect(splitRhat([Float64Array.of(1, 1, 1, 1), Float64Array.of(1, 1, 1, 1)])).toBeNaN();
     expect(effectiveSampleSize([Float64Array.of(1, Number.NaN, 2, 3)])).toBeNaN();
     expect(effectiveSampleSize([Float64Array.of(1, 2)])).toBeNaN();
-    expect(() => splitRhat([Float64Array.of(1, 2, 3), Float64Array.of(1, 2)])).toThrow(/chain 1 has 2 draws, chain 0 has 3/);
+    expect(() => splitRhat([Float64Array.of(1, 2, 3), Float64Array.of(1, 2)])).toThrow(
+      /chain 1 has 2 draws, chain 0 has 3/,
+    );
   });
 });

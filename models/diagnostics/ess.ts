@@ -32,7 +32,8 @@ export function effectiveSampleSize(chains: ChainDraws): number {
   if (m > 1) varPlus += sampleVariance(Float64Array.from(chainMeans));
 
   const rho = new Float64Array(n);
-  const correlation = (lag: number): number => 1 - (meanVariance - meanAutocovariance(lag)) / varPlus;
+  const correlation = (lag: number): number =>
+    1 - (meanVariance - meanAutocovariance(lag)) / varPlus;
   let t = 0;
   let rhoEven = 1;
   rho[0] = rhoEven;
@@ -94,7 +95,10 @@ export function quantileEffectiveSampleSize(chains: ChainDraws, probability: num
 
 /** Tail ESS: min of the 5 % and 95 % quantile ESS. */
 export function tailEffectiveSampleSize(chains: ChainDraws): number {
-  return Math.min(quantileEffectiveSampleSize(chains, 0.05), quantileEffectiveSampleSize(chains, 0.95));
+  return Math.min(
+    quantileEffectiveSampleSize(chains, 0.05),
+    quantileEffectiveSampleSize(chains, 0.95),
+  );
 }
 
 /** ESS for the mean: plain (not rank-normalised) split chains. */

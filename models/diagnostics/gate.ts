@@ -29,7 +29,11 @@ export interface GateVerdict {
 
 export interface GateInput {
   readonly summaries: readonly ParameterSummary[];
-  readonly chains: readonly { readonly chainId: number; readonly divergences: number; readonly eBfmi: number }[];
+  readonly chains: readonly {
+    readonly chainId: number;
+    readonly divergences: number;
+    readonly eBfmi: number;
+  }[];
 }
 
 /**
@@ -39,20 +43,29 @@ export interface GateInput {
  * or non-finite parameter cannot be shown to have converged).
  * Example: R̂ 1.02 on 'beta[1]' → { passed: false, reasons: ['beta[1]: R-hat 1.020 > 1.01'] }.
  */
-export function qualityGate(input: GateInput, overrides: Partial<GateThresholds> = {}): GateVerdict {
+export function qualityGate(
+  input: GateInput,
+  overrides: Partial<GateThresholds> = {},
+): GateVerdict {
   const thresholds: GateThresholds = { ...DEFAULT_GATE, ...overrides };
   const reasons: string[] = [];
   for (const s of input.summaries) {
-    if (!(s.rhat <= thresholds.maxRhat)) reasons.push(`${s.name}: R-hat ${format(s.rhat, 3)} > ${thresholds.maxRhat}`);
-    if (!(s.essBulk >= thresholds.minBulkEss)) reasons.push(`${s.name}: bulk ESS ${format(s.essBulk, 0)} < ${thresholds.minBulkEss}`);
-    if (!(s.essTail >= thresholds.minTailEss)) reasons.push(`${s.name}: tail ESS ${format(s.essTail, 0)} < ${thresholds.minTailEss}`);
+    if (!(s.rhat <= thresholds.maxRhat))
+      reasons.push(`${s.name}: R-hat ${format(s.rhat, 3)} > ${thresholds.maxRhat}`);
+    if (!(s.essBulk >= thresholds.minBulkEss))
+      reasons.push(`${s.name}: bulk ESS ${format(s.essBulk, 0)} < ${thresholds.minBulkEss}`);
+    if (!(s.essTail >= thresholds.minTailEss))
+      reasons.push(`${s.name}: tail ESS ${format(s.essTail, 0)} < ${thresholds.minTailEss}`);
   }
   const divergences = input.chains.reduce((sum, c) => sum + c.divergences, 0);
   if (divergences > thresholds.maxDivergences) {
-    reasons.push(`${divergences} divergent transitions after warmup (allowed ${thresholds.maxDivergences})`);
+    reasons.push(
+      `${divergences} divergent transitions after warmup (allowed ${thresholds.maxDivergences})`,
+    );
   }
   for (const c of input.chains) {
-    if (!(c.eBfmi >= thresholds.minEBfmi)) reasons.push(`chain ${c.chainId}: E-BFMI ${format(c.eBfmi, 2)} < ${thresholds.minEBfmi}`);
+    if (!(c.eBfmi >= thresholds.minEBfmi))
+      reasons.push(`chain ${c.chainId}: E-BFMI ${format(c.eBfmi, 2)} < ${thresholds.minEBfmi}`);
   }
   return { passed: reasons.length === 0, reasons, thresholds };
 }

@@ -5,7 +5,10 @@ import { normalQuantile } from './normalQuantile';
 
 describe('hdi', () => {
   it('picks the narrowest window of ⌈prob·N⌉ sorted draws', () => {
-    expect(hdi(Float64Array.of(10, 1, 2, 3, 4, 5, 6, 7, 8, 9), 0.5)).toEqual({ lower: 1, upper: 5 });
+    expect(hdi(Float64Array.of(10, 1, 2, 3, 4, 5, 6, 7, 8, 9), 0.5)).toEqual({
+      lower: 1,
+      upper: 5,
+    });
     expect(hdi(Float64Array.of(0, 0.1, 0.2, 5, 9), 0.6)).toEqual({ lower: 0, upper: 0.2 });
   });
 

@@ -6,7 +6,8 @@
  * Example: draws 1…10, prob 0.5 → k = 5, every window has width 4 → the first, [1, 5].
  */
 export function hdi(draws: Float64Array, probability: number): { lower: number; upper: number } {
-  if (!(probability > 0 && probability <= 1)) throw new Error(`hdi: probability must be in (0, 1], got ${probability}`);
+  if (!(probability > 0 && probability <= 1))
+    throw new Error(`hdi: probability must be in (0, 1], got ${probability}`);
   if (draws.length === 0) throw new Error('hdi: no draws');
   const sorted = Float64Array.from(draws).sort();
   if (Number.isNaN(sorted[sorted.length - 1])) return { lower: Number.NaN, upper: Number.NaN };

@@ -19,7 +19,8 @@ export function checkChains(chains: ChainDraws, where: string): void {
   if (chains.length === 0) throw new Error(`${where}: no chains`);
   const n = chains[0].length;
   chains.forEach((chain, index) => {
-    if (chain.length !== n) throw new Error(`${where}: chain ${index} has ${chain.length} draws, chain 0 has ${n}`);
+    if (chain.length !== n)
+      throw new Error(`${where}: chain ${index} has ${chain.length} draws, chain 0 has ${n}`);
   });
 }
 
@@ -36,7 +37,10 @@ export function pooled(chains: ChainDraws): Float64Array {
 }
 
 /** Applies f to the pooled draws and cuts the result back into chains of the same lengths. */
-export function mapPooled(chains: ChainDraws, f: (all: Float64Array) => Float64Array): Float64Array[] {
+export function mapPooled(
+  chains: ChainDraws,
+  f: (all: Float64Array) => Float64Array,
+): Float64Array[] {
   const mapped = f(pooled(chains));
   const out: Float64Array[] = [];
   let offset = 0;

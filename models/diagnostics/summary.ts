@@ -30,7 +30,11 @@ export interface SummaryOptions {
 }
 
 /** Summary of one quantity's chains (Vehtari et al. 2021 diagnostics plus mean, sd, quantiles, HDI). */
-export function summariseParameter(name: string, chains: ChainDraws, options: SummaryOptions = {}): ParameterSummary {
+export function summariseParameter(
+  name: string,
+  chains: ChainDraws,
+  options: SummaryOptions = {},
+): ParameterSummary {
   const all = pooled(chains);
   const sorted = Float64Array.from(all).sort();
   const mean = all.reduce((s, x) => s + x, 0) / all.length;
@@ -58,7 +62,11 @@ export function summariseParameter(name: string, chains: ChainDraws, options: Su
  * Extracts coordinate `index` of row-major draws (numDraws × dimension) of every chain.
  * Example: draws [a0, b0, a1, b1] with dimension 2 → coordinate 1 is [b0, b1].
  */
-export function coordinateChains(chainDraws: readonly Float64Array[], dimension: number, index: number): Float64Array[] {
+export function coordinateChains(
+  chainDraws: readonly Float64Array[],
+  dimension: number,
+  index: number,
+): Float64Array[] {
   return chainDraws.map((draws) => {
     const n = draws.length / dimension;
     const out = new Float64Array(n);
@@ -74,5 +82,7 @@ export function summariseDraws(
   options: SummaryOptions = {},
 ): ParameterSummary[] {
   const dimension = parameterNames.length;
-  return parameterNames.map((name, index) => summariseParameter(name, coordinateChains(chainDraws, dimension, index), options));
+  return parameterNames.map((name, index) =>
+    summariseParameter(name, coordinateChains(chainDraws, dimension, index), options),
+  );
 }

@@ -5,4 +5,15 @@ export { channelRoi, marginalRoi, MARGINAL_STEP, type ChannelReturn } from './ro
 export { responseCurves, defaultMultipliers, type ResponseCurve } from './responseCurves';
 export { adstockCurves, type AdstockCurve } from './adstockCurves';
 export { fitMetrics, modelFit, type FitMetrics, type ModelFit } from './fitMetrics';
-export { posteriorPredictive, gammaVariate, studentTVariate } from './posteriorPredictive';
+export {
+  posteriorPredictive,
+  predictiveReplicates,
+  gammaVariate,
+  studentTVariate,
+} from './posteriorPredictive';
+export {
+  priorPreview,
+  priorVariate,
+  sampleChannelPriors,
+  type PriorPreview,
+} from './priorPredictive';

@@ -33,12 +33,15 @@ export function studentTVariate(rng: Rng, degreesOfFreedom: number): number {
   return rng.normal() / Math.sqrt((2 * gammaVariate(rng, degreesOfFreedom / 2)) / degreesOfFreedom);
 }
 
-export function posteriorPredictive(
+/**
+ * One replicated KPI series per draw, KPI units: a `draws.length` × weeks row-major matrix (row d
+ * is ỹ⁽ᵈ⁾), drawn in draw order from `rng`.
+ */
+export function predictiveReplicates(
   target: MmmModel,
   draws: readonly MmmParameters[],
   rng: Rng,
-  probability = 0.9,
-): SeriesBand {
+): Float64Array {
   const { weeks } = target.design;
   const studentT = target.spec.likelihood === 'student-t';
   const nu = target.spec.studentDegreesOfFreedom;
@@ -51,5 +54,15 @@ export function posteriorPredictive(
       replicates[d * weeks + t] = mean[t] + scale * noise;
     }
   });
-  return columnBands(replicates, draws.length, weeks, probability);
+  return replicates;
+}
+
+export function posteriorPredictive(
+  target: MmmModel,
+  draws: readonly MmmParameters[],
+  rng: Rng,
+  probability = 0.9,
+): SeriesBand {
+  const replicates = predictiveReplicates(target, draws, rng);
+  return columnBands(replicates, draws.length, target.design.weeks, probability);
 }

@@ -24,14 +24,19 @@ describe('createRng', () => {
   it('gives uniforms with mean 1/2 and variance 1/12, normals with mean 0 and variance 1', () => {
     const rng = createRng(7);
     const n = 200_000;
-    let su = 0, suu = 0, sz = 0, szz = 0;
+    let su = 0,
+      suu = 0,
+      sz = 0,
+      szz = 0;
     for (let i = 0; i < n; i++) {
       const u = rng.uniform();
       expect(u).toBeGreaterThanOrEqual(0);
       expect(u).toBeLessThan(1);
-      su += u; suu += u * u;
+      su += u;
+      suu += u * u;
       const z = rng.normal();
-      sz += z; szz += z * z;
+      sz += z;
+      szz += z * z;
     }
     expect(su / n).toBeCloseTo(0.5, 2);
     expect(suu / n - (su / n) ** 2).toBeCloseTo(1 / 12, 2);

@@ -164,6 +164,58 @@ describe('buildFitReport', () => {
     expect(FitReportSchema.safeParse(ragged).success).toBe(false);
   });
 
+  it("keeps each chain's trace, the adstock weights and a seeded predictive check", () => {
+    const { target, fit, request, centre } = handMadeFit(input, 0.05);
+    const build = () =>
+      buildFitReport({
+        request,
+        fit,
+        target,
+        timing,
+        dataFingerprint: '0123456789abcdef',
+        thinTo: 60,
+        curveDraws: 2,
+        replicates: 7,
+        tracePerChain: 40,
+      });
+    const report = build();
+    // 150 draws per chain, at most 40 kept: stride ⌈150/40⌉ = 4, draws 0, 4, …, 148 (38 of them).
+    const traces = report.traces!;
+    expect(traces.thin).toBe(4);
+    expect(traces.names).toEqual(target.parameterNames);
+    traces.chains.forEach((trace, c) => {
+      expect(trace.chainId).toBe(c);
+      expect(trace.values[2]).toHaveLength(38);
+      expect(trace.values[2][5]).toBe(fit.chains[c].draws[20 * target.dimension + 2]);
+    });
+    // Adstock weights of every draw sum to 1, so their means do too; lag 0 carries the most.
+    for (const curve of report.adstockCurves!) {
+      expect(curve.mean.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+      expect(curve.lags).toEqual(Array.from({ length: target.spec.maxLag }, (_, l) => l));
+      curve.mean.forEach((m, l) => {
+        expect(curve.lower[l]).toBeLessThanOrEqual(m + 1e-12);
+        expect(m).toBeLessThanOrEqual(curve.upper[l] + 1e-12);
+      });
+    }
+    // The predictive band holds the fitted mean and is wider than the band of the mean itself
+    // (noise σ·ȳ ≫ the spread of μ here); the same seed gives the same replicates.
+    const predictive = report.predictive!;
+    expect(predictive.replicates).toHaveLength(7);
+    expect(predictive.replicates[0]).toHaveLength(52);
+    const sigma = target.constrain(centre).noise * target.design.kpiScale;
+    let wider = 0;
+    for (let t = 0; t < 52; t++) {
+      expect(Math.abs(predictive.mean[t] - report.decomposition.fitted.mean[t])).toBeLessThan(
+        4 * (sigma / Math.sqrt(60)) + 1e-6 * report.decomposition.fitted.mean[t],
+      );
+      const bandWidth = predictive.upper[t] - predictive.lower[t];
+      if (bandWidth > report.decomposition.fitted.upper[t] - report.decomposition.fitted.lower[t])
+        wider += 1;
+    }
+    expect(wider).toBe(52);
+    expect(build().predictive).toEqual(predictive);
+  });
+
   it('rejects a fit of another model', () => {
     const { fit, request } = handMadeFit(input, 0.05);
     const other = createMmmTarget({

@@ -8,10 +8,12 @@
  *
  * each as posterior mean and 90% HDI; fit metrics of the posterior-mean prediction; the weekly
  * decomposition; response curves on at most `curveDraws` draws (a forward pass per draw and grid
- * point). Diagnostics are aggregated from the sampler's summaries and chain statistics; the quality
- * gate's verdict is copied, never recomputed. Pure: timing and fingerprint are passed in. A geo
- * model reports the same national views (its facade sums over geos) plus the `geo` section
- * (geoReport.ts).
+ * point); the posterior predictive band with `replicates` replicated series (noise drawn from a
+ * generator seeded by the sampler's seed, so the same fit gives the same report everywhere); the
+ * adstock lag weights; each chain's thinned trace. Diagnostics are aggregated from the sampler's
+ * summaries and chain statistics; the quality gate's verdict is copied, never recomputed. Pure:
+ * timing and fingerprint are passed in. A geo model reports the same national views (its facade
+ * sums over geos) plus the `geo` section (geoReport.ts).
  */
 import { hdi } from '../diagnostics/hdi';
 import {
@@ -23,17 +25,22 @@ import {
 import type { GeoMmmParameters } from '../mmm/geoTypes';
 import type { MmmModel } from '../mmm/model';
 import type { MmmParameters } from '../mmm/types';
+import { createRng } from '../random/rng';
 import {
+  adstockCurves,
   channelRoi,
+  columnBands,
   constrainDraws,
   decomposition,
   marginalRoi,
   modelFit,
+  predictiveReplicates,
   responseCurves,
   thinDraws,
   type SeriesBand,
 } from '../posterior';
 import { geoModelInputs, geoResultOf, isGeoModel } from './geoReport';
+import { chainTraces } from './chainTraces';
 import { parameterTable } from './posteriorDraws';
 import {
   FIT_REPORT_KIND,
@@ -58,6 +65,10 @@ export interface FitReportInput {
   readonly thinTo?: number;
   /** Most draws behind the response-curve bands (default 200). */
   readonly curveDraws?: number;
+  /** Replicated KPI series kept for the posterior predictive check (default 20). */
+  readonly replicates?: number;
+  /** Most draws per chain kept for trace and rank plots (default 250). */
+  readonly tracePerChain?: number;
   readonly kpiName?: string;
   /** Where the data came from (a file name, never an absolute path). */
   readonly source?: string | null;
@@ -165,6 +176,7 @@ export function buildFitReport(input: FitReportInput): FitReport {
   const parts = decomposition(target, draws, PROBABILITY);
   const curveSet = thinDraws(draws, curveDraws);
   const curves = responseCurves(target, curveSet, { probability: PROBABILITY });
+  const predictive = predictiveOf(target, draws, request.seed, input.replicates ?? 20);
 
   const channels = design.channelNames.map((name, c) => {
     const spend = design.spendTotal[c];
@@ -250,8 +262,35 @@ export function buildFitReport(input: FitReportInput): FitReport {
     timing: { ...input.timing, reportSeconds: 0 },
     // A geo model's draws are geo draws (its constrain gives them).
     ...(isGeoModel(target) ? { geo: geoResultOf(target, draws as GeoMmmParameters[]) } : {}),
+    predictive,
+    adstockCurves: adstockCurves(target, draws, PROBABILITY).map((curve) => ({
+      channel: curve.channel,
+      lags: Array.from(curve.lags),
+      ...series(curve),
+    })),
+    traces: chainTraces(fit, input.tracePerChain ?? 250),
   };
   return { ...report, timing: { ...report.timing, reportSeconds: (Date.now() - started) / 1000 } };
+}
+
+/** Predictive band over all draws and `keep` evenly spaced replicated series (seeded). */
+function predictiveOf(
+  target: MmmModel,
+  draws: readonly MmmParameters[],
+  seed: number,
+  keep: number,
+): NonNullable<FitReport['predictive']> {
+  const weeks = target.design.weeks;
+  // A stream of its own, so the sampler's streams (fork(chainId)) are never reused here.
+  const matrix = predictiveReplicates(target, draws, createRng(seed).fork(0x5eed));
+  const count = Math.min(keep, draws.length);
+  return {
+    ...series(columnBands(matrix, draws.length, weeks, PROBABILITY)),
+    replicates: Array.from({ length: count }, (_, k) => {
+      const d = Math.floor((k * draws.length) / count);
+      return Array.from(matrix.subarray(d * weeks, (d + 1) * weeks));
+    }),
+  };
 }
 
 /** The fit's raw weekly series and lift tests, as plain arrays (see ModelInputsSchema). */

@@ -16,6 +16,9 @@
  *   contribution per channel) and `inputs.geo` (the per-geo series, to rebuild the geo model);
  *   everything else — channels, decomposition, curves, draws' national columns — is the national
  *   total summed over geos, so a reader that knows nothing of geos reads a geo fit's national view.
+ *   Optional, added later within version 2 (absent in files written before; the Results screens
+ *   say so): `predictive` (posterior predictive band and a few replicated series), `adstockCurves`
+ *   (lag weights with bands), `traces` (each chain's thinned draws of the sampled coordinates).
  */
 import { z } from 'zod';
 
@@ -283,6 +286,34 @@ export const GeoResultSchema = z.object({
   spread: z.array(z.object({ channel: z.string(), value: IntervalSchema })),
 });
 
+/** Posterior predictive KPI (noise included), KPI units, all weeks; a few replicated series. */
+export const PredictiveSchema = SeriesBandSchema.extend({
+  /** `replicates[k][t]`: replicated KPI of week t in the k-th replicate (evenly spaced draws). */
+  replicates: z.array(numbers),
+});
+
+/** Adstock lag weights wₗ (Σ wₗ = 1) per channel, mean and central 90% band per lag. */
+export const AdstockCurveSchema = SeriesBandSchema.extend({
+  channel: z.string(),
+  lags: numbers,
+});
+
+/**
+ * Each chain's draws of the sampled (unconstrained) coordinates, named as `parameters`, evenly
+ * thinned to at most a few hundred per chain: for trace and rank plots.
+ * `chains[i].values[k][j]` is coordinate `names[k]` in the j-th kept draw of chain `chains[i]`.
+ */
+export const ChainTracesSchema = z
+  .object({
+    names: z.array(z.string()),
+    /** Every `thin`-th draw of each chain is kept. */
+    thin: z.number().int().min(1),
+    chains: z.array(z.object({ chainId: z.number().int(), values: z.array(numbers) })),
+  })
+  .refine((t) => t.chains.every((chain) => chain.values.length === t.names.length), {
+    message: 'one column of values per name in every chain',
+  });
+
 export const TimingSchema = z.object({
   totalSeconds: number,
   warmupSeconds: number,
@@ -309,6 +340,9 @@ export const FitReportSchema = z.object({
   timing: TimingSchema,
   /** Geo fits only. */
   geo: GeoResultSchema.optional(),
+  predictive: PredictiveSchema.optional(),
+  adstockCurves: z.array(AdstockCurveSchema).optional(),
+  traces: ChainTracesSchema.optional(),
 });
 
 export type FitReport = z.infer<typeof FitReportSchema>;
@@ -320,3 +354,6 @@ export type ModelInputs = z.infer<typeof ModelInputsSchema>;
 export type DataFile = z.infer<typeof DataFileSchema>;
 export type GeoInputs = z.infer<typeof GeoInputsSchema>;
 export type GeoResult = z.infer<typeof GeoResultSchema>;
+export type PredictiveSeries = z.infer<typeof PredictiveSchema>;
+export type AdstockCurveSeries = z.infer<typeof AdstockCurveSchema>;
+export type ChainTraces = z.infer<typeof ChainTracesSchema>;

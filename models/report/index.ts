@@ -10,7 +10,11 @@ export {
   type PosteriorDrawsTable,
   type GeoInputs,
   type GeoResult,
+  type PredictiveSeries,
+  type AdstockCurveSeries,
+  type ChainTraces,
 } from './fitReportSchema';
+export { chainTraces } from './chainTraces';
 export { dataFingerprint, Fnv1a64 } from './dataFingerprint';
 export { parameterTable, parametersFromTable, type ParameterTable } from './posteriorDraws';
 export { roiRecovery, type RoiEstimate, type RoiRecovery } from './roiRecovery';
@@ -38,6 +42,6 @@ export {
   ReportInputsMissingError,
   type ReportModel,
 } from './modelFromReport';
-export { reportOfFit, type FitContext } from './reportOfFit';
+export { reportOfFit, sourceOf, type FitContext } from './reportOfFit';
 export { frameFingerprint } from './frameFingerprint';
 export * from './records';

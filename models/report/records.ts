@@ -7,7 +7,10 @@
  * reads the report, built by `buildFitReport` exactly as `mmm fit --out` builds it.
  */
 import type { FoldScheme } from '../causal/folds';
+import type { Mapping } from '../data/types';
+import type { PriorsFile } from '../mmm/priorsFile';
 import type { AdstockKind, SaturationKind } from '../mmm/spec';
+import type { LiftTest } from '../mmm/types';
 import type { LearnerName } from '../learners/learnerOptions';
 import type { FitReport } from './fitReportSchema';
 
@@ -34,6 +37,12 @@ export interface MmmFitSpec {
   readonly level?: ModelLevel;
   /** With the geo model: the control column holding each geo's population, or null. */
   readonly population?: string | null;
+  /** The priors as stated (priors.json's channels); absent or empty: the defaults. */
+  readonly priors?: PriorsFile['channels'];
+  /** Lift tests the fit was calibrated with. */
+  readonly liftTests?: readonly LiftTest[];
+  /** The data mapping at fit time (the reproduce command's mapping.json). */
+  readonly mapping?: Mapping;
 }
 
 /** Which model a fit of a frame with geos uses. */

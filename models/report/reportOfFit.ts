@@ -21,6 +21,11 @@ export interface FitContext {
   readonly totalSeconds?: number;
 }
 
+/** The report's `data.source`: the input files' names, comma-separated (null when none). */
+export function sourceOf(files: readonly { readonly name: string }[]): string | null {
+  return files.length === 0 ? null : files.map((file) => file.name).join(', ');
+}
+
 export function reportOfFit(request: FitRequest, fit: FitResult, context: FitContext): FitReport {
   const description = request.target;
   if (description.kind !== 'mmm' && description.kind !== 'geo-mmm')

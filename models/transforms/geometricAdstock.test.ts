@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { createRng } from '../random/rng';
 import { adstockDerivativeError } from '../testing/kernelChecks';
 import { convolveLags } from './convolveLags';
-import { geometricAdstock, geometricAdstockSeries, geometricAdstockWeights } from './geometricAdstock';
+import {
+  geometricAdstock,
+  geometricAdstockSeries,
+  geometricAdstockWeights,
+} from './geometricAdstock';
 
 describe('geometricAdstock', () => {
   it('sends an impulse through as αˡ normalised', () => {
@@ -63,8 +67,17 @@ describe('geometricAdstock', () => {
 
   it('series recursion equals the O(T·L) convolution of the weights and of their derivative', () => {
     const rng = createRng(12);
-    for (const [alpha, maxLag, length] of [[0, 8, 30], [0.3, 1, 20], [0.5, 2, 4], [0.7, 8, 156], [0.95, 13, 260], [1, 8, 50]] as const) {
-      const x = Float64Array.from({ length }, () => (rng.uniform() < 0.2 ? 0 : 1e3 * rng.uniform()));
+    for (const [alpha, maxLag, length] of [
+      [0, 8, 30],
+      [0.3, 1, 20],
+      [0.5, 2, 4],
+      [0.7, 8, 156],
+      [0.95, 13, 260],
+      [1, 8, 50],
+    ] as const) {
+      const x = Float64Array.from({ length }, () =>
+        rng.uniform() < 0.2 ? 0 : 1e3 * rng.uniform(),
+      );
       const weights = new Float64Array(maxLag);
       const derivatives = new Float64Array(maxLag);
       geometricAdstockWeights(alpha, maxLag, weights, derivatives);
@@ -77,12 +90,16 @@ describe('geometricAdstock', () => {
       geometricAdstockSeries(alpha, maxLag, x, length, series, seriesDerivative);
       for (let t = 0; t < length; t++) {
         expect(Math.abs(series[t] - direct[t])).toBeLessThan(1e-12 * 1e3 * maxLag);
-        expect(Math.abs(seriesDerivative[t] - directDerivative[t])).toBeLessThan(1e-11 * 1e3 * maxLag * maxLag);
+        expect(Math.abs(seriesDerivative[t] - directDerivative[t])).toBeLessThan(
+          1e-11 * 1e3 * maxLag * maxLag,
+        );
       }
     }
     // The documented example.
     const out = new Float64Array(4);
     geometricAdstockSeries(0.5, 2, Float64Array.of(1, 0, 0, 0), 4, out, new Float64Array(4));
-    expect(Array.from(out).map((v) => Number(v.toFixed(12)))).toEqual([0.666666666667, 0.333333333333, 0, 0]);
+    expect(Array.from(out).map((v) => Number(v.toFixed(12)))).toEqual([
+      0.666666666667, 0.333333333333, 0, 0,
+    ]);
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildGeoRoiOption, geoRoiData, type GeoRoiData } from './geoRoiOption';
+import {
+  buildGeoRoiOption,
+  geoRoiData,
+  geoRoiHeight,
+  geoRoiRows,
+  type GeoRoiData,
+} from './geoRoiOption';
 
 const interval = (mean: number) => ({ mean, lo: mean - 0.5, hi: mean + 0.5 });
 const data: GeoRoiData = geoRoiData({
@@ -62,5 +68,31 @@ describe('buildGeoRoiOption', () => {
     expect(single.visualMap).toMatchObject({ min: 1.5, max: 2.5 });
     const empty = buildGeoRoiOption({ geos: [], channels: [], cells: [] });
     expect((empty.series as Heatmap[])[0].data).toEqual([]);
+  });
+
+  it('exports one CSV row per geo and channel, ROI blank where the geo did not spend', () => {
+    const rows = geoRoiRows(data);
+    expect(rows[0]).toEqual([
+      'geo',
+      'channel',
+      'roi',
+      'roi_lower',
+      'roi_upper',
+      'contribution',
+      'contribution_lower',
+      'contribution_upper',
+    ]);
+    expect(rows.slice(1)).toEqual([
+      ['north', 'tv', 1.5, 1, 2, 15, 14.5, 15.5],
+      ['north', 'search', 3, 2.5, 3.5, 15, 14.5, 15.5],
+      ['south', 'tv', 0.5, 0, 1, 10, 9.5, 10.5],
+      ['south', 'search', null, null, null, 0, -0.5, 0.5],
+    ]);
+  });
+
+  it('grows with the number of geos beyond a minimum height', () => {
+    expect(geoRoiHeight(data)).toBe(220);
+    const forty = { ...data, geos: Array.from({ length: 40 }, (_, g) => `geo${g}`) };
+    expect(geoRoiHeight(forty)).toBe(110 + 22 * 40);
   });
 });

@@ -5,6 +5,7 @@
  * in the report's order, channels left to right.
  */
 import type { EChartsOption } from 'echarts';
+import type { Cell } from '../../models/io/delimitedText';
 import type { GeoResult } from '../../models/report';
 
 export interface GeoRoiCell {
@@ -40,6 +41,37 @@ export function geoRoiData(geo: GeoResult): GeoRoiData {
 }
 
 const digits = (value: number): string => value.toPrecision(3);
+
+/** The chart's CSV rows: one per geo and channel (empty ROI cells where the geo did not spend). */
+export function geoRoiRows(data: GeoRoiData): Cell[][] {
+  return [
+    [
+      'geo',
+      'channel',
+      'roi',
+      'roi_lower',
+      'roi_upper',
+      'contribution',
+      'contribution_lower',
+      'contribution_upper',
+    ],
+    ...data.cells.map((cell) => [
+      cell.geo,
+      cell.channel,
+      cell.roi?.mean ?? null,
+      cell.roi?.lo ?? null,
+      cell.roi?.hi ?? null,
+      cell.contribution.mean,
+      cell.contribution.lo,
+      cell.contribution.hi,
+    ]),
+  ];
+}
+
+/** Pixels: room for every geo's row, the axis labels and the colour scale. */
+export function geoRoiHeight(data: GeoRoiData): number {
+  return Math.max(220, 110 + 22 * data.geos.length);
+}
 
 export function buildGeoRoiOption(data: GeoRoiData): EChartsOption {
   const { geos, channels, cells } = data;

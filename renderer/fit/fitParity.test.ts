@@ -1,13 +1,13 @@
 /**
  * One result, one path: the same data, spec and seed fitted through the app's code (data store →
  * model frame → model store → report worker handler) and through `mmm fit --out` give identical
- * reports — every number, the spec, the sampler settings, the draws — timing and createdAt aside
- * (and the input-file list, which the app fills from its own imports).
+ * reports — every number, the spec, the sampler settings, the draws, the input files (name, size,
+ * SHA-256 hashed in the app's digest worker, rows, columns) — timing and createdAt aside.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createPinia, defineStore, setActivePinia } from 'pinia';
+import { createPinia, setActivePinia } from 'pinia';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inProcessRunner } from '../../models/inference/chains';
 import { parseFitReport, type FitReport } from '../../models/report';
@@ -16,13 +16,15 @@ import { openNodeConnection, type ClosableSqlConnection } from '../../cli/duckdb
 import { parquetToIpcNode } from '../../cli/parquetNode';
 import { openInputFile } from '../../cli/readBytes';
 import type { DataServices } from '../data/services';
-import { dataStoreSetup } from '../stores/data';
+import { provideDataServices, useDataStore } from '../stores/data';
 import {
   defaultFitSettings,
   provideChainRunner,
+  provideDigestRunner,
   provideReportRunner,
   useModelStore,
 } from '../stores/model';
+import { createBrowserDigestRunner, handleDigestMessage } from './fileDigests';
 import { inProcessOneShotWorker } from '../workers/inProcessWorker';
 import { createBrowserReportRunner, handleReportMessage } from './reportRunner';
 
@@ -49,7 +51,7 @@ function comparable(report: FitReport): unknown {
     ...report,
     createdAt: null,
     timing: null,
-    data: { ...report.data, files: null, source: null },
+
     diagnostics: {
       ...report.diagnostics,
       chains: report.diagnostics.chains.map((c) => ({
@@ -70,12 +72,18 @@ describe('app and CLI give the same fit report', () => {
       fetchSample: async () => [],
       storage: null,
     };
-    const data = defineStore('parity-data', () => dataStoreSetup(services))();
+    provideDataServices(services);
+    const data = useDataStore();
     await data.importFiles([await openInputFile(FILE)]);
     const frame = data.frame;
     if (!frame) throw new Error(`no frame: ${JSON.stringify(data.errors)}`);
 
     provideChainRunner(() => inProcessRunner);
+    provideDigestRunner(
+      createBrowserDigestRunner({
+        createWorker: () => inProcessOneShotWorker(handleDigestMessage),
+      }),
+    );
     provideReportRunner(
       createBrowserReportRunner({
         createWorker: () => inProcessOneShotWorker(handleReportMessage),
@@ -131,5 +139,9 @@ describe('app and CLI give the same fit report', () => {
     const app = JSON.parse(JSON.stringify(record.report)) as FitReport;
     expect(comparable(app)).toEqual(comparable(parsed.report));
     expect(app.draws.values[0].length).toBe(SAMPLER.chains * SAMPLER.draws);
+    expect(app.data.files).toEqual([
+      expect.objectContaining({ name: 'media_weekly_wide.csv', rows: 156 }),
+    ]);
+    expect(app.data.files[0].sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 });

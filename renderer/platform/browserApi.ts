@@ -12,6 +12,7 @@ import type {
 } from '../../electron/contract';
 import { errorMessage, readDataFiles } from './fileBytes';
 import { addRecentFiles, readRecentFiles, writeRecentFiles } from './recentFiles';
+import { loadBrowserSession, saveBrowserSessionEntry } from './browserSession';
 
 const DATA_ACCEPT = '.csv,.tsv,.txt,.parquet';
 const PLAN_ACCEPT = '.mmmplan,.json';
@@ -37,7 +38,12 @@ function pickFiles(accept: string, multiple: boolean): Promise<File[]> {
 
 /** Offers `contents` as a download named `name`. */
 export function downloadText(name: string, contents: string, type = 'application/json'): void {
-  const url = URL.createObjectURL(new Blob([contents], { type }));
+  downloadBlob(name, new Blob([contents], { type }));
+}
+
+/** Offers a Blob (an exported chart image, a CSV) as a download named `name`. */
+export function downloadBlob(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = name;
@@ -119,6 +125,17 @@ export function createBrowserApi(storage: Storage = window.localStorage): Workbe
         };
       }
     },
+    async openFitResult() {
+      const [file] = await pickFiles('.json', false);
+      if (file === undefined) return { ok: true, value: null };
+      // The bytes stay in the File: the fit-file worker reads them.
+      return {
+        ok: true,
+        value: { name: file.name, size: file.size, bytes: new Uint8Array(0), file },
+      };
+    },
+    loadSession: loadBrowserSession,
+    saveSessionEntry: saveBrowserSessionEntry,
     async savePlan(suggestedName: string, contents: string) {
       downloadText(suggestedName, contents);
       return { ok: true, value: { saved: true, name: suggestedName } };

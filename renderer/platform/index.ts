@@ -18,4 +18,4 @@ export function getWorkbenchApi(): WorkbenchApi {
   return api;
 }
 
-export { downloadText } from './browserApi';
+export { downloadBlob, downloadText } from './browserApi';

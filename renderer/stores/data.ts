@@ -295,9 +295,15 @@ export function dataStoreSetup(services: DataServices) {
     }
   }
 
+  /** An imported file's contents as imported (for its digest in the fit report). */
+  function inputFileOf(name: string): InputFile | undefined {
+    return sources.get(name);
+  }
+
   return {
     files,
     mapping,
+    inputFileOf,
     validation,
     frame,
     frameError,

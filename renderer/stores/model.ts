@@ -14,15 +14,25 @@ import type { AdstockKind, MmmInput, SaturationKind } from '../../models/mmm';
 import { nationalSeries } from '../causal/nationalSeries';
 import { useCancellableRun, type RunStatus } from '../composables/useCancellableRun';
 import { createBrowserChainRunner } from '../fit/browserChainRunner';
+import {
+  createBrowserDigestRunner,
+  dataFilesOf,
+  digestRequestOf,
+  type DigestRunner,
+} from '../fit/fileDigests';
 import { createBrowserReportRunner, type FitReportRunner } from '../fit/reportRunner';
 import {
   frameFingerprint,
+  sourceOf,
   type DataFile,
   type MmmFitRecord,
   type MmmFitSpec,
   type ModelLevel,
 } from '../../models/report';
 import type { TargetDescription } from '../../models/inference/targets';
+import type { ChannelPriorOverrides, LiftTest } from '../../models/mmm';
+import { useDataStore } from './data';
+import { useModelInputsStore } from './modelInputs';
 import { useResultsStore } from './results';
 import { buildGeoFitTarget } from '../fit/geoFitTarget';
 
@@ -136,11 +146,28 @@ export function resolveFitSpec(frame: ModelFrame, settings: FitSettings): MmmFit
   };
 }
 
-/** The MMM input of a spec: the frame's national weekly series, only the chosen columns. */
-export function buildMmmInput(frame: ModelFrame, spec: MmmFitSpec): MmmInput {
+/**
+ * The MMM input of a spec: the frame's national weekly series, only the chosen columns, with the
+ * stated priors and lift tests (as `mmm fit --priors --lift-tests` builds it).
+ */
+export function buildMmmInput(
+  frame: ModelFrame,
+  spec: MmmFitSpec,
+  extra: {
+    readonly channelOverrides?: Record<string, ChannelPriorOverrides>;
+    readonly experiments?: readonly LiftTest[];
+  } = {},
+): MmmInput {
   const series = nationalSeries(frame, { channels: spec.channels, controls: spec.controls });
+  const overrides = extra.channelOverrides ?? {};
   return {
-    spec: { adstock: spec.adstock, saturation: spec.saturation, holdoutWeeks: spec.holdoutWeeks },
+    spec: {
+      adstock: spec.adstock,
+      saturation: spec.saturation,
+      holdoutWeeks: spec.holdoutWeeks,
+      ...(Object.keys(overrides).length > 0 ? { channelOverrides: overrides } : {}),
+    },
+    experiments: [...(extra.experiments ?? [])],
     data: {
       dates: series.weeks,
       kpi: series.kpi,
@@ -183,8 +210,22 @@ export function provideReportRunner(runner: FitReportRunner): void {
   reportRunner = runner;
 }
 
+let digestRunner: DigestRunner = createBrowserDigestRunner();
+
+/** Replaces the runner that hashes the input files (tests hash in process). */
+export function provideDigestRunner(runner: DigestRunner): void {
+  digestRunner = runner;
+}
+
+/** Marks the page's timeline (the Chromium benchmark reads them); a no-op where there is none. */
+export function markTimeline(name: string): void {
+  globalThis.performance?.mark?.(name);
+}
+
 export const useModelStore = defineStore('model', () => {
   const results = useResultsStore();
+  const dataStore = useDataStore();
+  const inputs = useModelInputsStore();
   const settings = ref<FitSettings>(defaultFitSettings());
   const { status, message, launch, cancel } = useCancellableRun<FitStatus>(
     'Fit cancelled; the previous result is kept.',
@@ -205,19 +246,42 @@ export const useModelStore = defineStore('model', () => {
     progress.value = next;
   }
 
-  /** Fits the MMM to `frame`; resolves when the fit is stored, cancelled or has failed. */
-  async function fit(
-    frame: ModelFrame,
-    data: FitDataContext = { source: null, files: [] },
-  ): Promise<MmmFitRecord | null> {
+  /** The data files as the report lists them, hashed in a worker (the data store's imports). */
+  async function describeFiles(signal: AbortSignal): Promise<FitDataContext> {
+    const imported = dataStore.files;
+    const requests = [];
+    for (const file of imported) {
+      const input = dataStore.inputFileOf(file.name);
+      if (input) requests.push(await digestRequestOf(input));
+    }
+    const digests = requests.length > 0 ? await digestRunner.digest(requests, signal) : [];
+    const files = dataFilesOf(imported, digests);
+    return { source: sourceOf(files), files };
+  }
+
+  /**
+   * Fits the MMM to `frame` with the stated priors and lift tests; resolves when the fit is
+   * stored, cancelled or has failed. The report lists the imported files unless `data` says
+   * otherwise.
+   */
+  async function fit(frame: ModelFrame, data?: FitDataContext): Promise<MmmFitRecord | null> {
     if (running.value) return null;
     return launch({
       prepare: () => {
-        const spec = resolveFitSpec(frame, settings.value);
+        const base = resolveFitSpec(frame, settings.value);
+        const extra = inputs.resolved(base);
+        const liftTests = extra.experiments;
+        const priors = inputs.priorsFile.channels;
+        const spec: MmmFitSpec = {
+          ...base,
+          ...(Object.keys(priors).length > 0 ? { priors } : {}),
+          ...(liftTests.length > 0 ? { liftTests } : {}),
+          ...(dataStore.mapping ? { mapping: dataStore.mapping } : {}),
+        };
         const target =
           spec.level === 'geo'
-            ? buildGeoFitTarget(frame, spec, data.mapping ?? null)
-            : buildMmmInput(frame, spec);
+            ? buildGeoFitTarget(frame, spec, dataStore.mapping ?? null, extra)
+            : buildMmmInput(frame, spec, extra);
         return {
           spec,
           request: buildFitRequest(target, spec),
@@ -229,22 +293,27 @@ export const useModelStore = defineStore('model', () => {
         progress.value = Array.from({ length: spec.chains }, () => null);
       },
       execute: async ({ spec, request }, signal) => {
+        const described = data ? Promise.resolve(data) : describeFiles(signal);
+        described.catch(() => undefined); // awaited below; not unhandled while the chains run
         const result = await runnerFactory(spec.chains).run(request, { onProgress, signal });
+        markTimeline('mmm:chains-done');
         if (signal.aborted) throw new AbortError();
         status.value = 'summarising';
+        const context = await described;
         const report = await reportRunner.build(
           {
             request,
             fit: result,
             context: {
               kpiName: frame.kpiName,
-              source: data.source,
-              files: data.files,
+              source: context.source,
+              files: context.files,
               createdAt: new Date().toISOString(),
             },
           },
           signal,
         );
+        markTimeline('mmm:report-built');
         if (signal.aborted) throw new AbortError();
         return { result, report };
       },
@@ -255,5 +324,22 @@ export const useModelStore = defineStore('model', () => {
     });
   }
 
-  return { settings, status, message, progress, runningSpec, running, applyPreset, fit, cancel };
+  /** The model input a fit of `frame` would sample (priors and lift tests included); throws a problem. */
+  function inputFor(frame: ModelFrame): MmmInput {
+    const spec = resolveFitSpec(frame, settings.value);
+    return buildMmmInput(frame, spec, inputs.resolved(spec));
+  }
+
+  return {
+    settings,
+    status,
+    message,
+    progress,
+    runningSpec,
+    running,
+    applyPreset,
+    fit,
+    cancel,
+    inputFor,
+  };
 });

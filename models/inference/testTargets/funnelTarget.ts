@@ -21,9 +21,13 @@ export interface FunnelDescription {
  */
 export function createFunnelTarget(description: FunnelDescription): Target {
   const k = description.width;
-  if (!Number.isInteger(k) || k < 1) throw new Error(`funnel target: width must be an integer ≥ 1, got ${k}`);
+  if (!Number.isInteger(k) || k < 1)
+    throw new Error(`funnel target: width must be an integer ≥ 1, got ${k}`);
   const centred = description.parameterisation === 'centred';
-  const names = [centred ? 'v' : 'v_raw', ...Array.from({ length: k }, (_, i) => (centred ? `x[${i + 1}]` : `z[${i + 1}]`))];
+  const names = [
+    centred ? 'v' : 'v_raw',
+    ...Array.from({ length: k }, (_, i) => (centred ? `x[${i + 1}]` : `z[${i + 1}]`)),
+  ];
   return {
     dimension: k + 1,
     parameterNames: names,

@@ -47,13 +47,17 @@ export function createGaussianTarget(description: GaussianDescription): Target {
 function precisionMatrix(description: GaussianDescription, d: number): Float64Array {
   const covariance = new Float64Array(d * d);
   if (description.covariance) {
-    if (description.covariance.length !== d || description.covariance.some((row) => row.length !== d)) {
+    if (
+      description.covariance.length !== d ||
+      description.covariance.some((row) => row.length !== d)
+    ) {
       throw new Error(`gaussian target: covariance must be ${d}×${d} to match mean`);
     }
     description.covariance.forEach((row, i) => row.forEach((v, j) => (covariance[i * d + j] = v)));
   } else {
     const scales = description.scales ?? Array.from({ length: d }, () => 1);
-    if (scales.length !== d) throw new Error(`gaussian target: scales has length ${scales.length}, mean has ${d}`);
+    if (scales.length !== d)
+      throw new Error(`gaussian target: scales has length ${scales.length}, mean has ${d}`);
     scales.forEach((s, i) => {
       if (!(s > 0)) throw new Error(`gaussian target: scales[${i}] must be > 0, got ${s}`);
       covariance[i * d + i] = s * s;

@@ -1,0 +1,68 @@
+/**
+ * Exports a chart as PNG (the drawn canvas at twice its resolution), SVG (the same option drawn by
+ * ECharts' SVG renderer off screen) or its data as CSV (models/io/delimitedText: formula-safe), as
+ * downloads named after the chart.
+ */
+import type { EChartsOption } from 'echarts';
+import { init } from 'echarts/core';
+import { toCsv, toTsv, type Cell } from '../../models/io/delimitedText';
+import { downloadBlob } from '../platform';
+import '../charts/echarts';
+
+export type ExportKind = 'png' | 'svg' | 'csv';
+
+export interface ExportSource {
+  readonly name: string;
+  readonly option: EChartsOption;
+  readonly rows: readonly (readonly Cell[])[];
+  readonly width: number;
+  readonly height: number;
+  readonly background: string;
+  /** The drawn chart's PNG data URL. */
+  readonly pngDataUrl: () => string | undefined;
+}
+
+function dataUrlBlob(url: string): Blob {
+  const [head, body] = url.split(',');
+  const type = /data:([^;]+)/.exec(head)?.[1] ?? 'application/octet-stream';
+  const bytes = Uint8Array.from(atob(body), (char) => char.charCodeAt(0));
+  return new Blob([bytes], { type });
+}
+
+/** The option drawn as an SVG document, off screen. */
+export function chartSvg(option: EChartsOption, width: number, height: number): string {
+  const chart = init(null, undefined, { renderer: 'svg', ssr: true, width, height });
+  try {
+    chart.setOption({ ...option, animation: false });
+    return chart.renderToSVGString();
+  } finally {
+    chart.dispose();
+  }
+}
+
+export function exportChart(kind: ExportKind, source: ExportSource): void {
+  const stem = source.name.replace(/[^A-Za-z0-9._-]+/g, '-');
+  if (kind === 'csv') {
+    downloadBlob(`${stem}.csv`, new Blob([toCsv(source.rows)], { type: 'text/csv' }));
+  } else if (kind === 'svg') {
+    const svg = chartSvg(
+      { ...source.option, backgroundColor: source.background },
+      source.width,
+      source.height,
+    );
+    downloadBlob(`${stem}.svg`, new Blob([svg], { type: 'image/svg+xml' }));
+  } else {
+    const url = source.pngDataUrl();
+    if (url) downloadBlob(`${stem}.png`, dataUrlBlob(url));
+  }
+}
+
+/** Copies a table (header first) to the clipboard as TSV; false when the clipboard refused. */
+export async function copyTable(rows: readonly (readonly Cell[])[]): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(toTsv(rows));
+    return true;
+  } catch {
+    return false;
+  }
+}
