@@ -446,5 +446,10 @@ describe('mmm fit --geo', () => {
     const missing = await run([geoCsv, ...geoBase.slice(0, 6), '--geo', 'state']);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/no column 'state' \(from --geo\)/);
+    // The geo model reads one file by columns; a mapping of several files is national only.
+    const mapped = await run([geoCsv, '--mapping', 'mapping.json', '--geo', 'geo']);
+    expect(mapped.code).toBe(2);
+    expect(mapped.stderr).toMatch(/--geo reads one data file .* not with --mapping/);
+    expect(mapped.stderr.trim().split('\n')).toHaveLength(1);
   }, 60_000);
 });
