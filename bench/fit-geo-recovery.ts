@@ -14,20 +14,15 @@
  */
 import { appendFileSync } from 'node:fs';
 import {
-  geoBenchData,
+  flag,
   markdownRows,
   recordHeading,
-  runGeoBenchFit,
+  runGeoPairs,
   settingsOf,
   sizesOf,
   TABLE_HEAD,
   type GeoRow,
 } from './fitGeo';
-
-function flag(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
-}
 
 function pooled(rows: readonly GeoRow[]): string[] {
   const header = [
@@ -72,18 +67,7 @@ async function main(): Promise<void> {
   const settings = settingsOf();
   const record = flag('record', '');
   if (record) recordHeading('bench:fit-geo-recovery', record, settings);
-  const rows: GeoRow[] = [];
-  for (const [geos, weeks, channels] of sizes)
-    for (const replicate of replicates) {
-      const data = geoBenchData(geos, weeks, channels, replicate);
-      for (const model of ['geo', 'national'] as const) {
-        const row = await runGeoBenchFit(data, model, settings);
-        rows.push(row);
-        const line = markdownRows([row])[0];
-        process.stderr.write(`${line}\n  ROI: ${row.channels}\n`);
-        if (record) appendFileSync(record, `${line}\n`);
-      }
-    }
+  const rows = await runGeoPairs(sizes, replicates, settings, record);
   const summary = pooled(rows);
   process.stdout.write(
     `${[...TABLE_HEAD, ...markdownRows(rows)].join('\n')}\n\n${summary.join('\n')}\n`,

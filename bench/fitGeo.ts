@@ -311,7 +311,8 @@ export const TABLE_HEAD = [
   `| ${HEADER.map(() => '---').join(' | ')} |`,
 ];
 
-function flag(name: string, fallback: string): string {
+/** The value after `--name` on the command line, or `fallback`. */
+export function flag(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
 }
@@ -344,6 +345,34 @@ export function recordHeading(title: string, record: string, settings: FitSettin
   );
 }
 
+/** The national row's peer: the geo row of the same data (for the ms/gradient ratio). */
+const geoPeer =
+  (rows: readonly GeoRow[]) =>
+  (r: GeoRow): GeoRow | undefined =>
+    r.model === 'national' ? rows.find((x) => x.model === 'geo' && x.data === r.data) : undefined;
+
+/** Fits the geo and the national model per size and replicate, printing and recording each row. */
+export async function runGeoPairs(
+  sizes: readonly [number, number, number][],
+  replicates: readonly number[],
+  settings: FitSettings,
+  record: string,
+): Promise<GeoRow[]> {
+  const rows: GeoRow[] = [];
+  for (const [geos, weeks, channels] of sizes)
+    for (const replicate of replicates) {
+      const data = geoBenchData(geos, weeks, channels, replicate);
+      for (const model of ['geo', 'national'] as const) {
+        const row = await runGeoBenchFit(data, model, settings);
+        rows.push(row);
+        const line = markdownRows([row], geoPeer(rows))[0];
+        process.stderr.write(`${line}\n  ROI: ${row.channels}\n`);
+        if (record) appendFileSync(record, `${line}\n`);
+      }
+    }
+  return rows;
+}
+
 /** The speed table: per size, the geo model and the national model of the summed data. */
 export async function main(): Promise<void> {
   const sizes = sizesOf(flag('sizes', '40x156x6,20x104x5'));
@@ -352,25 +381,8 @@ export async function main(): Promise<void> {
   const record = flag('record', '');
   const started = Date.now();
   if (record) recordHeading('bench:fit --geo', record, settings);
-  const rows: GeoRow[] = [];
-  for (const [geos, weeks, channels] of sizes)
-    for (const replicate of replicates) {
-      const data = geoBenchData(geos, weeks, channels, replicate);
-      for (const model of ['geo', 'national'] as const) {
-        const row = await runGeoBenchFit(data, model, settings);
-        rows.push(row);
-        const line = markdownRows([row], (r) =>
-          r.model === 'national'
-            ? rows.find((x) => x.model === 'geo' && x.data === r.data)
-            : undefined,
-        )[0];
-        process.stderr.write(`${line}\n  ROI: ${row.channels}\n`);
-        if (record) appendFileSync(record, `${line}\n`);
-      }
-    }
-  const table = markdownRows(rows, (r) =>
-    r.model === 'national' ? rows.find((x) => x.model === 'geo' && x.data === r.data) : undefined,
-  );
+  const rows = await runGeoPairs(sizes, replicates, settings, record);
+  const table = markdownRows(rows, geoPeer(rows));
   process.stdout.write(
     `${[...TABLE_HEAD, ...table].join('\n')}\n\n${rows.map((r) => `- ${r.model} ${r.data}: ${r.channels}`).join('\n')}\n`,
   );
