@@ -9,6 +9,8 @@ export default defineConfig({
       'renderer/**/*.test.ts',
       'sample-data/**/*.test.ts',
       'scripts/**/*.test.ts',
+      'build/**/*.test.ts',
+      'security/**/*.test.ts',
     ],
     exclude: ['e2e/**', 'node_modules/**', 'dist/**'],
     environment: 'node',

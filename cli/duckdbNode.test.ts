@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openNodeConnection, type ClosableSqlConnection } from './duckdbNode';
+import { heapForInput, openNodeConnection, type ClosableSqlConnection } from './duckdbNode';
 import { DiskFile, readBytes } from './readBytes';
 
 let conn: ClosableSqlConnection;
@@ -128,6 +128,37 @@ describe('openNodeConnection (duckdb-wasm, blocking Node bindings)', () => {
       expect(traced.every((entry) => entry.milliseconds >= 0)).toBe(true);
     } finally {
       await traceable.close();
+    }
+  });
+
+  it('grows the heap for the input as it arrives: none for small files, 3× the input up to 128 MiB', async () => {
+    const MiB = 1024 ** 2;
+    expect(heapForInput(200)).toBe(0);
+    expect(heapForInput(5 * MiB)).toBe(0); // 15 MiB: below a reserve worth a statement
+    expect(heapForInput(6 * MiB)).toBe(18 * MiB);
+    expect(heapForInput(400 * MiB)).toBe(128 * MiB);
+
+    const statements: string[] = [];
+    const sized = await openNodeConnection({ trace: (sql) => statements.push(sql) });
+    try {
+      const reserves = () => statements.filter((sql) => sql.includes('mmm_reserve AS'));
+      expect(reserves()).toEqual([]); // nothing up front
+      await sized.registerFile('small.csv', new Uint8Array(1000));
+      expect(reserves()).toEqual([]);
+      await sized.registerFile('large.csv', new Uint8Array(6 * MiB));
+      // 3 × (6 MiB + 1000 bytes) in 256 KiB blocks, once.
+      expect(reserves()).toHaveLength(1);
+      expect(reserves()[0]).toMatch(/FROM range\(73\)$/);
+      await sized.registerFile('more.csv', new Uint8Array(2 * MiB));
+      expect(reserves()).toHaveLength(1); // grown again only when the need has doubled
+      const reserveTables = (
+        await sized.query(
+          "SELECT count(*)::DOUBLE AS n FROM duckdb_tables() WHERE table_name = 'mmm_reserve'",
+        )
+      ).toArray()[0].n;
+      expect(reserveTables).toBe(0);
+    } finally {
+      await sized.close();
     }
   });
 });

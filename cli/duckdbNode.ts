@@ -3,11 +3,12 @@
  *
  * duckdb-wasm's CJS build loads apache-arrow through `require`; an ESM `import` of apache-arrow here
  * would be a second copy (instanceof checks fail, tables come back empty), so Arrow is never imported.
- * Extension autoloading is switched off so nothing ever reaches the network.
+ * Extension autoloading is switched off so nothing ever reaches the network. The heap is grown for
+ * the input as it arrives (`heapForInput`), not by a fixed reserve at open: a 2-row CSV needs none.
  */
 import { accessSync, constants } from 'node:fs';
 import { createRequire } from 'node:module';
-import { prepareEngine } from '../models/data/prepareEngine';
+import { defaultReserveBytes, prepareEngine, reserveHeap } from '../models/data/prepareEngine';
 import type { ArrowTableLike, FileSource, SqlConnection } from '../models/data/types';
 import { DiskFile } from './readBytes';
 
@@ -44,9 +45,26 @@ export interface NodeConnectionOptions {
    * with its text and duration (`MMM_TRACE_SQL=1`: logged to stderr).
    */
   trace?: (sql: string, milliseconds: number) => void;
-  /** Heap grown once at open (models/data/prepareEngine.ts; the app's worker does the same). */
+  /**
+   * Heap grown once at open (models/data/prepareEngine.ts), instead of growing it for each input
+   * as it arrives (`heapForInput`). 0: never reserve.
+   */
   reserveBytes?: number;
 }
+
+/**
+ * The heap to have grown once `incomingBytes` in all have been registered or inserted: three times
+ * the input (a file's table, its typed view's results and the frame; 128 MiB held a 1M-row export,
+ * ≈ 45 MB of CSV), at most the 128 MiB the app reserves, and nothing for small inputs, whose few
+ * growth steps cost less than touching a reserve (a 2-row CSV paid 128 MiB, 0.2–0.9 s, up front).
+ */
+export function heapForInput(incomingBytes: number): number {
+  const wanted = Math.min(defaultReserveBytes, 3 * incomingBytes);
+  return wanted < minimumReserveBytes ? 0 : wanted;
+}
+
+/** Reserves smaller than this are not worth a statement (wasm grows in ~20 % steps of its size). */
+const minimumReserveBytes = 16 * 1024 ** 2;
 
 function traceFromEnvironment(): NodeConnectionOptions['trace'] {
   if (process.env.MMM_TRACE_SQL !== '1') return undefined;
@@ -84,6 +102,17 @@ export async function openNodeConnection(
   connection.query('SET autoinstall_known_extensions=false');
   connection.query('SET autoload_known_extensions=false');
   let closed = false;
+  // Grown in one step ahead of the input, and again only when the input has doubled the need.
+  let incoming = 0;
+  let reserved = options.reserveBytes ?? 0;
+  const growFor = async (bytes: number): Promise<void> => {
+    if (options.reserveBytes !== undefined) return;
+    incoming += bytes;
+    const wanted = heapForInput(incoming);
+    if (wanted < 2 * reserved || wanted === 0) return;
+    reserved = wanted;
+    await reserveHeap(sqlConnection, wanted);
+  };
   const sqlConnection: ClosableSqlConnection = {
     async query(sql: string): Promise<ArrowTableLike> {
       if (!trace) return connection.query(sql);
@@ -93,6 +122,7 @@ export async function openNodeConnection(
       return result;
     },
     async registerFile(name: string, bytes: Uint8Array): Promise<void> {
+      await growFor(bytes.byteLength);
       database.registerFileBuffer(name, bytes);
     },
     async registerSource(name: string, source: FileSource): Promise<boolean> {
@@ -105,6 +135,7 @@ export async function openNodeConnection(
       } catch {
         return false;
       }
+      await growFor(source.size);
       database.registerFileURL(name, source.handle.path, duckdb.DuckDBDataProtocol.NODE_FS, true);
       return true;
     },
@@ -113,6 +144,7 @@ export async function openNodeConnection(
       ipc: Uint8Array,
       options?: { append?: boolean },
     ): Promise<void> {
+      await growFor(ipc.byteLength);
       const started = Date.now();
       connection.insertArrowFromIPCStream(ipc, { name: tableName, create: !options?.append });
       trace?.(
@@ -130,6 +162,6 @@ export async function openNodeConnection(
       database.reset();
     },
   };
-  await prepareEngine(sqlConnection, { reserveBytes: options.reserveBytes });
+  await prepareEngine(sqlConnection, { reserveBytes: options.reserveBytes ?? 0 });
   return sqlConnection;
 }

@@ -4,16 +4,26 @@ export interface CommandModule {
   run(argv: string[]): Promise<number>;
 }
 
+// One line per command (prettier-ignore keeps it so): a new command is one added line.
+// prettier-ignore
 const commands: Record<string, { summary: string; load: () => Promise<CommandModule> }> = {
   inspect: { summary: 'detected schema, mapping, validation report and model-frame summary', load: () => import('./commands/inspect') },
   fit: { summary: 'fit the Bayesian adstock + saturation MMM with NUTS', load: () => import('./commands/fit') },
   plan: { summary: 'verify, show, diff, migrate and report plan files (.mmmplan)', load: () => import('./commands/plan') },
   dml: { summary: 'double-ML causal estimates of channel effects', load: () => import('./commands/dml') },
+  optimize: { summary: "optimise next period's budget over a fit result's posterior", load: () => import('./commands/optimize') },
+  batch: { summary: 'many fits from one manifest (one per market), with a summary', load: () => import('./commands/batch') },
 };
 
 function usage(): string {
   const lines = Object.entries(commands).map(([name, c]) => `  mmm ${name.padEnd(8)} ${c.summary}`);
-  return ['usage: mmm <command> [options]', '', ...lines, '', 'mmm <command> --help for its options'].join('\n');
+  return [
+    'usage: mmm <command> [options]',
+    '',
+    ...lines,
+    '',
+    'mmm <command> --help for its options',
+  ].join('\n');
 }
 
 export async function main(argv: string[]): Promise<number> {

@@ -16,10 +16,12 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { _electron as electron, expect, test } from '@playwright/test';
+import { _electron as electron } from '@playwright/test';
 
 import { CONTENT_SECURITY_POLICY } from '../electron/contentSecurityPolicy';
 import { serveAppRequest } from '../electron/protocol';
+import { guardPage } from './helpers/pageGuard';
+import { expect, test } from './helpers/test';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const distRoot = path.join(root, 'dist');
@@ -61,6 +63,8 @@ test.describe('Electron shell', () => {
     });
     try {
       const page = await application.firstWindow();
+      // Opened before we can listen: CSP lines and errors from here on are caught.
+      const problems = await guardPage(page);
       await page.waitForLoadState('domcontentloaded');
       expect(page.url()).toBe('app://workbench/index.html');
       await expect(page).toHaveTitle(/MMM Workbench/);
@@ -116,6 +120,8 @@ test.describe('Electron shell', () => {
       expect(
         await application.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length),
       ).toBe(1);
+      expect(problems.violations, 'Content-Security-Policy violations').toEqual([]);
+      expect(problems.errors, 'console errors').toEqual([]);
     } finally {
       await application.close();
     }

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Browser, Page } from '@playwright/test';
 import { resealedPlan } from '../models/plan/hostilePlans';
+import { everyProblem, guardPage, type PageProblems } from './helpers/pageGuard';
 import { useSharedPage } from './helpers/sharedPage';
 import {
   SCREENSHOTS,
@@ -52,24 +53,20 @@ async function roiValues(from: Page, table: string): Promise<Record<string, stri
   return values;
 }
 
-/** Collects a page's console errors and uncaught exceptions (the shared page's check, for others). */
-function watchErrors(watched: Page): string[] {
-  const errors: string[] = [];
-  watched.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  watched.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
-  watched.on('dialog', (dialog) => errors.push(`dialog: ${dialog.message()}`));
-  return errors;
+/** Guards a page as the shared page is guarded (CSP violations, console errors), plus dialogs. */
+async function watchErrors(watched: Page): Promise<PageProblems> {
+  const problems = await guardPage(watched);
+  watched.on('dialog', (dialog) => problems.errors.push(`dialog: ${dialog.message()}`));
+  return problems;
 }
 
 /** A fresh page on the app's Plans task, with no data loaded. */
 async function freshPage(
   browser: Browser,
   baseURL: string | undefined,
-): Promise<{ fresh: Page; errors: string[] }> {
+): Promise<{ fresh: Page; errors: PageProblems }> {
   const fresh = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-  const errors = watchErrors(fresh);
+  const errors = await watchErrors(fresh);
   await fresh.goto(baseURL ?? '/');
   await fresh.getByTestId('nav-plans').click();
   return { fresh, errors };
@@ -168,7 +165,7 @@ test('a fresh page with no data opens the plan: the same ROI; diffed against the
   await expect(diff.getByTestId('diff-roi-overlap')).toHaveText(['1.00', '1.00']);
   await expect(fresh.getByTestId('plan-diff-data')).toContainText('Data fingerprint unchanged');
   await fresh.screenshot({ path: `${SCREENSHOTS}/plans-diff.png`, fullPage: true });
-  expect(errors, 'console errors').toEqual([]);
+  expect(everyProblem(errors), 'CSP violations and console errors').toEqual([]);
   await fresh.close();
 });
 
@@ -208,7 +205,7 @@ test('a plan with a scenario shows the same scenario numbers, and the one-page r
   const html = readFileSync(reportPath, 'utf8');
   expect(html).not.toMatch(/<script/i);
   const report = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
-  const reportErrors = watchErrors(report);
+  const reportErrors = await watchErrors(report);
   await report.goto(`file://${reportPath}`);
   await expect(report.locator('h1')).toHaveText('Fixture plan <b>revenue</b>');
   await expect(report.locator('[data-section="gate"] h2')).toHaveText('Quality gate: failed');
@@ -220,9 +217,9 @@ test('a plan with a scenario shows the same scenario numbers, and the one-page r
   await report.screenshot({ path: `${SCREENSHOTS}/plans-report.png`, fullPage: true });
   await report.emulateMedia({ media: 'print' });
   await report.screenshot({ path: `${SCREENSHOTS}/plans-report-print.png`, fullPage: true });
-  expect(reportErrors).toEqual([]);
+  expect(everyProblem(reportErrors), 'CSP violations and console errors').toEqual([]);
   await report.close();
-  expect(errors, 'console errors').toEqual([]);
+  expect(everyProblem(errors), 'CSP violations and console errors').toEqual([]);
   await fresh.close();
 });
 
@@ -272,6 +269,6 @@ test('tampered, truncated, old-version and future-version plans get the right me
     'written by an older version of the app (plan format 1.0); migrated to 1.1',
   );
   await expect(fresh.getByTestId('plan-row')).toHaveCount(2);
-  expect(errors, 'console errors').toEqual([]);
+  expect(everyProblem(errors), 'CSP violations and console errors').toEqual([]);
   await fresh.close();
 });

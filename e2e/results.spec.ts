@@ -18,6 +18,7 @@ import type { Page } from '@playwright/test';
 import { toCsv } from '../models/io/delimitedText';
 import { parseFitReport, type FitReport } from '../models/report';
 import { roiRows } from '../renderer/charts/roiOption';
+import { everyProblem, guardPage } from './helpers/pageGuard';
 import { useSharedPage } from './helpers/sharedPage';
 import {
   SCREENSHOTS,
@@ -220,6 +221,7 @@ test('the shown command, run headless, writes a result that a fresh page opens w
     },
   );
   const fresh = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+  const freshProblems = await guardPage(fresh);
   try {
     await fresh.goto('/');
     await fresh.getByTestId('nav-results').click();
@@ -254,6 +256,7 @@ test('the shown command, run headless, writes a result that a fresh page opens w
       'not-a-fit.json: not an MMM fit result',
     );
     await expect(fresh.getByTestId('fit-history').getByTestId('fit-history-row')).toHaveCount(1);
+    expect(everyProblem(freshProblems), 'CSP violations and console errors').toEqual([]);
   } finally {
     await fresh.close();
   }

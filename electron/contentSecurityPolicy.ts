@@ -18,3 +18,15 @@ export const CONTENT_SECURITY_POLICY = [
   "style-src 'self' 'unsafe-inline'",
   "font-src 'self'",
 ].join('; ');
+
+/**
+ * Headers every response of the app carries, errors included: from `app://` in the desktop app, and
+ * from `vite preview` in browser mode (`npm run web`, the end-to-end tests), so the tests run the
+ * renderer under the policy the desktop enforces.
+ */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'Cache-Control': 'no-cache',
+};

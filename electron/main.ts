@@ -14,7 +14,7 @@ import { buildMenuTemplate } from './menu';
 import { appSchemePrivileges, registerAppProtocol } from './protocol';
 import { openRecentFilesStore, type RecentFilesStore } from './recentFiles';
 import { denyAllPermissions, guardWebContents } from './webContentsGuards';
-import { bringToFront, mainWindowOptions } from './window';
+import { bringToFront, openMainWindow } from './window';
 
 // dist-electron/main.js sits beside preload.cjs; the renderer build is ../dist.
 const buildDirectory = nodePath.dirname(fileURLToPath(import.meta.url));
@@ -89,7 +89,7 @@ async function start(): Promise<void> {
 }
 
 function createMainWindow(): void {
-  const window = new BrowserWindow(mainWindowOptions({ preloadPath }));
+  const window = openMainWindow(BrowserWindow, { preloadPath });
   mainWindow = window;
   window.once('ready-to-show', () => window.show());
   window.on('closed', () => {

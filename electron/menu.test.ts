@@ -108,7 +108,8 @@ describe('buildMenuTemplate', () => {
       ['Model', 'Alt+2'],
       ['Results', 'Alt+3'],
       ['Causal', 'Alt+4'],
-      ['Plans', 'Alt+5'],
+      ['Planner', 'Alt+5'],
+      ['Plans', 'Alt+6'],
     ]);
     tasks.forEach(click);
     expect(commands).toEqual([
@@ -118,6 +119,7 @@ describe('buildMenuTemplate', () => {
       'task:model',
       'task:results',
       'task:causal',
+      'task:planner',
       'task:plans',
     ]);
   });

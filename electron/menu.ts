@@ -20,6 +20,7 @@ export const TASK_SHORTCUTS: readonly { readonly id: string; readonly label: str
   { id: 'model', label: 'Model' },
   { id: 'results', label: 'Results' },
   { id: 'causal', label: 'Causal' },
+  { id: 'planner', label: 'Planner' },
   { id: 'plans', label: 'Plans' },
 ];
 

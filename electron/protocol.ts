@@ -8,7 +8,7 @@ import type { CustomScheme } from 'electron';
 
 import { isInside, resolveAppRequestPath } from './appRequestPath';
 import { APP_SCHEME } from './appUrl';
-import { CONTENT_SECURITY_POLICY } from './contentSecurityPolicy';
+import { SECURITY_HEADERS } from './contentSecurityPolicy';
 import { mimeTypeFor } from './mimeTypes';
 
 /**
@@ -32,12 +32,7 @@ export const appSchemePrivileges: CustomScheme = {
 
 /** Headers every response carries, errors included. */
 export function securityHeaders(): Record<string, string> {
-  return {
-    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-    'X-Content-Type-Options': 'nosniff',
-    'Cross-Origin-Resource-Policy': 'same-origin',
-    'Cache-Control': 'no-cache',
-  };
+  return { ...SECURITY_HEADERS };
 }
 
 export interface AppRequest {

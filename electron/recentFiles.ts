@@ -11,6 +11,8 @@ import nodePath from 'node:path';
 
 import { z } from 'zod';
 
+import { parseJsonWithLimits } from '../models/io/safeJson';
+
 import { writeFileAtomically } from './atomicWrite';
 import type { RecentFile } from './contract';
 import type { FileKind } from './filePolicy';
@@ -116,7 +118,8 @@ async function load(options: RecentFilesOptions): Promise<RecentEntry[]> {
   }
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    // A list of at most MAX_RECENT_FILES entries: 1 MB is far more than it ever needs.
+    json = parseJsonWithLimits(text, { maxBytes: 1024 ** 2, maxDepth: 8 }).value;
   } catch {
     options.onReset?.(
       `${options.filePath} is not valid JSON; starting with an empty recent-files list.`,

@@ -1,9 +1,16 @@
 import { describe, expect, it, vi } from 'vitest';
 
-import { bringToFront, MAIN_WINDOW_TITLE, mainWindowOptions } from './window';
+import type { BrowserWindowConstructorOptions } from 'electron';
 
-describe('mainWindowOptions', () => {
-  const options = mainWindowOptions({ preloadPath: '/app/dist-electron/preload.cjs' });
+import { bringToFront, MAIN_WINDOW_TITLE, openMainWindow } from './window';
+
+/** Stands in for Electron's BrowserWindow: keeps the options it was built with. */
+class FakeWindow {
+  constructor(readonly options: BrowserWindowConstructorOptions) {}
+}
+
+describe('openMainWindow', () => {
+  const { options } = openMainWindow(FakeWindow, { preloadPath: '/app/dist-electron/preload.cjs' });
 
   it('isolates and sandboxes the renderer, with no Node anywhere', () => {
     expect(options.webPreferences).toMatchObject({

@@ -12,10 +12,18 @@ export interface MainWindowOptionsInput {
   preloadPath: string;
 }
 
-export function mainWindowOptions({
-  preloadPath,
-}: MainWindowOptionsInput): BrowserWindowConstructorOptions {
-  return {
+/** Electron's BrowserWindow constructor, or a fake one in tests. */
+export type WindowConstructor<Window> = new (options: BrowserWindowConstructorOptions) => Window;
+
+/**
+ * Opens the main window. The options are a literal inside `new BrowserWindow(…)` on purpose: static
+ * checks (electronegativity, run by e2e/builtApp.spec.ts) read the webPreferences only there.
+ */
+export function openMainWindow<Window>(
+  BrowserWindow: WindowConstructor<Window>,
+  { preloadPath }: MainWindowOptionsInput,
+): Window {
+  return new BrowserWindow({
     title: MAIN_WINDOW_TITLE,
     width: 1440,
     height: 900,
@@ -37,9 +45,11 @@ export function mainWindowOptions({
       // A file dropped outside the drop zone must not navigate the window to file://.
       navigateOnDragDrop: false,
       safeDialogs: true,
+      // Middle-click would otherwise ask for a new window (denied anyway; Electron checklist 13).
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: false,
     },
-  };
+  });
 }
 
 /** The slice of a BrowserWindow needed to bring it forward (second instance, dock click). */

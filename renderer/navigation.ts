@@ -7,6 +7,7 @@ import DataView from './views/DataView.vue';
 import ModelView from './views/ModelView.vue';
 import CausalView from './views/CausalView.vue';
 import ResultsView from './views/ResultsView.vue';
+import PlannerView from './views/PlannerView.vue';
 import PlansView from './views/PlansView.vue';
 
 export interface NavigationItem {
@@ -35,6 +36,12 @@ export const NAVIGATION: readonly NavigationItem[] = [
     label: 'Causal',
     hint: 'Double ML effect of one more unit of spend per channel',
     view: CausalView,
+  },
+  {
+    id: 'planner',
+    label: 'Planner',
+    hint: "Optimise next period's budget over the posterior; compare scenarios",
+    view: PlannerView,
   },
   {
     id: 'plans',

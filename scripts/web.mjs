@@ -1,5 +1,7 @@
 #!/usr/bin/env node
-// Builds the renderer and serves dist/ on http://127.0.0.1:$PORT (default 4173), offline.
+// Builds the renderer and serves dist/ on http://127.0.0.1:$PORT (default 4173), offline, with the
+// desktop's security headers (CSP, nosniff: vite.config.ts `preview.headers`, from
+// electron/contentSecurityPolicy.ts), so browser mode and the end-to-end tests run under the policy.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';

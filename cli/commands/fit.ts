@@ -8,6 +8,7 @@
  */
 import { AbortError, isAbortError } from '../../models/inference/cancellation';
 import type { ChainRunner, FitRequest } from '../../models/inference/chains';
+import type { ChainProgress } from '../../models/inference/sampleChain';
 import { basename } from 'node:path';
 import type { TargetDescription } from '../../models/inference/targets';
 import { createMmmTarget, type MmmData, type MmmInput } from '../../models/mmm';
@@ -43,6 +44,8 @@ export interface FitCommandDependencies {
   readonly stderr?: Output;
   /** Aborts the fit like Ctrl-C does. */
   readonly signal?: AbortSignal;
+  /** Receives chain progress instead of the stderr display (mmm batch's job workers). */
+  readonly onProgress?: (progress: ChainProgress) => void;
 }
 
 function message(error: unknown): string {
@@ -221,12 +224,13 @@ export async function run(
       ...(args.targetAcceptance !== undefined ? { targetAcceptance: args.targetAcceptance } : {}),
     };
     const runner = dependencies.runner ?? createNodeChainRunner({ maxConcurrency: args.chains });
-    const progress = args.json ? null : createProgressDisplay(stderr, args.chains);
+    const progress =
+      args.json || dependencies.onProgress ? null : createProgressDisplay(stderr, args.chains);
     // Ctrl-C while the data was loading: stop before starting any worker.
     if (outer?.aborted || controller.signal.aborted) throw new AbortError();
     const fit = await runner.run(request, {
       signal: controller.signal,
-      onProgress: progress ? (p) => progress.update(p) : undefined,
+      onProgress: dependencies.onProgress ?? (progress ? (p) => progress.update(p) : undefined),
     });
     progress?.finish();
     const report = reportOfFit(request, fit, {

@@ -10,6 +10,7 @@ import {
   buildModelFrame,
   detectMapping,
   importFile,
+  MAPPING_JSON_LIMITS,
   MappingSchema,
   summariseFrame,
   validate,
@@ -20,6 +21,7 @@ import {
   type Mapping,
   type ValidationProblem,
 } from '../../models/data/index';
+import { parseJsonWithLimits } from '../../models/io/safeJson';
 import { openNodeConnection } from '../duckdbNode';
 import { parquetToIpcNode } from '../parquetNode';
 import { openInputFile } from '../readBytes';
@@ -54,9 +56,9 @@ async function readMapping(path: string): Promise<Mapping> {
   }
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = parseJsonWithLimits(text, MAPPING_JSON_LIMITS).value;
   } catch (error) {
-    throw new Error(`the mapping ${path} is not valid JSON: ${message(error)}`);
+    throw new Error(`the mapping ${path}: ${message(error)}`);
   }
   const parsed = MappingSchema.safeParse(json);
   if (!parsed.success) {

@@ -33,6 +33,7 @@ export const FIT_USAGE = `usage: mmm fit <data file> --date <col> --kpi <col> --
   --target-accept <δ>        NUTS target acceptance in (0, 1) (default 0.9)
   --holdout-weeks <N>        leave the last N weeks out and report their MAPE (default 0)
   --week-start <day>         monday (default) | sunday, for daily data
+  --only-geo <name>          fit one market: only the rows of this geo (the file's geo column)
   --lift-tests <file.csv>    lift tests: channel,start_date,end_date,lift,standard_error (KPI units)
                              [,geo] (a geo experiment's geo, with --geo)
   --geo <col>                fit the geo-level hierarchical model, one geo per value of <col>
@@ -75,6 +76,8 @@ export interface FitArguments {
   readonly mediaShare: { mean: number; sd: number } | null | undefined;
   readonly holdoutWeeks: number;
   readonly weekStart: 'monday' | 'sunday';
+  /** Only the rows of this geo (cli/fit/onlyGeo.ts); null: every geo, summed. */
+  readonly onlyGeo: string | null;
   readonly liftTests: string | null;
   /** The geo column (geo model), or null (national model). */
   readonly geo: string | null;
@@ -213,6 +216,7 @@ export function parseFitArguments(argv: readonly string[]): FitArguments {
         'media-share': { type: 'string' },
         'holdout-weeks': { type: 'string' },
         'week-start': { type: 'string' },
+        'only-geo': { type: 'string' },
         'lift-tests': { type: 'string' },
         geo: { type: 'string' },
         population: { type: 'string' },
@@ -268,6 +272,7 @@ export function parseFitArguments(argv: readonly string[]): FitArguments {
     mediaShare: mediaShare(values['media-share']),
     holdoutWeeks: integer('holdout-weeks', values['holdout-weeks'], 0, 0),
     weekStart,
+    onlyGeo: values['only-geo'] ?? null,
     liftTests: values['lift-tests'] ?? null,
     ...geoArguments(values.geo, values.population, data),
     out: values.out ?? null,

@@ -21,6 +21,7 @@ import {
 import type { MmmData } from '../../models/mmm';
 import { parquetToIpcNode } from '../parquetNode';
 import type { FitArguments } from './arguments';
+import { keepOnlyGeo } from './onlyGeo';
 
 /** Fewer training weeks than this cannot separate adstock, saturation, trend and seasonality. */
 export const MINIMUM_TRAINING_WEEKS = 26;
@@ -130,6 +131,7 @@ export async function loadFrame(
 ): Promise<{ imported: ImportedFile; frame: ModelFrame }> {
   const imported = await importFile(conn, file, { parquetToIpc: parquetToIpcNode });
   checkColumns(imported, args);
+  if (args.onlyGeo !== null) await keepOnlyGeo(conn, imported, args.onlyGeo);
   const mapping = mappingFromArguments(imported, args);
   const sources = await weeklySourcesOf(conn, [imported], mapping);
   const report = await validate(conn, [imported], mapping, sources);

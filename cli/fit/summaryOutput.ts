@@ -38,7 +38,8 @@ function ratio(value: number): string {
   return Math.abs(value) >= 100 ? value.toFixed(1) : value.toFixed(3);
 }
 
-function table(rows: string[][]): string[] {
+/** Rows as aligned text: the first column left-aligned, the others right-aligned. */
+export function table(rows: string[][]): string[] {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
   return rows.map(
     (row) =>

@@ -16,16 +16,21 @@ export function planContent(args: FitArguments, report: FitReport, fileName: str
     notes: '',
     scenarios: [],
     chosenScenarioId: null,
-    reproduce: {
-      file: fileName,
-      dateColumn: args.date,
-      kpiColumn: args.kpi,
-      channelColumns: args.channels.map((channel, c) => ({
-        channel,
-        column: args.channelColumns[c],
-      })),
-      weekStart: args.weekStart,
-      liftTestsFile: args.liftTests ? basename(args.liftTests) : null,
-    },
+    // One geo's rows (--only-geo): the plan format records no row filter, so it gives no command
+    // from the data file (which would sum every geo); the one from its own weekly inputs holds.
+    reproduce:
+      args.onlyGeo !== null
+        ? null
+        : {
+            file: fileName,
+            dateColumn: args.date,
+            kpiColumn: args.kpi,
+            channelColumns: args.channels.map((channel, c) => ({
+              channel,
+              column: args.channelColumns[c],
+            })),
+            weekStart: args.weekStart,
+            liftTestsFile: args.liftTests ? basename(args.liftTests) : null,
+          },
   };
 }

@@ -3,23 +3,13 @@
  * whole test file (each open costs seconds) that the commands may not close.
  */
 import { afterAll, beforeAll } from 'vitest';
+import { collectOutput } from '../collectOutput';
 import { openNodeConnection, type ClosableSqlConnection } from '../duckdbNode';
 
-export interface Captured {
-  write(text: string): boolean;
-  text(): string;
-}
+export type Captured = ReturnType<typeof collectOutput>;
 
-export function capture(): Captured {
-  let buffer = '';
-  return {
-    write(text: string) {
-      buffer += text;
-      return true;
-    },
-    text: () => buffer,
-  };
-}
+/** Captured output (the stream mmm batch's jobs write to). */
+export const capture = collectOutput;
 
 /** Registers the file's shared connection; the returned function opens a borrowed handle to it. */
 export function useSharedConnection(): () => Promise<ClosableSqlConnection> {

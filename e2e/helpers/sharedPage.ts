@@ -1,9 +1,11 @@
 /**
  * One page for a whole serial spec file (DuckDB's wasm is compiled once), checked after each test
- * for console errors and, where asked, for requests that left the app's own origin.
+ * for Content-Security-Policy violations and console errors (pageGuard.ts) and, where asked, for
+ * requests that left the app's own origin.
  */
 import { expect, test } from '@playwright/test';
 import type { Page, ViewportSize } from '@playwright/test';
+import { guardPage, type PageProblems } from './pageGuard';
 
 export interface SharedPageOptions {
   readonly viewport: ViewportSize;
@@ -18,16 +20,13 @@ export interface SharedPageOptions {
 export function useSharedPage(options: SharedPageOptions, opened: (page: Page) => void): void {
   test.describe.configure({ mode: 'serial', timeout: 420_000 });
   let page: Page | null = null;
-  const consoleErrors: string[] = [];
+  let problems: PageProblems = { violations: [], errors: [] };
   const foreignRequests: string[] = [];
 
   test.beforeAll(async ({ browser, baseURL }) => {
     const fresh = await browser.newPage({ viewport: options.viewport });
     page = fresh;
-    fresh.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
-    });
-    fresh.on('pageerror', (error) => consoleErrors.push(`page error: ${error.message}`));
+    problems = await guardPage(fresh);
     if (options.sameOriginOnly) {
       const origin = new URL(baseURL ?? 'http://127.0.0.1/').origin;
       fresh.on('request', (request) => {
@@ -41,7 +40,8 @@ export function useSharedPage(options: SharedPageOptions, opened: (page: Page) =
   });
 
   test.afterEach(() => {
-    expect(consoleErrors, 'console errors').toEqual([]);
+    expect(problems.violations, 'Content-Security-Policy violations').toEqual([]);
+    expect(problems.errors, 'console errors').toEqual([]);
     if (options.sameOriginOnly) expect(foreignRequests, 'requests to other hosts').toEqual([]);
   });
 

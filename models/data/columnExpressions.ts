@@ -44,26 +44,36 @@ function sourceTypeOf(column: ColumnProfile): string {
   return column.sourceType ?? 'VARCHAR';
 }
 
-/** The column read as DOUBLE. */
+/** The column read as DOUBLE; `NULL` for ±Infinity and NaN (`1e400`, `Infinity`), which no spend or KPI is. */
 export function numberSql(column: ColumnProfile, decimalSeparator: '.' | ','): string {
   const identifier = quoteIdentifier(column.name);
   const sourceType = sourceTypeOf(column);
-  if (isNumericSourceType(sourceType)) return `CAST(${identifier} AS DOUBLE)`;
   if (/^BOOLEAN$/i.test(sourceType)) return `CAST(CAST(${identifier} AS INTEGER) AS DOUBLE)`;
   if (isDateSourceType(sourceType)) return 'CAST(NULL AS DOUBLE)';
-  return textToNumberSql(`CAST(${identifier} AS VARCHAR)`, {
-    decimalSeparator,
-    thousands: column.thousands ?? false,
-  });
+  const number = isNumericSourceType(sourceType)
+    ? `CAST(${identifier} AS DOUBLE)`
+    : textToNumberSql(`CAST(${identifier} AS VARCHAR)`, {
+        decimalSeparator,
+        thousands: column.thousands ?? false,
+      });
+  return `(CASE WHEN isfinite(${number}) THEN ${number} END)`;
 }
 
-/** The column read as DATE. */
+/**
+ * Dates the workbench reads: a marketing export has no week before 1900 or after 2199, and one
+ * absurd date (year 1, year 99999) would otherwise stretch the weekly frame over millions of weeks.
+ */
+export const DATE_RANGE = { first: '1900-01-01', last: '2199-12-31' } as const;
+
+/** The column read as DATE (`NULL` outside `DATE_RANGE`, so validation names it by row). */
 export function dateSql(column: ColumnProfile): string {
   const identifier = quoteIdentifier(column.name);
   const sourceType = sourceTypeOf(column);
-  if (isDateSourceType(sourceType)) return `CAST(${identifier} AS DATE)`;
   if (isNumericSourceType(sourceType)) return 'CAST(NULL AS DATE)';
-  return textToDateSql(`CAST(${identifier} AS VARCHAR)`, column.dateFormat ?? '%Y-%m-%d');
+  const date = isDateSourceType(sourceType)
+    ? `CAST(${identifier} AS DATE)`
+    : textToDateSql(`CAST(${identifier} AS VARCHAR)`, column.dateFormat ?? '%Y-%m-%d');
+  return `(CASE WHEN ${date} BETWEEN DATE '${DATE_RANGE.first}' AND DATE '${DATE_RANGE.last}' THEN ${date} END)`;
 }
 
 /** The column read as text (for geo and channel labels). */

@@ -8,9 +8,11 @@ import { isNumericSourceType, typedSql } from './columnExpressions';
 import { detectFormat } from './detectFormat';
 import { detectShape } from './fileShape';
 import { throwIfCancelled } from './importCancel';
+import { fileImportError } from './importError';
 import { loadCsv } from './loadCsv';
 import type { ParquetToIpc } from './parquetToIpc';
 import { profileColumns } from './profileColumns';
+import { safeColumnNames } from './safeColumnNames';
 import { quoteIdentifier, tableNameFor, toNumber, toText } from './sql';
 import type { CancelSignal, CsvOptions, ImportedFile, InputFile, SqlConnection } from './types';
 
@@ -72,7 +74,8 @@ async function loadParquet(
 }
 
 /**
- * Reads a file (CSV or Parquet, detected) into DuckDB and profiles it. Errors name the file.
+ * Reads a file (CSV or Parquet, detected) into DuckDB and profiles it. It throws only
+ * `FileImportError` (the file named, the reason in one line) or `ImportCancelled`.
  * The rows are loaded and profiled in a staging table that replaces the file's raw table only at the
  * end, so a failed or cancelled import leaves a loaded file of the same name as it was. Whatever
  * fails once the signal is set (a statement `conn.interrupt` stopped, most likely) is a cancellation.
@@ -97,8 +100,28 @@ export async function importFile(
   } catch (error) {
     await conn.query(`DROP TABLE IF EXISTS ${staged}`).catch(() => undefined);
     throwIfCancelled(options.signal, file.name);
-    throw error;
+    throw fileImportError(file.name, error);
   }
+}
+
+/** Renames a loaded table's columns that clash with our own (safeColumnNames.ts); its columns after. */
+async function renameUnsafeColumns(
+  conn: SqlConnection,
+  rawTable: string,
+): Promise<{ name: string; type: string }[]> {
+  const schema = await conn.query(`DESCRIBE ${rawTable}`);
+  const columns = Array.from(schema.toArray(), (row) => ({
+    name: toText(row.column_name) ?? '',
+    type: toText(row.column_type) ?? 'VARCHAR',
+  }));
+  const safe = safeColumnNames(columns.map((column) => column.name));
+  for (const [index, column] of columns.entries()) {
+    if (safe[index] === column.name) continue;
+    await conn.query(
+      `ALTER TABLE ${rawTable} RENAME COLUMN ${quoteIdentifier(column.name)} TO ${quoteIdentifier(safe[index])}`,
+    );
+  }
+  return columns.map((column, index) => ({ name: safe[index], type: column.type }));
 }
 
 /** The file loaded into `rawTable` and profiled; `select` is the typed view's column list. */
@@ -119,11 +142,7 @@ async function loadAndProfile(
   } else {
     await loadParquet(conn, file, rawTable, options.parquetToIpc, signal);
     throwIfCancelled(signal, file.name);
-    const schema = await conn.query(`DESCRIBE ${rawTable}`);
-    const sourceTypes = Array.from(schema.toArray(), (row) => ({
-      name: toText(row.column_name) ?? '',
-      type: toText(row.column_type) ?? 'VARCHAR',
-    }));
+    const sourceTypes = await renameUnsafeColumns(conn, rawTable);
     inferred = await inferColumns(conn, rawTable, sourceTypes, {
       decimalSeparator: options.csv?.decimalSeparator,
       dateFormat: options.csv?.dateFormat,

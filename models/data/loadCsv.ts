@@ -13,8 +13,17 @@
  */
 import { inferColumns, type InferredColumn, type InferredColumns } from './columnInference';
 import { detectCsvDialect, type CsvDialect } from './csvDialect';
+import { safeColumnNames } from './safeColumnNames';
 import { quoteLiteral } from './sql';
-import { csvHeadLength, firstLines, isBlank, looksBinary, splitCsvLine } from './textBytes';
+import {
+  csvHeadLength,
+  firstLines,
+  firstLongRecord,
+  isBlank,
+  looksBinary,
+  MAX_RECORD_BYTES,
+  splitCsvLine,
+} from './textBytes';
 import { throwIfCancelled } from './importCancel';
 import type { CancelSignal, CsvOptions, InputFile, SqlConnection } from './types';
 
@@ -43,16 +52,10 @@ function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Column names from the header line (blank names become `columnN`, repeats get `_2`, `_3`…). */
+/** Column names from the header line (blank names become `columnN`, clashes get `_2`, `_3`…). */
 export function headerNames(firstLine: string, dialect: CsvDialect): string[] {
   const fields = splitCsvLine(firstLine, dialect.delimiter);
-  const seen = new Map<string, number>();
-  return fields.map((field, index) => {
-    const base = dialect.header ? field.trim() || `column${index}` : `column${index}`;
-    const count = (seen.get(base) ?? 0) + 1;
-    seen.set(base, count);
-    return count === 1 ? base : `${base}_${count}`;
-  });
+  return safeColumnNames(fields.map((field) => (dialect.header ? field : '')));
 }
 
 /**
@@ -98,6 +101,11 @@ export async function loadCsv(
   } catch {
     throw new Error(`${file.name}: not a CSV text file (its first lines are not valid UTF-8)`);
   }
+  const longLine = firstLongRecord(file.bytes);
+  if (longLine !== null)
+    throw new Error(
+      `${file.name}: line ${longLine} is longer than ${MAX_RECORD_BYTES / 1024 ** 2} MiB, the longest line the workbench reads`,
+    );
   const registered = `${rawTable}.csv`;
   const headLength = csvHeadLength(file.bytes, headRecords, whole);
   const head = headLength < size ? `${rawTable}__head.csv` : registered;

@@ -16,3 +16,14 @@ export const MappingSchema: z.ZodType<Mapping> = z.object({
   weekStart: z.enum(['monday', 'sunday']),
   aggregateGeos: z.boolean(),
 });
+
+/**
+ * Limits a mapping file is read within (models/io/safeJson): a mapping of 1,000 columns is about
+ * 100 KB, so 8 MB and 16 levels leave room for any real one and none for a hostile one.
+ */
+export const MAPPING_JSON_LIMITS = {
+  maxBytes: 8 * 1024 ** 2,
+  maxDepth: 16,
+  maxArrayLength: 100_000,
+  maxStringLength: 200_000,
+} as const;

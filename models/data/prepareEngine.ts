@@ -35,7 +35,12 @@ export async function prepareEngine(
   options: PrepareEngineOptions = {},
 ): Promise<void> {
   await conn.query(`SET checkpoint_threshold = '${checkpointThreshold}'`);
-  const chunks = Math.ceil(Math.max(0, options.reserveBytes ?? defaultReserveBytes) / chunkBytes);
+  await reserveHeap(conn, options.reserveBytes ?? defaultReserveBytes);
+}
+
+/** Grows and touches the heap by `bytes` in one step (point 2 above); later growth reuses it. */
+export async function reserveHeap(conn: SqlConnection, bytes: number): Promise<void> {
+  const chunks = Math.ceil(Math.max(0, bytes) / chunkBytes);
   if (chunks === 0) return;
   // A few bytes under the block size: the string's header then fits in the same allocation.
   await conn.query(

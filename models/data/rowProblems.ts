@@ -3,7 +3,7 @@
  * the culprit is named by its 1-based data row: dates that do not parse, numbers that do not parse, nulls, negative spend, and duplicate
  * dates (per geo and channel in long data; long data sums them, wide data should have one row a date).
  */
-import { dateSql, numberSql, textSql } from './columnExpressions';
+import { DATE_RANGE, dateSql, numberSql, textSql } from './columnExpressions';
 import { capped, problemsPerColumn } from './problemLimits';
 import { quoteIdentifier, toNumber, toText } from './sql';
 import type {
@@ -111,7 +111,7 @@ function checksFor(
       severity: 'error',
       condition: `${raw} IS NOT NULL AND ${dateSql(column)} IS NULL`,
       message: (value) =>
-        `'${value}' is not a date${column.dateFormat ? ` in the format ${column.dateFormat}` : ''}`,
+        `'${value}' is not a date${column.dateFormat ? ` in the format ${column.dateFormat}` : ''} from ${DATE_RANGE.first} to ${DATE_RANGE.last}`,
     });
   } else if (
     role === 'spend' ||

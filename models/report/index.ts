@@ -41,7 +41,9 @@ export {
   mmmDataOf,
   ReportInputsMissingError,
   type ReportModel,
+  type NationalReportModel,
 } from './modelFromReport';
 export { reportOfFit, sourceOf, type FitContext } from './reportOfFit';
+export { comparableReport } from './comparableReport';
 export { frameFingerprint } from './frameFingerprint';
 export * from './records';

@@ -15,7 +15,7 @@
 import type { GeoMmmInput } from '../mmm/geoTypes';
 import type { MmmModel } from '../mmm/model';
 import type { ModelSpecInput } from '../mmm/spec';
-import { createMmmTarget } from '../mmm/target';
+import { createMmmTarget, type MmmTarget } from '../mmm/target';
 import type { MmmInput, MmmParameters } from '../mmm/types';
 import type { FitReport, ModelInputs } from './fitReportSchema';
 import { geoModelFromReport } from './geoReport';
@@ -25,18 +25,29 @@ export class ReportInputsMissingError extends Error {
   override readonly name = 'ReportInputsMissingError';
 }
 
-export interface ReportModel {
-  /** The national input, or for a geo fit the geo input (`level` tells which). */
-  readonly input: MmmInput | GeoMmmInput;
-  readonly level: 'national' | 'geo';
-  /**
-   * The national model, or the geo model's national facade: `components(draw, nationalSpend)`
-   * allocates national spend to geos as the data did and sums over geos (geoComponents.ts).
-   */
-  readonly target: MmmModel;
-  /** The stored (thinned) posterior draws, constrained and named (geo draws for a geo fit). */
+/** A rebuilt national fit: its input and target (MmmTarget: the planner's horizon model needs it). */
+export interface NationalReportModel {
+  readonly level: 'national';
+  readonly input: MmmInput;
+  readonly target: MmmTarget;
+  /** The stored (thinned) posterior draws, constrained and named. */
   readonly draws: readonly MmmParameters[];
 }
+
+/**
+ * A rebuilt geo fit: `target` is the geo model, whose national facade `components(draw,
+ * nationalSpend)` allocates national spend to geos as the data did and sums over geos
+ * (geoComponents.ts); `draws` are geo draws.
+ */
+export interface GeoReportModel {
+  readonly level: 'geo';
+  readonly input: GeoMmmInput;
+  readonly target: MmmModel;
+  readonly draws: readonly MmmParameters[];
+}
+
+/** The national model, or the geo model (`level` tells which); both read as an MmmModel. */
+export type ReportModel = NationalReportModel | GeoReportModel;
 
 /** The weekly inputs of a report as the model's data types (Float64Arrays). */
 export function mmmDataOf(inputs: ModelInputs): MmmInput['data'] {

@@ -80,6 +80,8 @@ export function buildIntervalOption(
     },
     tooltip: {
       trigger: 'item',
+      // Channel names come from the data file: rich text, so a name is never parsed as HTML.
+      renderMode: 'richText',
       formatter: (params: unknown) => {
         const index = (params as { dataIndex?: number }).dataIndex ?? 0;
         const row = rows[index];

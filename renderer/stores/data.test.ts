@@ -106,7 +106,7 @@ describe('data store', () => {
     await store.applyMappingFile('mapping.json', '{"version": 2}');
     expect(store.errors.at(-1)?.message).toMatch(/^mapping\.json: not a mapping/);
     await store.applyMappingFile('other.json', '{oops');
-    expect(store.errors.at(-1)?.message).toMatch(/^other\.json: not valid JSON/);
+    expect(store.errors.at(-1)?.message).toMatch(/^other\.json: the file is not valid JSON/);
     expect(store.mapping).toEqual(exported);
   });
 

@@ -2,7 +2,8 @@
  * The project as kept in localStorage: the mapping (validated with the data layer's zod schema
  * when read back, so a stale or hand-edited value cannot break the app).
  */
-import { MappingSchema } from '../../models/data';
+import { MAPPING_JSON_LIMITS, MappingSchema } from '../../models/data';
+import { parseJsonWithLimits } from '../../models/io/safeJson';
 import type { Mapping } from '../../models/data';
 import type { KeyValueStorage } from '../platform/recentFiles';
 
@@ -17,7 +18,7 @@ export function loadSavedMapping(storage: KeyValueStorage | null): Mapping | nul
   const text = storage?.getItem(PROJECT_STORAGE_KEY) ?? null;
   if (text === null) return null;
   try {
-    const parsed = JSON.parse(text) as Partial<StoredProject>;
+    const parsed = parseJsonWithLimits(text, MAPPING_JSON_LIMITS).value as Partial<StoredProject>;
     const result = MappingSchema.safeParse(parsed.mapping);
     return result.success ? (result.data as Mapping) : null;
   } catch {
@@ -35,15 +36,16 @@ export function saveMapping(storage: KeyValueStorage | null, mapping: Mapping): 
   }
 }
 
-/** Parses a mapping.json the analyst chose; the error names the file and the first bad field. */
+/**
+ * Parses a mapping.json the analyst chose, within MAPPING_JSON_LIMITS (prototype keys dropped);
+ * the error names the file and the first bad field.
+ */
 export function parseMappingFile(name: string, text: string): Mapping {
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = parseJsonWithLimits(text, MAPPING_JSON_LIMITS).value;
   } catch (error) {
-    throw new Error(
-      `${name}: not valid JSON (${error instanceof Error ? error.message : String(error)})`,
-    );
+    throw new Error(`${name}: ${error instanceof Error ? error.message : String(error)}`);
   }
   const result = MappingSchema.safeParse(json);
   if (!result.success) {

@@ -1,4 +1,5 @@
 /** Web Worker entry that builds a finished fit's report (renderer/fit/reportRunner.ts). */
+import '../zodWithoutEval';
 import { handleReportMessage, type ReportWorkerInput } from '../fit/reportRunner';
 import type { OneShotRun } from './oneShotWorker';
 

@@ -1,0 +1,2 @@
+/** See bundleState.mjs. */
+export function bundleProblem(root: URL): string | null;

@@ -1,0 +1,83 @@
+/**
+ * One allocation (horizon total S_c per channel) evaluated over every posterior draw at once:
+ *
+ *   incremental_d,c = Σ_{k<H} ȳβ [h(history_k + S_c gain_k) − h(history_k)]
+ *   slope_d,c       = ∂incremental/∂S_c = Σ_{k<H} ȳβ h′(aₖ) gain_k          (marginal ROI)
+ *   curvature_d,c   = ∂²incremental/∂S_c² = Σ_{k<H} ȳβ h″(aₖ) gain_k²
+ *   carryOut_d,c    = Σ_{H≤k<W} ȳβ [h(aₖ) − h(history_k)]    (the horizon's spend past its end)
+ *
+ * (notation of horizonModel.ts). The model is additive over channels, so channel c's numbers depend
+ * on S_c alone: the Hessian of any per-draw total is diagonal. Everything is written into a
+ * workspace made once per horizon model; the loop allocates nothing.
+ */
+import type { HorizonModel } from './horizonModel';
+import { saturationCurvature, saturationValue } from './saturationCurvature';
+
+export interface AllocationWorkspace {
+  /** Per [d·C + c]. */
+  readonly incremental: Float64Array;
+  readonly slope: Float64Array;
+  readonly curvature: Float64Array;
+  readonly carryOut: Float64Array;
+  /** Scratch for one point's h, h′, h″. */
+  readonly point: Float64Array;
+}
+
+export function createAllocationWorkspace(model: HorizonModel): AllocationWorkspace {
+  const size = model.draws * model.channels;
+  return {
+    incremental: new Float64Array(size),
+    slope: new Float64Array(size),
+    curvature: new Float64Array(size),
+    carryOut: new Float64Array(size),
+    point: new Float64Array(3),
+  };
+}
+
+/**
+ * Fills the workspace for `spend` (C horizon totals, currency). `carryOut: false` skips the weeks
+ * past the horizon (the optimiser does not need them) and leaves `carryOut` as it was.
+ */
+export function evaluateAllocation(
+  model: HorizonModel,
+  spend: ArrayLike<number>,
+  work: AllocationWorkspace,
+  options: {
+    readonly carryOut: boolean;
+    /** Evaluate only the first n draws (the rest of the workspace is left as it was). */
+    readonly draws?: number;
+  },
+): void {
+  const { draws: D, channels: C, horizonWeeks: H, spanWeeks: W, saturationCode: code } = model;
+  const { history, gain, factor, saturationFirst, saturationSecond } = model;
+  const { incremental, slope, curvature, carryOut, point } = work;
+  const weeks = options.carryOut ? W : H;
+  const count = Math.min(D, options.draws ?? D);
+  for (let d = 0; d < count; d++) {
+    for (let c = 0; c < C; c++) {
+      const row = d * C + c;
+      const total = spend[c];
+      const first = saturationFirst[row];
+      const second = saturationSecond[row];
+      const base = row * W;
+      let value = 0;
+      let derivative = 0;
+      let secondDerivative = 0;
+      let after = 0;
+      for (let k = 0; k < H; k++) {
+        const g = gain[base + k];
+        saturationCurvature(code, first, second, history[base + k] + total * g, point);
+        value += point[0];
+        derivative += point[1] * g;
+        secondDerivative += point[2] * g * g;
+      }
+      for (let k = H; k < weeks; k++)
+        after += saturationValue(code, first, second, history[base + k] + total * gain[base + k]);
+      const f = factor[row];
+      incremental[row] = f * value - model.carryIn[row];
+      slope[row] = f * derivative;
+      curvature[row] = f * secondDerivative;
+      if (options.carryOut) carryOut[row] = f * after - model.historyTail[row];
+    }
+  }
+}

@@ -1,0 +1,3 @@
+/** See build-cli.mjs. */
+export const runtimePackages: readonly string[];
+export function buildCli(outDirectory?: string): Promise<{ file: string; bytes: number }[]>;
