@@ -74,8 +74,7 @@ export function handMadeTargetFit(
   const chainCount = options.chains ?? 2;
   const perChain = options.drawsPerChain ?? 150;
   const rng = createRng(options.seed ?? 11);
-  const centre =
-    options.centre ?? new Float64Array(target.dimension).map(() => 0.3 * rng.normal());
+  const centre = options.centre ?? new Float64Array(target.dimension).map(() => 0.3 * rng.normal());
   const chains = Array.from({ length: chainCount }, (_, c) => {
     const draws = new Float64Array(perChain * target.dimension);
     for (let i = 0; i < draws.length; i++)
