@@ -90,6 +90,8 @@ export function buildGeoRoiOption(data: GeoRoiData): EChartsOption {
     grid: { left: 110, right: 24, top: 16, bottom: 84 },
     tooltip: {
       trigger: 'item',
+      // Geo and channel names come from files: rich text, never HTML.
+      renderMode: 'richText',
       formatter: (params: unknown) => {
         const index = (params as { dataIndex?: number }).dataIndex ?? -1;
         const cell = cells[index];
