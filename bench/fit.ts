@@ -13,6 +13,9 @@
  * (warmup + draws; ours includes worker start-up and the MAP start) and / total (Stan: + compile).
  * ROI error and coverage use each engine's ROI draws with the same 90% HDI code.
  *
+ * `--geo` runs the geo model's table instead (bench/fitGeo.ts: geo sizes GEOSxWEEKSxCHANNELS, the
+ * geo model against the national model of the summed data).
+ *
  * `--replicates` draws further data sets of each size from the same generator with other seeds
  * (replicate 0 is the fixed benchmark set): one data set cannot tell two estimators apart when a
  * channel's ROI is weakly identified, so the summary pools error and coverage over replicates.
@@ -418,7 +421,10 @@ async function chromiumEngine(record: string): Promise<void> {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  main().catch((error: unknown) => {
+  const run = process.argv.includes('--geo')
+    ? import('./fitGeo').then((geo) => geo.main())
+    : main();
+  run.catch((error: unknown) => {
     process.stderr.write(`bench:fit: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = 1;
   });

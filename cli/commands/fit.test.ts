@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ChainRunner } from '../../models/inference/chains';
 import { dataFingerprint, FitReportSchema } from '../../models/report';
+import { generateWeeklyGeo } from '../../sample-data/generator/weeklyGeo';
 import { generateWeeklyNational } from '../../sample-data/generator/weeklyNational';
 import { capture, useSharedConnection } from '../testing/commandHarness';
 import { createNodeChainRunner } from '../workers/nodeChainRunner';
@@ -342,5 +343,113 @@ describe('mmm fit', () => {
     expect(code).toBe(1);
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(stderr).toMatch(/2030-01-07/);
+  }, 60_000);
+});
+
+describe('mmm fit --geo', () => {
+  const geoData = generateWeeklyGeo({ geos: 4, weeks: 52, channels: 2, seed: 8 });
+  const geoCsv = join(dir, 'geo.csv');
+  const G = geoData.geoNames.length;
+  const T = geoData.dates.length;
+  writeFileSync(
+    geoCsv,
+    [
+      ['week', 'region', 'people', 'sales', ...geoData.channelNames.map((n) => `${n}_spend`)].join(
+        ',',
+      ),
+      ...geoData.geoNames.flatMap((geo, g) =>
+        geoData.dates.map((date, t) =>
+          [
+            date,
+            geo,
+            geoData.population[g],
+            geoData.kpi[g * T + t],
+            ...geoData.spend.map((s) => s[g * T + t]),
+          ].join(','),
+        ),
+      ),
+    ].join('\n') + '\n',
+  );
+  const geoBase = [
+    '--date',
+    'week',
+    '--kpi',
+    'sales',
+    '--channels',
+    geoData.channelNames.map((n) => `${n}=${n}_spend`).join(','),
+    '--geo',
+    'region',
+    '--population',
+    'people',
+  ];
+
+  it('fits the geo model: --json adds geos, and channels stay the national sums', async () => {
+    const out = join(dir, 'geo-result.json');
+    const { code, stdout, stderr } = await run([
+      geoCsv,
+      ...geoBase,
+      '--chains',
+      '2',
+      '--warmup',
+      '40',
+      '--draws',
+      '30',
+      '--json',
+      '--out',
+      out,
+    ]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const summary = JSON.parse(stdout);
+    expect(summary.geos.map((g: { name: string }) => g.name)).toEqual(geoData.geoNames);
+    summary.geos.forEach((geo: { population: number }, g: number) =>
+      expect(geo.population).toBeCloseTo(geoData.population[g], 6),
+    );
+    summary.channels.forEach(
+      (channel: { name: string; spend: number; contribution: { mean: number } }, c: number) => {
+        const perGeo = summary.geos.map(
+          (geo: { channels: { spend: number; contribution: { mean: number } }[] }) =>
+            geo.channels[c],
+        );
+        expect(perGeo.reduce((sum: number, x: { spend: number }) => sum + x.spend, 0)).toBeCloseTo(
+          channel.spend,
+          2,
+        );
+        expect(
+          perGeo.reduce(
+            (sum: number, x: { contribution: { mean: number } }) => sum + x.contribution.mean,
+            0,
+          ),
+        ).toBeCloseTo(channel.contribution.mean, 0);
+        expect(channel.name).toBe(geoData.channelNames[c]);
+      },
+    );
+    const report = FitReportSchema.parse(JSON.parse(readFileSync(out, 'utf8')));
+    expect(report.inputs?.geo?.kpi).toHaveLength(G);
+    expect(report.data.weeks).toBe(T);
+  }, 240_000);
+
+  it('refuses --population without --geo, and a geo column that is not there', async () => {
+    const flags = await run([
+      geoCsv,
+      '--date',
+      'week',
+      '--kpi',
+      'sales',
+      '--channels',
+      'tv_spend',
+      '--population',
+      'people',
+    ]);
+    expect(flags.code).toBe(2);
+    expect(flags.stderr).toMatch(/--population needs --geo/);
+    const missing = await run([geoCsv, ...geoBase.slice(0, 6), '--geo', 'state']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/no column 'state' \(from --geo\)/);
+    // The geo model reads one file by columns; a mapping of several files is national only.
+    const mapped = await run([geoCsv, '--mapping', 'mapping.json', '--geo', 'geo']);
+    expect(mapped.code).toBe(2);
+    expect(mapped.stderr).toMatch(/--geo reads one data file .* not with --mapping/);
+    expect(mapped.stderr.trim().split('\n')).toHaveLength(1);
   }, 60_000);
 });

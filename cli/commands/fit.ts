@@ -10,18 +10,22 @@ import { AbortError, isAbortError } from '../../models/inference/cancellation';
 import type { ChainRunner, FitRequest } from '../../models/inference/chains';
 import type { ChainProgress } from '../../models/inference/sampleChain';
 import { basename } from 'node:path';
+import type { TargetDescription } from '../../models/inference/targets';
 import { createMmmTarget, type MmmData, type MmmInput } from '../../models/mmm';
+import { createGeoMmmTarget } from '../../models/mmm/geoTarget';
 import { reportOfFit, sourceOf } from '../../models/report';
 import { openNodeConnection, type ClosableSqlConnection } from '../duckdbNode';
 import { FIT_USAGE, parseFitArguments, UsageError, type FitArguments } from '../fit/arguments';
 import { writeFileAtomically } from '../../electron/atomicWrite';
 import { readLiftTests } from '../fit/liftTestsFile';
+import { loadGeoModelData } from '../fit/loadGeoModelData';
 import { loadMappedData, readMappingFile } from '../fit/loadMappedData';
 import { loadModelData } from '../fit/loadModelData';
 import { readPriors } from '../fit/priorsFile';
 import type { DataFile } from '../../models/report';
 import { fileDigest, openInputFile } from '../readBytes';
 import { createProgressDisplay } from '../fit/progressDisplay';
+import { geoJsonSummary, geoTextSummary } from '../fit/geoSummary';
 import { jsonSummary, textSummary } from '../fit/summaryOutput';
 import { createNodeChainRunner } from '../workers/nodeChainRunner';
 import { isPlanPath, planContent } from '../plan/fitPlan';
@@ -90,7 +94,7 @@ async function describeFiles(
 }
 
 interface LoadedInput {
-  readonly input: MmmInput;
+  readonly target: TargetDescription;
   readonly kpiName: string;
   readonly files: readonly DataFile[];
 }
@@ -126,24 +130,57 @@ async function loadData(
   };
 }
 
+/** Lift tests and the priors file, checked against the fitted channels. */
+async function calibrationOf(
+  conn: ClosableSqlConnection,
+  args: FitArguments,
+  channels: readonly string[],
+): Promise<{ experiments: MmmInput['experiments']; spec: MmmInput['spec'] }> {
+  const experiments = args.liftTests ? await readLiftTests(conn, args.liftTests, channels) : [];
+  const priors = args.priors
+    ? await readPriors(args.priors, {
+        channels: [...channels],
+        adstock: args.adstock,
+        saturation: args.saturation,
+      })
+    : undefined;
+  return { experiments, spec: specOf(args, priors) };
+}
+
+/** --geo: the geo model of one file (cli/fit/loadGeoModelData.ts). */
+async function loadGeoInput(
+  conn: ClosableSqlConnection,
+  args: FitArguments,
+  geo: string,
+): Promise<LoadedInput> {
+  const loaded = await loadGeoModelData(conn, await openInputFile(args.file), { ...args, geo });
+  const input = {
+    ...(await calibrationOf(conn, args, loaded.data.channelNames)),
+    data: loaded.data,
+  };
+  createGeoMmmTarget(input);
+  return {
+    target: { kind: 'geo-mmm', input },
+    kpiName: args.kpi,
+    files: await describeFiles([args.file], [loaded]),
+  };
+}
+
+/**
+ * The target to sample: the national model, or with --geo the geo model. Building it checks the
+ * spec, the data and the lift tests against each other before any worker starts.
+ */
 async function loadInput(
   args: FitArguments,
   dependencies: FitCommandDependencies,
 ): Promise<LoadedInput> {
   const conn = await (dependencies.openConnection ?? openNodeConnection)();
   try {
+    if (args.geo !== null) return await loadGeoInput(conn, args, args.geo);
     const { data, kpiName, files } = await loadData(conn, args);
-    const experiments = args.liftTests
-      ? await readLiftTests(conn, args.liftTests, data.channelNames)
-      : [];
-    const priors = args.priors
-      ? await readPriors(args.priors, {
-          channels: data.channelNames,
-          adstock: args.adstock,
-          saturation: args.saturation,
-        })
-      : undefined;
-    return { input: { spec: specOf(args, priors), data, experiments }, kpiName, files };
+    const input = { ...(await calibrationOf(conn, args, data.channelNames)), data };
+    createMmmTarget(input);
+    return { target: { kind: 'mmm', input }, kpiName, files };
   } finally {
     // Tests share one connection across runs; only close what we opened.
     if (!dependencies.openConnection) await conn.close();
@@ -176,12 +213,9 @@ export async function run(
   outer?.addEventListener('abort', onInterrupt);
   process.on('SIGINT', onInterrupt);
   try {
-    const { input, kpiName, files } = await loadInput(args, dependencies);
-    // Building the target checks the spec, the data and the lift tests against each other
-    // before any worker starts.
-    createMmmTarget(input);
+    const { target, kpiName, files } = await loadInput(args, dependencies);
     const request: FitRequest = {
-      target: { kind: 'mmm', input },
+      target,
       chains: args.chains,
       warmup: args.warmup,
       draws: args.draws,
@@ -215,8 +249,10 @@ export async function run(
     else if (args.out)
       await writeFileAtomically(args.out, `${JSON.stringify(finished, jsonReplacer)}\n`);
     if (args.json)
-      stdout.write(`${JSON.stringify(jsonSummary(finished, args.out), jsonReplacer)}\n`);
-    else stdout.write(`${textSummary(finished, args.out)}\n`);
+      stdout.write(
+        `${JSON.stringify({ ...jsonSummary(finished, args.out), ...geoJsonSummary(finished) }, jsonReplacer)}\n`,
+      );
+    else stdout.write(`${textSummary(finished, args.out)}${geoTextSummary(finished)}\n`);
     return 0;
   } catch (error) {
     if (isAbortError(error)) {

@@ -38,6 +38,12 @@ export const FIT_USAGE = `usage: mmm fit <data file> --date <col> --kpi <col> --
   --week-start <day>         monday (default) | sunday, for daily data
   --only-geo <name>          fit one market: only the rows of this geo (the file's geo column)
   --lift-tests <file.csv>    lift tests: channel,start_date,end_date,lift,standard_error (KPI units)
+                             [,geo] (a geo experiment's geo, with --geo)
+  --geo <col>                fit the geo-level hierarchical model, one geo per value of <col>
+                             (one data file with --date/--kpi/--channels; without --geo the geos
+                             are summed and the national model is fitted)
+  --population <col>         with --geo: each geo's population (KPI and spend are modelled per
+                             capita); without it every geo counts as equal
   --out <result.json>        write the full fit result (written only when the fit finishes);
                              a name ending in .mmmplan writes a plan file with no scenarios
   --json                     print one JSON object on stdout instead of the table`;
@@ -78,6 +84,9 @@ export interface FitArguments {
   /** Only the rows of this geo (cli/fit/onlyGeo.ts); null: every geo, summed. */
   readonly onlyGeo: string | null;
   readonly liftTests: string | null;
+  /** The geo column (geo model), or null (national model). */
+  readonly geo: string | null;
+  readonly population: string | null;
   readonly out: string | null;
   readonly json: boolean;
   readonly help: boolean;
@@ -155,6 +164,36 @@ function choice<T>(
   return value;
 }
 
+/**
+ * --geo and --population: the geo model's columns (kept apart from the national flags). The geo
+ * model reads one file by its columns; the mapped form (several files) is national only for now.
+ */
+function geoArguments(
+  geo: string | undefined,
+  population: string | undefined,
+  data: DataArguments,
+): { geo: string | null; population: string | null } {
+  if (geo !== undefined && geo.trim() === '') throw new UsageError('--geo needs a column name');
+  if (population !== undefined && geo === undefined)
+    throw new UsageError('--population needs --geo <col> (population scales a geo model)');
+  if (population !== undefined && population.trim() === '')
+    throw new UsageError('--population needs a column name');
+  if (geo === undefined) return { geo: null, population: null };
+  if (data.kind !== 'columns')
+    throw new UsageError(
+      '--geo reads one data file by --date, --kpi and --channels columns, not with --mapping',
+    );
+  const all = [data.date, data.kpi, ...data.channelColumns, ...data.controls];
+  const repeated = [geo, population].find((name) => name !== undefined && all.includes(name));
+  if (repeated)
+    throw new UsageError(
+      `column '${repeated}' is named twice (date, KPI, channels, controls, geo and population must differ)`,
+    );
+  if (geo === population)
+    throw new UsageError(`column '${geo}' is named twice (--geo and --population must differ)`);
+  return { geo, population: population ?? null };
+}
+
 export function parseFitArguments(argv: readonly string[]): FitArguments {
   let parsed;
   try {
@@ -185,6 +224,8 @@ export function parseFitArguments(argv: readonly string[]): FitArguments {
         'week-start': { type: 'string' },
         'only-geo': { type: 'string' },
         'lift-tests': { type: 'string' },
+        geo: { type: 'string' },
+        population: { type: 'string' },
         out: { type: 'string' },
         json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -240,6 +281,7 @@ export function parseFitArguments(argv: readonly string[]): FitArguments {
     weekStart,
     onlyGeo: values['only-geo'] ?? null,
     liftTests: values['lift-tests'] ?? null,
+    ...geoArguments(values.geo, values.population, data),
     out: values.out ?? null,
     json: values.json === true,
     help,

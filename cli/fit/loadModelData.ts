@@ -15,6 +15,7 @@ import {
   type ImportedFile,
   type InputFile,
   type Mapping,
+  type ModelFrame,
   type SqlConnection,
   type ValidationProblem,
 } from '../../models/data/index';
@@ -64,6 +65,8 @@ function checkColumns(imported: ImportedFile, args: FitArguments): void {
   };
   need(args.date, '--date');
   need(args.kpi, '--kpi');
+  if (args.geo) need(args.geo, '--geo');
+  if (args.population) need(args.population, '--population');
   args.channelColumns.forEach((name) => need(name, '--channels'));
   args.controls.forEach((name) => need(name, '--controls'));
   args.keepPersonal.forEach((name) => need(name, '--keep-personal'));
@@ -76,6 +79,7 @@ function checkColumns(imported: ImportedFile, args: FitArguments): void {
     [args.kpi, '--kpi'],
     ...args.channelColumns.map((c) => [c, '--channels']),
     ...args.controls.map((c) => [c, '--controls']),
+    ...(args.population ? [[args.population, '--population']] : []),
   ]) {
     const column = byName.get(name)!;
     if (column.kind !== 'number' && column.kind !== 'boolean') {
@@ -110,9 +114,15 @@ export function mappingFromArguments(imported: ImportedFile, args: FitArguments)
     add(column, { role: 'spend', channel: args.channels[c] }),
   );
   args.controls.forEach((column) => add(column, { role: 'control' }));
-  // A geo column (detected, not named by a flag) is summed over, giving the national series.
-  for (const entry of detectMapping([imported], { keepPersonal: args.keepPersonal }).columns) {
-    if (entry.role === 'geo' && !role.has(entry.column)) role.set(entry.column, entry);
+  if (args.geo) {
+    // The geo model keeps the named geo column; the population enters as a weekly mean.
+    add(args.geo, { role: 'geo' });
+    if (args.population) add(args.population, { role: 'control' });
+  } else {
+    // A geo column (detected, not named by a flag) is summed over, giving the national series.
+    for (const entry of detectMapping([imported], { keepPersonal: args.keepPersonal }).columns) {
+      if (entry.role === 'geo' && !role.has(entry.column)) role.set(entry.column, entry);
+    }
   }
   return {
     version: 1,
@@ -121,15 +131,16 @@ export function mappingFromArguments(imported: ImportedFile, args: FitArguments)
         role.get(column.name) ?? { file: imported.name, column: column.name, role: 'ignore' },
     ),
     weekStart: args.weekStart,
-    aggregateGeos: true,
+    aggregateGeos: args.geo === null,
   };
 }
 
-export async function loadModelData(
+/** The file imported, validated and built into the weekly model frame the flags describe. */
+export async function loadFrame(
   conn: SqlConnection,
   file: InputFile,
   args: FitArguments,
-): Promise<LoadedModelData> {
+): Promise<{ imported: ImportedFile; frame: ModelFrame }> {
   const imported = await importFile(conn, file, { parquetToIpc: parquetToIpcNode });
   checkColumns(imported, args);
   if (args.onlyGeo !== null) await keepOnlyGeo(conn, imported, args.onlyGeo);
@@ -139,15 +150,24 @@ export async function loadModelData(
   const problem = firstErrorOf(report.problems);
   if (problem) throw new Error(problem);
   const frame = await buildModelFrame(conn, [imported], mapping, sources);
-  const spendOf = new Map(frame.channels.map((name, c) => [name, frame.spend[c]]));
-  const controlOf = new Map(frame.controls.map((name, j) => [name, frame.controlValues[j]]));
-  const weeks = frame.weeks.length;
+  const weeks = new Set(frame.weeks).size;
   const trainingWeeks = weeks - args.holdoutWeeks;
   if (trainingWeeks < MINIMUM_TRAINING_WEEKS) {
     throw new Error(
       `${imported.name}: ${weeks} weeks${args.holdoutWeeks ? ` minus ${args.holdoutWeeks} holdout weeks` : ''} leave ${trainingWeeks} to fit on; the model needs at least ${MINIMUM_TRAINING_WEEKS}`,
     );
   }
+  return { imported, frame };
+}
+
+export async function loadModelData(
+  conn: SqlConnection,
+  file: InputFile,
+  args: FitArguments,
+): Promise<LoadedModelData> {
+  const { imported, frame } = await loadFrame(conn, file, args);
+  const spendOf = new Map(frame.channels.map((name, c) => [name, frame.spend[c]]));
+  const controlOf = new Map(frame.controls.map((name, j) => [name, frame.controlValues[j]]));
   const series = (values: Float64Array | undefined, name: string): Float64Array => {
     if (!values) {
       const column = imported.columns.find((candidate) => candidate.name === name);

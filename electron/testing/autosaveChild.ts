@@ -57,6 +57,8 @@ async function autosave(): Promise<void> {
           draws: counter,
           seed: 1,
           holdoutWeeks: 0,
+          level: 'national',
+          population: null,
         },
         priors: {},
         liftRows: [],

@@ -177,7 +177,8 @@ export interface ValidationProblem {
     | 'too-few-weeks'
     | 'personal-data'
     | 'unmapped'
-    | 'parse-error';
+    | 'parse-error'
+    | 'national-only-media';
   readonly file: string;
   /** 1-based data row in the file (header excluded), when one row is at fault. */
   readonly row?: number;

@@ -3,6 +3,7 @@
  * that do not exist), personal data, row-level problems named by file, row and column, and weekly
  * series problems named by date. `usable` is true when no problem is an error.
  */
+import { nationalOnlyMediaProblems } from './nationalOnlyMedia';
 import { rowProblems } from './rowProblems';
 import {
   flatChannels,
@@ -202,6 +203,7 @@ export async function validate(
   }
   const ranges = await weekRanges(conn, sources);
   problems.push(...overlapProblems(ranges), ...lengthProblems(ranges));
+  problems.push(...nationalOnlyMediaProblems(sources));
   problems.push(...unusedColumns(files, mapping));
   return { problems, usable: !problems.some((problem) => problem.severity === 'error') };
 }

@@ -53,6 +53,21 @@ describe('readLiftTestsCsv (DuckDB)', () => {
     expect((await read(semicolons))[0]).toMatchObject({ channel: 'tv', measuredLift: 5 });
   });
 
+  it('reads an optional geo column: a geo experiment names its geo, a blank one is national', async () => {
+    const text =
+      'channel,start_date,end_date,lift,standard_error,geo\ntv,2024-01-01,2024-01-28,150,25,north\nsearch,2024-02-05,2024-02-11,40,10,\n';
+    const tests = await read(text);
+    expect(tests[0]).toEqual({
+      channel: 'tv',
+      startDate: '2024-01-01',
+      endDate: '2024-01-28',
+      measuredLift: 150,
+      standardError: 25,
+      geo: 'north',
+    });
+    expect(tests[1]).not.toHaveProperty('geo');
+  });
+
   it('names the file, row and column of each mistake', async () => {
     const header = 'channel,start_date,end_date,lift,standard_error\n';
     await expect(read('channel,start,lift,se\ntv,2024-01-01,1,1\n')).rejects.toThrow(

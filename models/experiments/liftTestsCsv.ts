@@ -5,6 +5,7 @@
  *
  *   channel, start_date (or start), end_date (or end), lift (or measured_lift), standard_error (or se)
  *
+ * and optionally geo (the geo a geo experiment ran in, for the geo model; blank: a national test),
  * one experiment per row; dates YYYY-MM-DD; lift and standard error in KPI units (se > 0). Every
  * mistake is one sentence naming the file, the row (1 = the first experiment) and the column.
  * Pure: the DuckDB connection is passed in (the app's worker, or the CLI's Node bindings).
@@ -25,6 +26,7 @@ const ALIASES: Record<string, keyof LiftTest> = {
   measured_lift: 'measuredLift',
   standard_error: 'standardError',
   se: 'standardError',
+  geo: 'geo',
 };
 
 const LABELS: Record<keyof LiftTest, string> = {
@@ -33,7 +35,17 @@ const LABELS: Record<keyof LiftTest, string> = {
   endDate: 'end_date',
   measuredLift: 'lift',
   standardError: 'standard_error',
+  geo: 'geo',
 };
+
+/** The columns every lift-test file must have (geo is optional). */
+const REQUIRED: readonly (keyof LiftTest)[] = [
+  'channel',
+  'startDate',
+  'endDate',
+  'measuredLift',
+  'standardError',
+];
 
 /** The header every exported lift-test file has (the inverse of the reader). */
 export const LIFT_TEST_HEADER = ['channel', 'start_date', 'end_date', 'lift', 'standard_error'];
@@ -45,7 +57,6 @@ export interface LiftTestRows {
 }
 
 let registrations = 0;
-
 
 /** Every cell as text (DuckDB sniffs the dialect; NULLs become empty strings). */
 export async function readCsvAsText(
@@ -90,7 +101,7 @@ export function liftTestsFromRows(
     const field = ALIASES[name.trim().toLowerCase()];
     if (field && !columnOf.has(field)) columnOf.set(field, name);
   }
-  for (const field of Object.keys(LABELS) as (keyof LiftTest)[]) {
+  for (const field of REQUIRED) {
     if (!columnOf.has(field))
       throw new Error(
         `${fileName}: no '${LABELS[field]}' column in the header (${table.header.join(', ')})`,
@@ -118,12 +129,14 @@ export function liftTestsFromRows(
       throw new Error(
         `${where('standardError')}: '${cell('standardError')}' must be a positive number`,
       );
+    const geo = columnOf.has('geo') ? cell('geo') : '';
     return {
       channel,
       startDate: cell('startDate'),
       endDate: cell('endDate'),
       measuredLift,
       standardError,
+      ...(geo !== '' ? { geo } : {}),
     };
   });
 }

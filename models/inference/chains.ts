@@ -80,14 +80,15 @@ export function chainRequests(request: FitRequest): ChainRequest[] {
 }
 
 /**
- * Dual-averaging target δ when the request names none: 0.9 for the MMM, Stan's 0.8 otherwise. Why:
+ * Dual-averaging target δ when the request names none: 0.9 for the MMMs (national and geo), Stan's
+ * 0.8 otherwise. Why:
  * with weakly identified channels a ROI near zero leaves that channel's saturation parameters
  * unconstrained, a mild funnel; at δ = 0.8 the 260 × 10 benchmark showed a handful of divergent
  * transitions in 4000 draws, at 0.9 none, for ~10% more gradients (PyMC-Marketing's examples
  * likewise sample its MMM with target_accept ≥ 0.9).
  */
 export function defaultTargetAcceptance(target: TargetDescription): number {
-  return target.kind === 'mmm' ? 0.9 : 0.8;
+  return target.kind === 'mmm' || target.kind === 'geo-mmm' ? 0.9 : 0.8;
 }
 
 export function validateFitRequest(request: FitRequest): void {

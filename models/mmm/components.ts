@@ -20,6 +20,22 @@ export function channelContribution(
   channelIndex: number,
   spend: Float64Array,
 ): Float64Array {
+  return mediaResponse(spec, channel, spend, {
+    spendScale: design.spendScale[channelIndex],
+    factor: design.kpiScale * channel.coefficient,
+  });
+}
+
+/**
+ * factor · h(Σₗ wₗ xₜ₋ₗ / spendScale) for raw weekly `spend` (any length), by a direct lag loop;
+ * the channel's adstock and saturation parameters come from `channel`.
+ */
+export function mediaResponse(
+  spec: ModelSpec,
+  channel: Pick<ChannelParameters, 'adstock' | 'saturation'>,
+  spend: ArrayLike<number>,
+  scales: { readonly spendScale: number; readonly factor: number },
+): Float64Array {
   const maxLag = spec.maxLag;
   const kernel = createAdstockKernel(spec.adstock, maxLag);
   const weights = new Float64Array(maxLag);
@@ -32,11 +48,10 @@ export function channelContribution(
   );
   const n = spend.length;
   const adstocked = new Float64Array(n);
-  const scale = design.spendScale[channelIndex];
   for (let t = 0; t < n; t++) {
     let sum = 0;
     for (let l = 0; l < maxLag && l <= t; l++) sum += weights[l] * spend[t - l];
-    adstocked[t] = sum / scale;
+    adstocked[t] = sum / scales.spendScale;
   }
   const saturation = saturationKernelOf(spec.saturation);
   const saturationParameters = saturation.parameterNames.map((name) => channel.saturation[name]);
@@ -50,8 +65,7 @@ export function channelContribution(
     new Float64Array(n * saturationParameters.length),
     n,
   );
-  const factor = design.kpiScale * channel.coefficient;
-  for (let t = 0; t < n; t++) saturated[t] *= factor;
+  for (let t = 0; t < n; t++) saturated[t] *= scales.factor;
   return saturated;
 }
 

@@ -57,7 +57,8 @@ export interface MmmDesign {
 
 const DAY_MS = 86_400_000;
 
-function parseDay(date: string, where: string): number {
+/** Days since 1970-01-01 of an ISO date (YYYY-MM-DD…); throws naming `where` otherwise. */
+export function parseDay(date: string, where: string): number {
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
   const time = match
     ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))
@@ -69,7 +70,8 @@ function parseDay(date: string, where: string): number {
   return time / DAY_MS;
 }
 
-function checkSeries(
+/** Checks a weekly series: one finite value per date (and ≥ 0 when `nonNegative`). */
+export function checkSeries(
   values: Float64Array,
   name: string,
   dates: readonly string[],
@@ -89,7 +91,8 @@ function checkSeries(
   }
 }
 
-function checkNames(names: readonly string[], what: string): void {
+/** Names must be non-empty and distinct. */
+export function checkNames(names: readonly string[], what: string): void {
   const seen = new Set<string>();
   for (const name of names) {
     if (typeof name !== 'string' || name.length === 0)
@@ -99,15 +102,16 @@ function checkNames(names: readonly string[], what: string): void {
   }
 }
 
-function resolveExperiment(
+/** A lift test's channel index and window in weeks, checked against the data's weeks. */
+export function resolveExperiment(
   test: LiftTest,
   index: number,
-  data: MmmData,
-  days: number[],
+  channelNames: readonly string[],
+  days: readonly number[],
   trainingWeeks: number,
 ): ResolvedLiftTest {
   const where = `lift test ${index + 1} (${test.channel})`;
-  const channel = data.channelNames.indexOf(test.channel);
+  const channel = channelNames.indexOf(test.channel);
   if (channel < 0) throw new Error(`MMM data: ${where}: unknown channel '${test.channel}'`);
   const start = parseDay(test.startDate, `${where} start date`);
   const end = parseDay(test.endDate, `${where} end date`);
@@ -143,23 +147,63 @@ function resolveExperiment(
   };
 }
 
-export function buildDesign(
+/** The weeks of the data as days, checked (≥ 3 weeks, ascending, enough training weeks). */
+export function weekDays(
   spec: ModelSpec,
-  data: MmmData,
-  experiments: readonly LiftTest[] = [],
-): MmmDesign {
-  const weeks = data.dates.length;
+  dates: readonly string[],
+): { readonly days: number[]; readonly weeks: number; readonly trainingWeeks: number } {
+  const weeks = dates.length;
   if (weeks < 3) throw new Error(`MMM data: need at least 3 weeks, got ${weeks}`);
   const trainingWeeks = weeks - spec.holdoutWeeks;
   if (trainingWeeks < 3)
     throw new Error(
       `model spec: holdoutWeeks ${spec.holdoutWeeks} leaves ${trainingWeeks} training weeks of ${weeks}`,
     );
-  const days = data.dates.map((d, t) => parseDay(d, `date of week ${t + 1}`));
+  const days = dates.map((d, t) => parseDay(d, `date of week ${t + 1}`));
   for (let t = 1; t < weeks; t++) {
     if (!(days[t] > days[t - 1]))
-      throw new Error(`MMM data: dates are not ascending at week ${t + 1} (${data.dates[t]})`);
+      throw new Error(`MMM data: dates are not ascending at week ${t + 1} (${dates[t]})`);
   }
+  return { days, weeks, trainingWeeks };
+}
+
+/**
+ * Trend τₜ = t / (T_train − 1) and the Fourier features [sin₁, cos₁, …] of every week (training
+ * and holdout), each of length T.
+ */
+export function calendarFeatures(
+  spec: ModelSpec,
+  days: readonly number[],
+  trainingWeeks: number,
+): { readonly trend: Float64Array; readonly seasonality: Float64Array[] } {
+  const weeks = days.length;
+  const trend = new Float64Array(weeks);
+  for (let t = 0; t < weeks; t++) trend[t] = t / (trainingWeeks - 1);
+  const seasonality: Float64Array[] = [];
+  for (let k = 1; k <= spec.fourierOrder; k++) {
+    const sine = new Float64Array(weeks);
+    const cosine = new Float64Array(weeks);
+    for (let t = 0; t < weeks; t++) {
+      const angle = (2 * Math.PI * k * ((days[t] - days[0]) / 7)) / WEEKS_PER_YEAR;
+      sine[t] = Math.sin(angle);
+      cosine[t] = Math.cos(angle);
+    }
+    seasonality.push(sine, cosine);
+  }
+  return { trend, seasonality };
+}
+
+export function buildDesign(
+  spec: ModelSpec,
+  data: MmmData,
+  experiments: readonly LiftTest[] = [],
+): MmmDesign {
+  const { days, weeks, trainingWeeks } = weekDays(spec, data.dates);
+  const geoTest = experiments.findIndex((test) => test.geo !== undefined && test.geo !== null);
+  if (geoTest >= 0)
+    throw new Error(
+      `MMM data: lift test ${geoTest + 1} (${experiments[geoTest].channel}) was measured in geo '${experiments[geoTest].geo}'; the national model takes national lift tests only (fit by geo to use it)`,
+    );
   checkNames(data.channelNames, 'channel');
   checkNames(data.controlNames, 'control');
   if (data.channelNames.length === 0) throw new Error('MMM data: no channels');
@@ -212,19 +256,7 @@ export function buildDesign(
     return series.map((v) => (v - mean) / controlScale[j]);
   });
 
-  const trend = new Float64Array(weeks);
-  for (let t = 0; t < weeks; t++) trend[t] = t / (trainingWeeks - 1);
-  const seasonality: Float64Array[] = [];
-  for (let k = 1; k <= spec.fourierOrder; k++) {
-    const sine = new Float64Array(weeks);
-    const cosine = new Float64Array(weeks);
-    for (let t = 0; t < weeks; t++) {
-      const angle = (2 * Math.PI * k * ((days[t] - days[0]) / 7)) / WEEKS_PER_YEAR;
-      sine[t] = Math.sin(angle);
-      cosine[t] = Math.cos(angle);
-    }
-    seasonality.push(sine, cosine);
-  }
+  const { trend, seasonality } = calendarFeatures(spec, days, trainingWeeks);
 
   const trainingMean = (series: Float64Array) => {
     let sum = 0;
@@ -250,7 +282,7 @@ export function buildDesign(
     trend,
     seasonality,
     experiments: experiments.map((test, i) =>
-      resolveExperiment(test, i, data, days, trainingWeeks),
+      resolveExperiment(test, i, data.channelNames, days, trainingWeeks),
     ),
     trainingMeans: {
       trend: trainingMean(trend),

@@ -15,30 +15,16 @@
  *   ∂ℓ/∂β_c = Σ rₜ hₜ,  ∂ℓ/∂θ_c|β = β Σ rₜ h′(aₜ) ∂aₜ/∂θ,  ∂ℓ/∂φ_c|β = β Σ rₜ ∂h/∂φ,
  *   and for 'roi', β depends on θ, φ through H = Σ h: ∂β/∂ROI = β/ROI, ∂β/∂p = −(β/H) ∂H/∂p.
  */
-import { convolveLags } from '../transforms/convolveLags';
-import { logGamma, priorLogDensity } from './distributions';
+import { adstockSeries } from './channelWorkspace';
+import { priorLogDensity } from './distributions';
 import type { MmmDesign } from './design';
 import { createAdstockKernel, saturationKernelOf } from './kernels';
-import { accumulateLiftTests, createLiftWorkspace, impliedLifts } from './liftTests';
+import type { ChannelWorkspace } from './channelWorkspace';
+import { blockLogLikelihood, observationNoise } from './observationNoise';
+import { accumulateLiftTests, impliedLifts } from './liftTests';
+import { createLiftWorkspace } from './liftWindow';
 import { constrainCoordinates, interceptShift, type ParameterLayout } from './parametrisation';
 import type { ModelSpec } from './spec';
-
-const HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
-
-/** Adstock and saturation values and derivatives of one channel over the training weeks. */
-export interface ChannelWorkspace {
-  readonly weights: Float64Array;
-  /** ∂w/∂θⱼ at [j·L + l]. */
-  readonly weightDerivatives: Float64Array;
-  readonly adstocked: Float64Array;
-  /** ∂aₜ/∂θⱼ at [j·T + t]. */
-  readonly adstockDerivatives: Float64Array;
-  readonly saturated: Float64Array;
-  /** h′(aₜ). */
-  readonly slope: Float64Array;
-  /** ∂h/∂φ_q at [q·T + t]. */
-  readonly saturationDerivatives: Float64Array;
-}
 
 export interface MmmEvaluator {
   logDensityAndGradient(position: Float64Array, gradient: Float64Array): number;
@@ -66,9 +52,8 @@ export function createEvaluator(
   const adstock = createAdstockKernel(spec.adstock, maxLag);
   const saturation = saturationKernelOf(spec.saturation);
   const roi = spec.parametrisation === 'roi';
-  const studentT = spec.likelihood === 'student-t';
-  const nu = spec.studentDegreesOfFreedom;
-  const studentConstant = logGamma((nu + 1) / 2) - logGamma(nu / 2) - 0.5 * Math.log(nu * Math.PI);
+  const noise = observationNoise(spec);
+  const sigmaGradient = new Float64Array(1);
 
   const interceptPrior = spec.priors.intercept;
   const values = new Float64Array(layout.dimension);
@@ -93,7 +78,6 @@ export function createEvaluator(
   const totalDerivatives = new Float64Array(channels * parameterCount);
   const mean = new Float64Array(weeks);
   const residualGradient = new Float64Array(weeks);
-  const lift = createLiftWorkspace(design, maxLag, adstockCount, saturationCount);
   const liftContext = {
     design,
     maxLag,
@@ -105,6 +89,7 @@ export function createEvaluator(
     values,
     layout,
   };
+  const lift = createLiftWorkspace(design.experiments, liftContext);
 
   /** Adstock + saturation of channel c from `values`; returns β (NaN when H = 0). */
   function channelResponse(c: number): number {
@@ -116,21 +101,7 @@ export function createEvaluator(
     const spend = design.scaledSpend[c];
     // Lift tests read the weights; the series comes from the kernel's O(T) recursion when it has one.
     adstock.weights(adstockParameters, maxLag, w.weights, w.weightDerivatives);
-    if (adstock.convolve) {
-      adstock.convolve(adstockParameters, maxLag, spend, weeks, w.adstocked, w.adstockDerivatives);
-    } else {
-      convolveLags(spend, weeks, w.weights, 0, maxLag, w.adstocked, 0);
-      for (let j = 0; j < adstockCount; j++)
-        convolveLags(
-          spend,
-          weeks,
-          w.weightDerivatives,
-          j * maxLag,
-          maxLag,
-          w.adstockDerivatives,
-          j * weeks,
-        );
-    }
+    adstockSeries(adstock, adstockParameters, maxLag, spend, weeks, w);
     saturation.apply(
       w.adstocked,
       weeks,
@@ -189,30 +160,18 @@ export function createEvaluator(
       for (let t = 0; t < weeks; t++) mean[t] += beta * saturated[t];
     }
     // Likelihood.
-    const sigma = values[layout.noise];
-    const y = design.scaledKpi;
-    let sigmaGradient = 0;
-    if (studentT) {
-      const nuSigma2 = nu * sigma * sigma;
-      for (let t = 0; t < weeks; t++) {
-        const e = y[t] - mean[t];
-        const denominator = nuSigma2 + e * e;
-        logDensity +=
-          studentConstant - Math.log(sigma) - 0.5 * (nu + 1) * Math.log1p((e * e) / nuSigma2);
-        residualGradient[t] = ((nu + 1) * e) / denominator;
-        sigmaGradient += -1 / sigma + ((nu + 1) * e * e) / (sigma * denominator);
-      }
-    } else {
-      const precision = 1 / (sigma * sigma);
-      let squares = 0;
-      for (let t = 0; t < weeks; t++) {
-        const e = y[t] - mean[t];
-        squares += e * e;
-        residualGradient[t] = e * precision;
-      }
-      logDensity += -0.5 * squares * precision - weeks * (Math.log(sigma) + HALF_LOG_TWO_PI);
-      sigmaGradient = -weeks / sigma + (squares * precision) / sigma;
-    }
+    sigmaGradient[0] = 0;
+    logDensity += blockLogLikelihood(
+      noise,
+      design.scaledKpi,
+      0,
+      mean,
+      0,
+      weeks,
+      values[layout.noise],
+      residualGradient,
+      sigmaGradient,
+    );
 
     gradient.set(priorGradient);
     let sum = 0;
@@ -235,7 +194,7 @@ export function createEvaluator(
       for (let t = 0; t < weeks; t++) sum += residualGradient[t] * feature[t];
       gradient[layout.controls + j] += sum;
     }
-    gradient[layout.noise] += sigmaGradient * derivatives[layout.noise];
+    gradient[layout.noise] += sigmaGradient[0] * derivatives[layout.noise];
 
     // Channel gradients holding β fixed, and ∂H/∂p for the 'roi' chain rule.
     for (let c = 0; c < channels; c++) {

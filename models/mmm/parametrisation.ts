@@ -43,6 +43,7 @@ import {
   SATURATION_PARAMETERS,
 } from './resolveModelSpec';
 import type { ModelSpec } from './spec';
+import type { ChannelParameters } from './types';
 
 export type CoordinateTransform =
   | { readonly kind: 'identity' }
@@ -54,6 +55,11 @@ export interface Coordinate {
   readonly name: string;
   readonly transform: CoordinateTransform;
   readonly prior: Prior;
+  /**
+   * The prior is evaluated by the log density itself, not by `constrainCoordinates` (a level m
+   * whose prior is on the intercept b₀ = m − shift, known only once the mean is computed).
+   */
+  readonly deferredPrior?: boolean;
 }
 
 export interface ParameterLayout {
@@ -85,57 +91,20 @@ export function buildLayout(spec: ModelSpec, design: MmmDesign): ParameterLayout
     name: centredIntercept ? 'level' : 'intercept',
     transform: identity,
     prior: spec.priors.intercept,
+    deferredPrior: centredIntercept,
   });
   const trend = spec.trend ? coordinates.length : -1;
   if (spec.trend)
     coordinates.push({ name: 'trend', transform: identity, prior: spec.priors.trend });
   const seasonality = coordinates.length;
-  for (let k = 1; k <= spec.fourierOrder; k++) {
-    coordinates.push({
-      name: `seasonality.sin${k}`,
-      transform: identity,
-      prior: spec.priors.seasonality,
-    });
-    coordinates.push({
-      name: `seasonality.cos${k}`,
-      transform: identity,
-      prior: spec.priors.seasonality,
-    });
-  }
+  coordinates.push(...seasonalityCoordinates(spec));
   const controls = coordinates.length;
   for (const name of design.controlNames)
     coordinates.push({ name: `control.${name}`, transform: identity, prior: spec.priors.controls });
   const channelStart = coordinates.length;
   const adstockNames = ADSTOCK_PARAMETERS[spec.adstock];
   const saturationNames = SATURATION_PARAMETERS[spec.saturation];
-  for (const channel of design.channelNames) {
-    const priors = priorsOfChannel(spec, channel);
-    if (spec.parametrisation === 'roi')
-      coordinates.push({ name: `${channel}.roi`, transform: log, prior: priors.roi });
-    else
-      coordinates.push({
-        name: `${channel}.coefficient`,
-        transform: log,
-        prior: priors.coefficient,
-      });
-    for (const [group, names, priorSet] of [
-      ['adstock', adstockNames, priors.adstock],
-      ['saturation', saturationNames, priors.saturation],
-    ] as const) {
-      for (const name of names) {
-        const support = channelParameterSupport(group, name, spec.saturation);
-        const transform: CoordinateTransform =
-          support === 'unit'
-            ? { kind: 'logit', lower: 0, upper: 1 }
-            : support === 'interval'
-              ? { kind: 'logit', lower: 0, upper: Math.max(spec.maxLag - 1, 1e-9) }
-              : support === 'positive'
-                ? log
-                : identity;
-        coordinates.push({ name: `${channel}.${group}.${name}`, transform, prior: priorSet[name] });
-      }
-    }
-  }
+  for (const channel of design.channelNames) coordinates.push(...channelCoordinates(spec, channel));
   const noise = coordinates.length;
   coordinates.push({ name: 'noise', transform: log, prior: spec.priors.noise });
   return {
@@ -156,13 +125,87 @@ export function buildLayout(spec: ModelSpec, design: MmmDesign): ParameterLayout
   };
 }
 
+/** The Fourier coefficients sin₁, cos₁, sin₂, cos₂, … (unbounded, the seasonality prior). */
+export function seasonalityCoordinates(spec: ModelSpec): Coordinate[] {
+  const coordinates: Coordinate[] = [];
+  for (let k = 1; k <= spec.fourierOrder; k++)
+    for (const part of ['sin', 'cos'])
+      coordinates.push({
+        name: `seasonality.${part}${k}`,
+        transform: { kind: 'identity' },
+        prior: spec.priors.seasonality,
+      });
+  return coordinates;
+}
+
+/** A channel's adstock and saturation parameters by name, from its block at `base` (ROI/β first). */
+export function channelKernelValues(
+  layout: Pick<ParameterLayout, 'adstockNames' | 'saturationNames'>,
+  values: ArrayLike<number>,
+  base: number,
+): { adstock: Record<string, number>; saturation: Record<string, number> } {
+  const adstock: Record<string, number> = {};
+  const saturation: Record<string, number> = {};
+  const adstockCount = layout.adstockNames.length;
+  layout.adstockNames.forEach((p, j) => (adstock[p] = values[base + 1 + j]));
+  layout.saturationNames.forEach((p, q) => (saturation[p] = values[base + 1 + adstockCount + q]));
+  return { adstock, saturation };
+}
+
+/** The inverse: writes a channel's named adstock and saturation values into its block at `base`. */
+export function setChannelKernelValues(
+  layout: Pick<ParameterLayout, 'adstockNames' | 'saturationNames'>,
+  channel: Pick<ChannelParameters, 'adstock' | 'saturation'>,
+  values: Float64Array,
+  base: number,
+): void {
+  const adstockCount = layout.adstockNames.length;
+  layout.adstockNames.forEach((p, j) => (values[base + 1 + j] = channel.adstock[p]));
+  layout.saturationNames.forEach(
+    (p, q) => (values[base + 1 + adstockCount + q] = channel.saturation[p]),
+  );
+}
+
+/**
+ * One channel's coordinates: log ROI ('roi') or log β ('textbook'), then its adstock and saturation
+ * parameters (logit on (0, 1) or (0, L−1), log on (0, ∞)), named `<channel>.<group>.<parameter>`.
+ */
+export function channelCoordinates(spec: ModelSpec, channel: string): Coordinate[] {
+  const coordinates: Coordinate[] = [];
+  const log: CoordinateTransform = { kind: 'log' };
+  const identity: CoordinateTransform = { kind: 'identity' };
+  const priors = priorsOfChannel(spec, channel);
+  if (spec.parametrisation === 'roi')
+    coordinates.push({ name: `${channel}.roi`, transform: log, prior: priors.roi });
+  else
+    coordinates.push({ name: `${channel}.coefficient`, transform: log, prior: priors.coefficient });
+  for (const [group, names, priorSet] of [
+    ['adstock', ADSTOCK_PARAMETERS[spec.adstock], priors.adstock],
+    ['saturation', SATURATION_PARAMETERS[spec.saturation], priors.saturation],
+  ] as const) {
+    for (const name of names) {
+      const support = channelParameterSupport(group, name, spec.saturation);
+      const transform: CoordinateTransform =
+        support === 'unit'
+          ? { kind: 'logit', lower: 0, upper: 1 }
+          : support === 'interval'
+            ? { kind: 'logit', lower: 0, upper: Math.max(spec.maxLag - 1, 1e-9) }
+            : support === 'positive'
+              ? log
+              : identity;
+      coordinates.push({ name: `${channel}.${group}.${name}`, transform, prior: priorSet[name] });
+    }
+  }
+  return coordinates;
+}
+
 /**
  * Maps u → θ for every coordinate: writes θ into `values`, dθ/du into `derivatives`, and
  * d/du [log p(θ) + log|dθ/du|] into `gradient`; returns Σ log p(θ) + log|dθ/du|.
  * `scratch` (length ≥ 1) receives d log p / dθ.
  */
 export function constrainCoordinates(
-  layout: ParameterLayout,
+  layout: { readonly coordinates: readonly Coordinate[] },
   position: Float64Array,
   values: Float64Array,
   derivatives: Float64Array,
@@ -174,8 +217,8 @@ export function constrainCoordinates(
   for (let i = 0; i < coordinates.length; i++) {
     const { transform, prior } = coordinates[i];
     const u = position[i];
-    if (i === layout.intercept && layout.centredIntercept) {
-      // The level's prior is the intercept's, evaluated in logDensity once b₀ is known.
+    if (coordinates[i].deferredPrior) {
+      // E.g. the level's prior is the intercept's, evaluated in logDensity once b₀ is known.
       values[i] = u;
       derivatives[i] = 1;
       gradient[i] = 0;
@@ -266,15 +309,21 @@ export function interceptShift(
 
 /** A prior-based starting point on the unconstrained scale (each prior's centre). */
 export function priorCentrePosition(layout: ParameterLayout): Float64Array {
-  const position = new Float64Array(layout.dimension);
-  layout.coordinates.forEach((coordinate, i) => {
+  const position = coordinateCentres(layout.coordinates);
+  // The level is the mean of μ, and the scaled KPI has mean 1 over the training weeks.
+  if (layout.centredIntercept) position[layout.intercept] = 1;
+  return position;
+}
+
+/** Each coordinate's prior centre (mean or mode) on the unconstrained scale. */
+export function coordinateCentres(coordinates: readonly Coordinate[]): Float64Array {
+  const position = new Float64Array(coordinates.length);
+  coordinates.forEach((coordinate, i) => {
     const { transform, prior } = coordinate;
     let centre = priorCentre(prior);
     if (transform.kind === 'logit' && prior.distribution === 'beta')
       centre = transform.lower + centre * (transform.upper - transform.lower);
     position[i] = unconstrainValue(transform, centre, coordinate.name);
   });
-  // The level is the mean of μ, and the scaled KPI has mean 1 over the training weeks.
-  if (layout.centredIntercept) position[layout.intercept] = 1;
   return position;
 }

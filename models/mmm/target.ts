@@ -10,16 +10,18 @@ import type { Rng } from '../random/rng';
 import { computeComponents } from './components';
 import { buildDesign, type MmmDesign } from './design';
 import { createEvaluator } from './logDensity';
-import { fitMapPosition } from './map';
+import { fitMapPosition } from './mapPosition';
+import type { MmmModel } from './model';
 import {
   buildLayout,
+  channelKernelValues,
   interceptShift,
+  setChannelKernelValues,
   type ParameterLayout,
   unconstrainValue,
 } from './parametrisation';
 import { applyMediaSharePrior, resolveModelSpec } from './resolveModelSpec';
-import type { ModelSpec } from './spec';
-import type { ChannelParameters, MmmComponents, MmmInput, MmmParameters } from './types';
+import type { ChannelParameters, MmmInput, MmmParameters } from './types';
 
 export type {
   MmmInput,
@@ -30,16 +32,11 @@ export type {
   MmmComponents,
 } from './types';
 
-export interface MmmTarget extends Target {
-  readonly spec: ModelSpec;
+export interface MmmTarget extends Target, MmmModel {
   readonly design: MmmDesign;
   readonly layout: ParameterLayout;
-  /** Named, constrained values of an unconstrained position. */
-  constrain(position: Float64Array): MmmParameters;
   /** The unconstrained position of named values (inverse of `constrain`). */
   unconstrain(parameters: MmmParameters): Float64Array;
-  /** Weekly components of the mean in KPI units (training and holdout weeks); `spend` = raw scenario spend. */
-  components(parameters: MmmParameters, spend?: readonly Float64Array[]): MmmComponents;
   /** Model-implied lift of each experiment (KPI units) at `position`, in input order. */
   liftPredictions(position: Float64Array): Float64Array;
 }
@@ -67,15 +64,9 @@ export function createMmmTarget(input: MmmInput): MmmTarget {
     if (position.length !== layout.dimension)
       throw new Error(`position has ${position.length} coordinates, expected ${layout.dimension}`);
     const values = evaluator.evaluateChannels(position, coefficients, totals);
-    const adstockCount = layout.adstockNames.length;
     const channelParameters: ChannelParameters[] = design.channelNames.map((name, c) => {
       const base = layout.channelStart + c * layout.channelStride;
-      const adstock: Record<string, number> = {};
-      const saturation: Record<string, number> = {};
-      layout.adstockNames.forEach((p, j) => (adstock[p] = values[base + 1 + j]));
-      layout.saturationNames.forEach(
-        (p, q) => (saturation[p] = values[base + 1 + adstockCount + q]),
-      );
+      const { adstock, saturation } = channelKernelValues(layout, values, base);
       const coefficient = coefficients[c];
       return {
         name,
@@ -102,14 +93,10 @@ export function createMmmTarget(input: MmmInput): MmmTarget {
     values.set(parameters.seasonality.subarray(0, layout.seasonalityCount), layout.seasonality);
     values.set(parameters.controls.subarray(0, layout.controlCount), layout.controls);
     values[layout.noise] = parameters.noise;
-    const adstockCount = layout.adstockNames.length;
     parameters.channels.forEach((channel, c) => {
       const base = layout.channelStart + c * layout.channelStride;
       values[base] = spec.parametrisation === 'roi' ? channel.roi : channel.coefficient;
-      layout.adstockNames.forEach((p, j) => (values[base + 1 + j] = channel.adstock[p]));
-      layout.saturationNames.forEach(
-        (p, q) => (values[base + 1 + adstockCount + q] = channel.saturation[p]),
-      );
+      setChannelKernelValues(layout, channel, values, base);
     });
     if (layout.centredIntercept) values[layout.intercept] += interceptShift(layout, design, values);
     return values.map((v, i) =>
@@ -127,6 +114,7 @@ export function createMmmTarget(input: MmmInput): MmmTarget {
     constrain,
     unconstrain,
     components: (parameters, spend) => computeComponents(spec, design, parameters, spend),
+    noiseScale: (parameters) => design.kpiScale * parameters.noise,
     liftPredictions: (position) => evaluator.liftPredictions(position),
     initialPosition(rng: Rng): Float64Array {
       mapPosition ??= fitMapPosition(target).position;

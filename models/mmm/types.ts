@@ -27,6 +27,11 @@ export interface LiftTest {
   readonly endDate: string;
   readonly measuredLift: number;
   readonly standardError: number;
+  /**
+   * The geo the test was run in (a geo experiment), for the geo model; absent or null: a national
+   * test (the lift summed over every geo).
+   */
+  readonly geo?: string | null;
 }
 
 export interface MmmInput {

@@ -3,7 +3,7 @@
  * the horizon once per (weeks, flighting) and answers evaluate / optimise / frontier / curves for
  * any ScenarioInputs. The planner worker keeps one warm; `mmm optimize` makes one per run.
  */
-import { modelFromReport, type ReportModel } from '../report/modelFromReport';
+import { modelFromReport, type NationalReportModel } from '../report/modelFromReport';
 import type { FitReport } from '../report/fitReportSchema';
 import { resolveConstraints, type ResolvedConstraints } from './constraints';
 import { efficientFrontier, type FrontierPoint } from './efficientFrontier';
@@ -68,9 +68,11 @@ export function allocationVector(
 
 export function createPlanningSession(report: FitReport): PlanningSession {
   refuseGeo(report);
-  let rebuilt: ReportModel;
+  let rebuilt: NationalReportModel;
   try {
-    rebuilt = modelFromReport(report);
+    const model = modelFromReport(report);
+    if (model.level === 'geo') throw new Error('it is a geo model'); // refuseGeo said so already
+    rebuilt = model;
   } catch (error) {
     throw new PlanningInputError(
       `the fit result cannot be planned on: ${error instanceof Error ? error.message : String(error)}`,

@@ -3,7 +3,7 @@
  * week's spend that acts l weeks later; Σ wₗ = 1), posterior mean and central band per lag.
  */
 import { createAdstockKernel } from '../mmm/kernels';
-import type { MmmTarget } from '../mmm/target';
+import type { MmmModel } from '../mmm/model';
 import type { MmmParameters } from '../mmm/types';
 import { columnBands, type SeriesBand } from './bands';
 
@@ -13,7 +13,7 @@ export interface AdstockCurve extends SeriesBand {
 }
 
 export function adstockCurves(
-  target: MmmTarget,
+  target: MmmModel,
   draws: readonly MmmParameters[],
   probability = 0.9,
 ): AdstockCurve[] {

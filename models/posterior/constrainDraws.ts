@@ -3,11 +3,11 @@
  * return unconstrained positions (draws × dimension, row-major). `maxDraws` keeps an evenly spaced
  * subset (views like response curves cost a forward pass per draw and multiplier).
  */
-import type { MmmTarget } from '../mmm/target';
+import type { MmmModel } from '../mmm/model';
 import type { MmmParameters } from '../mmm/types';
 
 export function constrainDraws(
-  target: MmmTarget,
+  target: MmmModel,
   positions: Float64Array,
   options: { maxDraws?: number } = {},
 ): MmmParameters[] {

@@ -5,7 +5,7 @@
  *
  *   componentₜ⁽ᵈ⁾ from draw d (see mmm/components.ts);  meanₜ = (1/D) Σ_d componentₜ⁽ᵈ⁾.
  */
-import type { MmmTarget } from '../mmm/target';
+import type { MmmModel } from '../mmm/model';
 import type { MmmParameters } from '../mmm/types';
 import { type Band, bandOf, columnBands, type SeriesBand } from './bands';
 
@@ -26,7 +26,7 @@ export interface Decomposition {
 }
 
 export function decomposition(
-  target: MmmTarget,
+  target: MmmModel,
   draws: readonly MmmParameters[],
   probability = 0.9,
 ): Decomposition {

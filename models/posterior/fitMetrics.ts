@@ -9,7 +9,7 @@
  * weeks and MAPE on the held-out last N weeks (null without a holdout).
  * Example: y = [1, 2, 3], ŷ = [1, 2, 4] → R² = 0.5, MAPE = 1/9, NRMSE = √(1/3)/2.
  */
-import type { MmmTarget } from '../mmm/target';
+import type { MmmModel } from '../mmm/model';
 import type { MmmParameters } from '../mmm/types';
 
 export interface FitMetrics {
@@ -65,7 +65,7 @@ export interface ModelFit {
   readonly predicted: Float64Array;
 }
 
-export function modelFit(target: MmmTarget, draws: readonly MmmParameters[]): ModelFit {
+export function modelFit(target: MmmModel, draws: readonly MmmParameters[]): ModelFit {
   const { weeks, trainingWeeks, kpi } = target.design;
   if (draws.length === 0) throw new Error('no draws');
   const predicted = new Float64Array(weeks);

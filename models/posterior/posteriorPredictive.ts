@@ -1,12 +1,13 @@
 /**
  * Posterior predictive intervals of the weekly KPI (KPI units), observation noise included:
  *
- *   ỹₜ⁽ᵈ⁾ = μₜ⁽ᵈ⁾ + ȳ σ⁽ᵈ⁾ εₜ,   εₜ ~ Normal(0, 1)  or  Student-t(ν) = Z / √(χ²_ν / ν),
+ *   ỹₜ⁽ᵈ⁾ = μₜ⁽ᵈ⁾ + s⁽ᵈ⁾ εₜ,   εₜ ~ Normal(0, 1)  or  Student-t(ν) = Z / √(χ²_ν / ν),
+ * s = the model's noise scale in KPI units (national: ȳ σ; geo: ȳ σ √Σ_g w_g², independent geos),
  *
  * one replicate per draw and week from a seeded generator, summarised by mean and central band.
  * χ²_ν = 2·Gamma(ν/2, 1), drawn by Marsaglia & Tsang (2000) (with the u^(1/a) boost for a < 1).
  */
-import type { MmmTarget } from '../mmm/target';
+import type { MmmModel } from '../mmm/model';
 import type { MmmParameters } from '../mmm/types';
 import type { Rng } from '../random/rng';
 import { columnBands, type SeriesBand } from './bands';
@@ -37,17 +38,17 @@ export function studentTVariate(rng: Rng, degreesOfFreedom: number): number {
  * is ỹ⁽ᵈ⁾), drawn in draw order from `rng`.
  */
 export function predictiveReplicates(
-  target: MmmTarget,
+  target: MmmModel,
   draws: readonly MmmParameters[],
   rng: Rng,
 ): Float64Array {
-  const { weeks, kpiScale } = target.design;
+  const { weeks } = target.design;
   const studentT = target.spec.likelihood === 'student-t';
   const nu = target.spec.studentDegreesOfFreedom;
   const replicates = new Float64Array(draws.length * weeks);
   draws.forEach((parameters, d) => {
     const { mean } = target.components(parameters);
-    const scale = kpiScale * parameters.noise;
+    const scale = target.noiseScale(parameters);
     for (let t = 0; t < weeks; t++) {
       const noise = studentT ? studentTVariate(rng, nu) : rng.normal();
       replicates[d * weeks + t] = mean[t] + scale * noise;
@@ -57,7 +58,7 @@ export function predictiveReplicates(
 }
 
 export function posteriorPredictive(
-  target: MmmTarget,
+  target: MmmModel,
   draws: readonly MmmParameters[],
   rng: Rng,
   probability = 0.9,

@@ -7,7 +7,7 @@
  * with posterior mean and central band per grid point, and the current spend (m = 1) marked.
  * The model is additive across channels, so one forward pass per (draw, m) serves every channel.
  */
-import type { MmmTarget } from '../mmm/target';
+import type { MmmModel } from '../mmm/model';
 import type { MmmParameters } from '../mmm/types';
 import { columnBands, type SeriesBand } from './bands';
 
@@ -27,7 +27,7 @@ export function defaultMultipliers(points = 21, maximum = 2): Float64Array {
 }
 
 export function responseCurves(
-  target: MmmTarget,
+  target: MmmModel,
   draws: readonly MmmParameters[],
   options: { multipliers?: Float64Array; probability?: number } = {},
 ): ResponseCurve[] {

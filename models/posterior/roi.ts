@@ -9,7 +9,7 @@
  * the narrowest interval holding `probability` of the draws).
  */
 import { hdi } from '../diagnostics/hdi';
-import type { MmmTarget } from '../mmm/target';
+import type { MmmModel } from '../mmm/model';
 import type { MmmParameters } from '../mmm/types';
 
 export interface ChannelReturn {
@@ -37,7 +37,7 @@ function trainingSum(series: Float64Array, weeks: number): number {
 }
 
 export function channelRoi(
-  target: MmmTarget,
+  target: MmmModel,
   draws: readonly MmmParameters[],
   probability = 0.9,
 ): ChannelReturn[] {
@@ -54,7 +54,7 @@ export function channelRoi(
 }
 
 export function marginalRoi(
-  target: MmmTarget,
+  target: MmmModel,
   draws: readonly MmmParameters[],
   probability = 0.9,
 ): ChannelReturn[] {

@@ -9,6 +9,7 @@
  * Returned as 16 lowercase hex digits. Not cryptographic: it tells "same data" from "different
  * data" for lineage, nothing more. Example: the empty stream hashes to 'cbf29ce484222325'.
  */
+import type { GeoMmmData } from '../mmm/geoTypes';
 import type { MmmData } from '../mmm/types';
 
 const OFFSET_HIGH = 0xcbf29ce4;
@@ -82,5 +83,16 @@ export function dataFingerprint(data: MmmData): string {
     separator(`control:${name}`, data.controls[j].length);
     hash.updateNumbers(data.controls[j]);
   });
+  return hash.digest();
+}
+
+/**
+ * The fingerprint of geo data: the same stream over the per-geo series (geo-major, as given), then
+ * the geo names and populations, so a geo fit and a national fit of the summed data differ.
+ */
+export function geoDataFingerprint(data: GeoMmmData): string {
+  const hash = new Fnv1a64().updateText(dataFingerprint(data));
+  hash.updateText(`\u0000geos:${data.geoNames.length}\u0000${data.geoNames.join('\n')}`);
+  if (data.population) hash.updateNumbers(data.population);
   return hash.digest();
 }

@@ -10,8 +10,10 @@
  * decomposition; response curves on at most `curveDraws` draws (a forward pass per draw and grid
  * point); the posterior predictive band with `replicates` replicated series (noise drawn from a
  * generator seeded by the sampler's seed, so the same fit gives the same report everywhere); the
- * adstock lag weights; each chain's thinned trace. Diagnostics are aggregated from the sampler's summaries and chain statistics; the quality
- * gate's verdict is copied, never recomputed. Pure: timing and fingerprint are passed in.
+ * adstock lag weights; each chain's thinned trace. Diagnostics are aggregated from the sampler's
+ * summaries and chain statistics; the quality gate's verdict is copied, never recomputed. Pure:
+ * timing and fingerprint are passed in. A geo model reports the same national views (its facade
+ * sums over geos) plus the `geo` section (geoReport.ts).
  */
 import { hdi } from '../diagnostics/hdi';
 import {
@@ -20,7 +22,8 @@ import {
   type FitRequest,
   type FitResult,
 } from '../inference/chains';
-import type { MmmTarget } from '../mmm/target';
+import type { GeoMmmParameters } from '../mmm/geoTypes';
+import type { MmmModel } from '../mmm/model';
 import type { MmmParameters } from '../mmm/types';
 import { createRng } from '../random/rng';
 import {
@@ -36,6 +39,7 @@ import {
   thinDraws,
   type SeriesBand,
 } from '../posterior';
+import { geoModelInputs, geoResultOf, isGeoModel } from './geoReport';
 import { chainTraces } from './chainTraces';
 import { parameterTable } from './posteriorDraws';
 import {
@@ -49,8 +53,8 @@ import {
 export interface FitReportInput {
   readonly request: FitRequest;
   readonly fit: FitResult;
-  /** The target the chains sampled (same spec and data as `request.target`). */
-  readonly target: MmmTarget;
+  /** The model the chains sampled (same spec and data as `request.target`), national or geo. */
+  readonly target: MmmModel;
   readonly timing: {
     readonly totalSeconds: number;
     readonly warmupSeconds: number;
@@ -254,8 +258,10 @@ export function buildFitReport(input: FitReportInput): FitReport {
       draws: curveSet.length,
     })),
     draws: parameterTable(draws),
-    inputs: modelInputsOf(request),
+    inputs: modelInputsOf(request, target),
     timing: { ...input.timing, reportSeconds: 0 },
+    // A geo model's draws are geo draws (its constrain gives them).
+    ...(isGeoModel(target) ? { geo: geoResultOf(target, draws as GeoMmmParameters[]) } : {}),
     predictive,
     adstockCurves: adstockCurves(target, draws, PROBABILITY).map((curve) => ({
       channel: curve.channel,
@@ -269,7 +275,7 @@ export function buildFitReport(input: FitReportInput): FitReport {
 
 /** Predictive band over all draws and `keep` evenly spaced replicated series (seeded). */
 function predictiveOf(
-  target: MmmTarget,
+  target: MmmModel,
   draws: readonly MmmParameters[],
   seed: number,
   keep: number,
@@ -288,7 +294,9 @@ function predictiveOf(
 }
 
 /** The fit's raw weekly series and lift tests, as plain arrays (see ModelInputsSchema). */
-function modelInputsOf(request: FitRequest): ModelInputs {
+function modelInputsOf(request: FitRequest, target: MmmModel): ModelInputs {
+  if (request.target.kind === 'geo-mmm' && isGeoModel(target))
+    return geoModelInputs(request.target.input, target);
   if (request.target.kind !== 'mmm')
     throw new Error(`fit report: the fit sampled a '${request.target.kind}' target, not an MMM`);
   const { data, experiments } = request.target.input;
@@ -302,6 +310,6 @@ function modelInputsOf(request: FitRequest): ModelInputs {
 }
 
 /** The resolved spec as plain JSON data (records copied, nothing shared with the target). */
-function structuredSpec(target: MmmTarget): FitReport['spec'] {
+function structuredSpec(target: MmmModel): FitReport['spec'] {
   return JSON.parse(JSON.stringify(target.spec)) as FitReport['spec'];
 }

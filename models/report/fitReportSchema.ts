@@ -12,6 +12,10 @@
  *   forward pass without the data files, so the planner can project future weeks with carry-over),
  *   `sampler.metric`, `data.files` (name, size, SHA-256 of each input file; never a path).
  *   A version-1 file migrates with `inputs: null` (it cannot be planned on; refit to plan).
+ *   Additive within version 2: a geo fit (models/mmm/geoTarget.ts) adds `geo` (per-geo ROI and
+ *   contribution per channel) and `inputs.geo` (the per-geo series, to rebuild the geo model);
+ *   everything else — channels, decomposition, curves, draws' national columns — is the national
+ *   total summed over geos, so a reader that knows nothing of geos reads a geo fit's national view.
  *   Optional, added later within version 2 (absent in files written before; the Results screens
  *   say so): `predictive` (posterior predictive band and a few replicated series), `adstockCurves`
  *   (lag weights with bands), `traces` (each chain's thinned draws of the sampled coordinates).
@@ -121,6 +125,32 @@ const LiftTestSchema = z.object({
   endDate: z.string(),
   measuredLift: number,
   standardError: number,
+  /** The geo a test was run in (geo fits); absent or null: a national test. */
+  geo: z.string().nullable().optional(),
+});
+
+/** A prior of the geo model's own options (models/mmm/geoTypes.ts `GeoSpec`). */
+const GeoSpecSchema = z.object({
+  seasonalityByGeo: z.boolean(),
+  priors: z.object({
+    interceptSpread: PriorSchema,
+    channelSpread: PriorSchema,
+    seasonalityAmplitude: PriorSchema,
+  }),
+});
+
+/**
+ * A geo fit's per-geo series in raw units, `[g][t]` over all weeks: with the national fields of
+ * `inputs` they rebuild the geo model (modelFromReport). A channel bought nationally only (its
+ * spend allocated to geos by population share) or a national control has null here and its
+ * series in `inputs.channels` / `inputs.controls`.
+ */
+export const GeoInputsSchema = z.object({
+  geos: z.array(z.object({ name: z.string(), population: maybeNumber })),
+  kpi: z.array(numbers),
+  spend: z.array(z.array(numbers).nullable()),
+  controls: z.array(z.array(numbers).nullable()),
+  spec: GeoSpecSchema,
 });
 
 /**
@@ -134,6 +164,8 @@ export const ModelInputsSchema = z.object({
   channels: z.array(z.object({ name: z.string(), spend: numbers })),
   controls: z.array(z.object({ name: z.string(), values: numbers })),
   experiments: z.array(LiftTestSchema),
+  /** Geo fits only. */
+  geo: GeoInputsSchema.optional(),
 });
 
 const ChainDiagnosticsSchema = z.object({
@@ -228,6 +260,32 @@ export const PosteriorDrawsSchema = z
     message: 'every column holds `count` draws',
   });
 
+/**
+ * Per geo and channel of a geo fit, over the training weeks: ROI (null where the geo had no spend
+ * on the channel) and contribution (KPI units), posterior mean and 90% HDI. The national totals are
+ * `channels`, summed over geos once, when the report is built.
+ */
+export const GeoResultSchema = z.object({
+  geos: z.array(
+    z.object({
+      name: z.string(),
+      population: maybeNumber,
+      channels: z.array(
+        z.object({
+          name: z.string(),
+          spend: number,
+          roi: IntervalSchema.nullable(),
+          contribution: IntervalSchema,
+        }),
+      ),
+    }),
+  ),
+  /** Channels given as national spend only, allocated to geos by population share. */
+  nationallyAllocated: z.array(z.string()),
+  /** Posterior mean and 90% HDI of each channel's τ, the sd of its log geo ROIs. */
+  spread: z.array(z.object({ channel: z.string(), value: IntervalSchema })),
+});
+
 /** Posterior predictive KPI (noise included), KPI units, all weeks; a few replicated series. */
 export const PredictiveSchema = SeriesBandSchema.extend({
   /** `replicates[k][t]`: replicated KPI of week t in the k-th replicate (evenly spaced draws). */
@@ -280,6 +338,8 @@ export const FitReportSchema = z.object({
   /** null only in a report migrated from version 1. */
   inputs: ModelInputsSchema.nullable(),
   timing: TimingSchema,
+  /** Geo fits only. */
+  geo: GeoResultSchema.optional(),
   predictive: PredictiveSchema.optional(),
   adstockCurves: z.array(AdstockCurveSchema).optional(),
   traces: ChainTracesSchema.optional(),
@@ -292,6 +352,8 @@ export type PosteriorDrawsTable = z.infer<typeof PosteriorDrawsSchema>;
 export type FitTiming = z.infer<typeof TimingSchema>;
 export type ModelInputs = z.infer<typeof ModelInputsSchema>;
 export type DataFile = z.infer<typeof DataFileSchema>;
+export type GeoInputs = z.infer<typeof GeoInputsSchema>;
+export type GeoResult = z.infer<typeof GeoResultSchema>;
 export type PredictiveSeries = z.infer<typeof PredictiveSchema>;
 export type AdstockCurveSeries = z.infer<typeof AdstockCurveSchema>;
 export type ChainTraces = z.infer<typeof ChainTracesSchema>;

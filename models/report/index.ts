@@ -8,6 +8,8 @@ export {
   type FitDiagnostics,
   type FitTiming,
   type PosteriorDrawsTable,
+  type GeoInputs,
+  type GeoResult,
   type PredictiveSeries,
   type AdstockCurveSeries,
   type ChainTraces,
@@ -39,6 +41,7 @@ export {
   mmmDataOf,
   ReportInputsMissingError,
   type ReportModel,
+  type NationalReportModel,
 } from './modelFromReport';
 export { reportOfFit, sourceOf, type FitContext } from './reportOfFit';
 export { comparableReport } from './comparableReport';

@@ -2,10 +2,14 @@
  * Posterior draws of the constrained MMM parameters as a column table, for the result file:
  * `names[k]` labels column `values[k]`, one entry per draw. Names: intercept, trend,
  * seasonality[i], controls[j], noise, then per channel `<channel>.coefficient`, `<channel>.roi`,
- * `<channel>.adstock.<p>`, `<channel>.saturation.<p>` (p the kernel's parameter names).
+ * `<channel>.adstock.<p>`, `<channel>.saturation.<p>` (p the kernel's parameter names); a geo fit's
+ * draws add `geo.interceptSpread`, `geo[<geo>].intercept`, `geo[<geo>].seasonalityAmplitude` and per
+ * channel `<channel>.geo.spread`, `<channel>.geo[<geo>].roi` (its β per geo follows from the ROI
+ * and the data: `withGeoCoefficients`, models/mmm/geoComponents.ts).
  * `parametersFromTable` is the inverse, so curves and scenarios can be recomputed from a saved file
  * with `createMmmTarget(sameInput).components(parametersFromTable(table, d), scenarioSpend)`.
  */
+import { isGeoParameters, type GeoMmmParameters } from '../mmm/geoTypes';
 import type { ChannelParameters, MmmParameters } from '../mmm/types';
 
 export interface ParameterTable {
@@ -31,7 +35,26 @@ function flatten(parameters: MmmParameters): Array<[string, number]> {
     for (const [p, v] of Object.entries(channel.saturation))
       entries.push([`${channel.name}.saturation.${p}`, v]);
   }
+  if (isGeoParameters(parameters)) {
+    const { geo } = parameters;
+    entries.push(['geo.interceptSpread', geo.interceptSpread]);
+    geoNamesOf(parameters).forEach((name, g) => {
+      entries.push([`geo[${name}].intercept`, geo.intercepts[g]]);
+      entries.push([`geo[${name}].seasonalityAmplitude`, geo.seasonalityAmplitudes[g]]);
+    });
+    parameters.channels.forEach((channel, c) => {
+      entries.push([`${channel.name}.geo.spread`, geo.channels[c].spread]);
+      geoNamesOf(parameters).forEach((name, g) =>
+        entries.push([`${channel.name}.geo[${name}].roi`, geo.channels[c].roi[g]]),
+      );
+    });
+  }
   return entries;
+}
+
+/** Geo draws name their geos through `geo.names`. */
+function geoNamesOf(parameters: GeoMmmParameters): readonly string[] {
+  return parameters.geo.names;
 }
 
 export function parameterTable(draws: readonly MmmParameters[]): ParameterTable {
@@ -93,5 +116,40 @@ export function parametersFromTable(
     controls: indexed('controls'),
     noise: get('noise'),
     channels,
+  };
+}
+
+/**
+ * Draw `index` of a geo fit's table as `GeoMmmParameters` with every β_c,g NaN: fill them with
+ * `withGeoCoefficients` (they depend on the data as well as the draw).
+ */
+export function geoParametersFromTable(
+  table: ParameterTable,
+  index: number,
+  channelNames: readonly string[],
+  geoNames: readonly string[],
+): GeoMmmParameters {
+  const national = parametersFromTable(table, index, channelNames);
+  const column = new Map(table.names.map((name, k) => [name, k]));
+  const get = (name: string): number => {
+    const k = column.get(name);
+    if (k === undefined) throw new Error(`parameter table: no column '${name}'`);
+    return table.values[k][index];
+  };
+  const perGeo = (name: (geo: string) => string): Float64Array =>
+    Float64Array.from(geoNames, (geo) => get(name(geo)));
+  return {
+    ...national,
+    geo: {
+      names: geoNames,
+      interceptSpread: get('geo.interceptSpread'),
+      intercepts: perGeo((geo) => `geo[${geo}].intercept`),
+      seasonalityAmplitudes: perGeo((geo) => `geo[${geo}].seasonalityAmplitude`),
+      channels: channelNames.map((channel) => ({
+        spread: get(`${channel}.geo.spread`),
+        roi: perGeo((geo) => `${channel}.geo[${geo}].roi`),
+        coefficients: new Float64Array(geoNames.length).fill(Number.NaN),
+      })),
+    },
   };
 }

@@ -33,6 +33,10 @@ export interface MmmFitSpec {
   readonly draws: number;
   readonly seed: number;
   readonly holdoutWeeks: number;
+  /** National (geos summed) or the geo model; absent: national (fits made before geo models). */
+  readonly level?: ModelLevel;
+  /** With the geo model: the control column holding each geo's population, or null. */
+  readonly population?: string | null;
   /** The priors as stated (priors.json's channels); absent or empty: the defaults. */
   readonly priors?: PriorsFile['channels'];
   /** Lift tests the fit was calibrated with. */
@@ -40,6 +44,9 @@ export interface MmmFitSpec {
   /** The data mapping at fit time (the reproduce command's mapping.json). */
   readonly mapping?: Mapping;
 }
+
+/** Which model a fit of a frame with geos uses. */
+export type ModelLevel = 'national' | 'geo';
 
 export interface MmmFitRecord {
   readonly kind: 'mmm';

@@ -5,8 +5,9 @@
  * the timing read off the chains (warmup and sampling: the slowest chain's).
  */
 import type { FitRequest, FitResult } from '../inference/chains';
+import { createGeoMmmTarget } from '../mmm/geoTarget';
 import { createMmmTarget } from '../mmm/target';
-import { dataFingerprint } from './dataFingerprint';
+import { dataFingerprint, geoDataFingerprint } from './dataFingerprint';
 import { buildFitReport } from './fitReport';
 import type { DataFile, FitReport } from './fitReportSchema';
 
@@ -26,10 +27,13 @@ export function sourceOf(files: readonly { readonly name: string }[]): string | 
 }
 
 export function reportOfFit(request: FitRequest, fit: FitResult, context: FitContext): FitReport {
-  if (request.target.kind !== 'mmm')
-    throw new Error(`fit report: the fit sampled a '${request.target.kind}' target, not an MMM`);
-  const input = request.target.input;
-  const target = createMmmTarget(input);
+  const description = request.target;
+  if (description.kind !== 'mmm' && description.kind !== 'geo-mmm')
+    throw new Error(`fit report: the fit sampled a '${description.kind}' target, not an MMM`);
+  const target =
+    description.kind === 'mmm'
+      ? createMmmTarget(description.input)
+      : createGeoMmmTarget(description.input);
   const slowest = (pick: (seconds: { warmupSeconds: number; samplingSeconds: number }) => number) =>
     Math.max(0, ...fit.chains.map((chain) => pick(chain.stats)));
   return buildFitReport({
@@ -41,7 +45,10 @@ export function reportOfFit(request: FitRequest, fit: FitResult, context: FitCon
       warmupSeconds: slowest((s) => s.warmupSeconds),
       samplingSeconds: slowest((s) => s.samplingSeconds),
     },
-    dataFingerprint: dataFingerprint(input.data),
+    dataFingerprint:
+      description.kind === 'mmm'
+        ? dataFingerprint(description.input.data)
+        : geoDataFingerprint(description.input.data),
     kpiName: context.kpiName,
     source: context.source,
     files: context.files,

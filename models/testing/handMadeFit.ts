@@ -7,6 +7,8 @@ import { qualityGate } from '../diagnostics/gate';
 import { summariseDraws } from '../diagnostics/summary';
 import type { FitRequest, FitResult } from '../inference/chains';
 import type { ChainResult } from '../inference/sampleChain';
+import type { TargetDescription } from '../inference/targets';
+import type { Target } from '../inference/types';
 import { createMmmTarget, type MmmTarget } from '../mmm/target';
 import type { MmmInput } from '../mmm/types';
 import { createRng } from '../random/rng';
@@ -51,17 +53,28 @@ export interface HandMadeFitOptions {
   readonly seed?: number;
   readonly requestSeed?: number;
   readonly statsOf?: (chain: number) => Partial<ChainResult['stats']>;
+  /** Where the draws sit (default 0.3 · Normal(0, 1) per coordinate). */
+  readonly centre?: Float64Array;
 }
 
 export function handMadeFit(
   input: MmmInput,
   options: HandMadeFitOptions,
 ): { target: MmmTarget; fit: FitResult; request: FitRequest; centre: Float64Array } {
+  const target = createMmmTarget(input);
+  return { target, ...handMadeTargetFit(target, { kind: 'mmm', input }, options) };
+}
+
+/** The same for any target (a geo model, say) and the description it was built from. */
+export function handMadeTargetFit(
+  target: Pick<Target, 'dimension' | 'parameterNames'>,
+  description: TargetDescription,
+  options: HandMadeFitOptions,
+): { fit: FitResult; request: FitRequest; centre: Float64Array } {
   const chainCount = options.chains ?? 2;
   const perChain = options.drawsPerChain ?? 150;
-  const target = createMmmTarget(input);
   const rng = createRng(options.seed ?? 11);
-  const centre = new Float64Array(target.dimension).map(() => 0.3 * rng.normal());
+  const centre = options.centre ?? new Float64Array(target.dimension).map(() => 0.3 * rng.normal());
   const chains = Array.from({ length: chainCount }, (_, c) => {
     const draws = new Float64Array(perChain * target.dimension);
     for (let i = 0; i < draws.length; i++)
@@ -88,11 +101,11 @@ export function handMadeFit(
     wallSeconds: 2,
   };
   const request: FitRequest = {
-    target: { kind: 'mmm', input },
+    target: description,
     chains: chainCount,
     warmup: perChain,
     draws: perChain,
     seed: options.requestSeed ?? 5,
   };
-  return { target, fit, request, centre };
+  return { fit, request, centre };
 }

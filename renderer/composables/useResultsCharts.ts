@@ -11,6 +11,7 @@ import type { FitReport } from '../../models/report';
 import { adstockHeight, adstockRows, buildAdstockOption } from '../charts/adstockOption';
 import { buildDecompositionOption, decompositionRows } from '../charts/decompositionOption';
 import { buildFitOption, fitRows } from '../charts/fitOption';
+import { buildGeoRoiOption, geoRoiData, geoRoiHeight, geoRoiRows } from '../charts/geoRoiOption';
 import { bandCoverage, buildPpcOption, ppcRows } from '../charts/ppcOption';
 import {
   buildResponseCurvesOption,
@@ -114,6 +115,13 @@ export function useResultsCharts(report: Ref<FitReport | null>) {
     () => report.value && view(buildPpcOption(report.value), ppcRows(report.value), 320),
   );
   const coverage = computed(() => (report.value ? bandCoverage(report.value) : null));
+  // Geo fits only: the geo × channel ROI heat map.
+  const geo = computed(() => {
+    const section = report.value?.geo;
+    if (!section) return null;
+    const data = geoRoiData(section);
+    return view(buildGeoRoiOption(data), geoRoiRows(data), geoRoiHeight(data));
+  });
 
   return {
     bands,
@@ -129,5 +137,6 @@ export function useResultsCharts(report: Ref<FitReport | null>) {
     trace,
     ppc,
     coverage,
+    geo,
   };
 }

@@ -51,6 +51,9 @@ const FitSettingsSchema = z.object({
   draws: z.number(),
   seed: z.number(),
   holdoutWeeks: z.number(),
+  // The geo model's settings (sessions saved before them read as national).
+  level: z.enum(['national', 'geo']).default('national'),
+  population: z.string().nullable().default(null),
 });
 
 const LiftRowSchema = z.object({
@@ -87,6 +90,8 @@ const FitSpecSchema = z.object({
   priors: PriorsFileSchema.shape.channels.optional(),
   liftTests: z.array(LiftTestSchema).optional(),
   mapping: MappingSchema.optional(),
+  level: z.enum(['national', 'geo']).optional(),
+  population: z.string().nullable().optional(),
 });
 
 const RecordMetaSchema = z.object({

@@ -7,7 +7,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
 import { inProcessRunner, type ChainRunner } from '../../models/inference/chains';
 import { MINIMUM_TRAINING_WEEKS } from '../../models/data';
-import { simulatedFrame } from '../causal/testFrames';
+import { simulatedFrame, simulatedGeoFrame } from '../causal/testFrames';
 import {
   buildMmmInput,
   defaultFitSettings,
@@ -169,4 +169,35 @@ describe('useModelStore', () => {
     expect(store.status).toBe('failed');
     expect(store.message).toMatch(/at least one channel/);
   });
+});
+
+describe('fitting by geo', () => {
+  const { frame: geoFrame } = simulatedGeoFrame({ geos: 3, weeks: 40, channels: 2, seed: 4 });
+
+  it('needs a frame with geos, and names a population column that is not there', () => {
+    expect(() => resolveFitSpec(frame, { ...quick, level: 'geo' })).toThrow(/Aggregate geos/);
+    expect(() =>
+      resolveFitSpec(geoFrame, { ...quick, level: 'geo', population: 'people' }),
+    ).toThrow(/population column people/);
+    const spec = resolveFitSpec(geoFrame, { ...quick, level: 'geo', population: 'population' });
+    expect(spec).toMatchObject({ level: 'geo', population: 'population' });
+  });
+
+  it('fits the geo model; the report carries each geo and national totals', async () => {
+    const store = useModelStore();
+    const results = useResultsStore();
+    store.settings = { ...quick, warmup: 40, draws: 30, level: 'geo', population: 'population' };
+    const record = await store.fit(geoFrame);
+    expect(store.status, store.message ?? '').toBe('done');
+    expect(record?.spec).toMatchObject({ level: 'geo', population: 'population' });
+    const report = results.latestMmm!.report;
+    expect(report.geo?.geos.map((g) => g.name)).toEqual(['geo1', 'geo2', 'geo3']);
+    expect(report.inputs?.geo?.geos[0].population).toBeGreaterThan(0);
+    // The population column left the controls.
+    expect(report.data.controls).toEqual(['control1']);
+    report.channels.forEach((channel, c) => {
+      const spend = report.geo!.geos.reduce((sum, g) => sum + g.channels[c].spend, 0);
+      expect(spend).toBeCloseTo(channel.spend, 6);
+    });
+  }, 120_000);
 });

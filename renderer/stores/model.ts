@@ -6,7 +6,7 @@
  */
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
-import { MINIMUM_TRAINING_WEEKS, type ModelFrame } from '../../models/data';
+import { MINIMUM_TRAINING_WEEKS, type Mapping, type ModelFrame } from '../../models/data';
 import { AbortError } from '../../models/inference/cancellation';
 import type { ChainRunner, FitRequest } from '../../models/inference/chains';
 import type { ChainProgress } from '../../models/inference/sampleChain';
@@ -27,11 +27,14 @@ import {
   type DataFile,
   type MmmFitRecord,
   type MmmFitSpec,
+  type ModelLevel,
 } from '../../models/report';
+import type { TargetDescription } from '../../models/inference/targets';
 import type { ChannelPriorOverrides, LiftTest } from '../../models/mmm';
 import { useDataStore } from './data';
 import { useModelInputsStore } from './modelInputs';
 import { useResultsStore } from './results';
+import { buildGeoFitTarget } from '../fit/geoFitTarget';
 
 export const ADSTOCK_CHOICES: readonly { readonly value: AdstockKind; readonly label: string }[] = [
   { value: 'geometric', label: 'Geometric' },
@@ -67,6 +70,10 @@ export interface FitSettings {
   draws: number;
   seed: number;
   holdoutWeeks: number;
+  /** 'geo' fits the geo model (the frame must keep geos); 'national' sums the geos. */
+  level: ModelLevel;
+  /** With the geo model: the control holding each geo's population; null: geos count as equal. */
+  population: string | null;
 }
 
 export function defaultFitSettings(): FitSettings {
@@ -79,6 +86,8 @@ export function defaultFitSettings(): FitSettings {
     ...FIT_PRESETS.standard,
     seed: 1,
     holdoutWeeks: 0,
+    level: 'national',
+    population: null,
   };
 }
 
@@ -88,6 +97,8 @@ export type FitStatus = RunStatus | 'summarising';
 export interface FitDataContext {
   readonly source: string | null;
   readonly files: readonly DataFile[];
+  /** The frame's mapping: which channels are bought nationally only (geo model). */
+  readonly mapping?: Mapping | null;
 }
 
 /** The concrete spec of a fit of `frame` (defaults resolved), with every number checked. */
@@ -117,6 +128,13 @@ export function resolveFitSpec(frame: ModelFrame, settings: FitSettings): MmmFit
     throw new Error(
       `The model frame has ${weeks} weeks; the model needs at least ${MINIMUM_TRAINING_WEEKS} to tell adstock, saturation and trend apart`,
     );
+  const geo = settings.level === 'geo';
+  if (geo && (frame.geos?.length ?? 0) < 2)
+    throw new Error(
+      'Fitting by geo needs a frame with geos: untick "Aggregate geos to national" in the Data task.',
+    );
+  if (geo && settings.population !== null && !frame.controls.includes(settings.population))
+    throw new Error(`The population column ${settings.population} is not in the model frame.`);
   return {
     channels: frame.channels.filter((name) => channels.includes(name)),
     controls: frame.controls.filter((name) => controls.includes(name)),
@@ -132,6 +150,8 @@ export function resolveFitSpec(frame: ModelFrame, settings: FitSettings): MmmFit
       0,
       Math.max(0, weeks - MINIMUM_TRAINING_WEEKS),
     ),
+    level: settings.level,
+    population: geo ? settings.population : null,
   };
 }
 
@@ -168,9 +188,10 @@ export function buildMmmInput(
   };
 }
 
-export function buildFitRequest(input: MmmInput, spec: MmmFitSpec): FitRequest {
+/** The request of a fit: `input` is the national model's, or the target to sample (geo). */
+export function buildFitRequest(input: MmmInput | TargetDescription, spec: MmmFitSpec): FitRequest {
   return {
-    target: { kind: 'mmm', input },
+    target: 'kind' in input ? input : { kind: 'mmm', input },
     chains: spec.chains,
     warmup: spec.warmup,
     draws: spec.draws,
@@ -266,10 +287,13 @@ export const useModelStore = defineStore('model', () => {
           ...(liftTests.length > 0 ? { liftTests } : {}),
           ...(dataStore.mapping ? { mapping: dataStore.mapping } : {}),
         };
-        const input = buildMmmInput(frame, spec, extra);
+        const target =
+          spec.level === 'geo'
+            ? buildGeoFitTarget(frame, spec, dataStore.mapping ?? null, extra)
+            : buildMmmInput(frame, spec, extra);
         return {
           spec,
-          request: buildFitRequest(input, spec),
+          request: buildFitRequest(target, spec),
           fingerprint: frameFingerprint(frame),
         };
       },

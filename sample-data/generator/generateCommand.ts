@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeLargeExport } from './largeExport';
+import { generateGeoSample, geoSampleFileNames } from './geoSample';
 import { defaultSeed, generateSampleDataset, sampleFileNames } from './sampleDataset';
 
 export const usage = `Usage: tsx sample-data/generate.ts [--seed N] [--out DIR] [--check] [--large-rows N --large-out DIR]
@@ -94,10 +95,15 @@ export async function runGenerate(
   try {
     const started = Date.now();
     const dataset = generateSampleDataset({ seed: options.seed });
+    const files: Record<string, string> = {
+      ...dataset.files,
+      ...generateGeoSample(options.seed).files,
+    };
+    const names = [...sampleFileNames, ...geoSampleFileNames];
     if (options.check) {
-      const stale = sampleFileNames.filter((name) => {
+      const stale = names.filter((name) => {
         const path = join(options.out, name);
-        return !existsSync(path) || readFileSync(path, 'utf8') !== dataset.files[name];
+        return !existsSync(path) || readFileSync(path, 'utf8') !== files[name];
       });
       if (stale.length > 0) {
         output.error(
@@ -106,13 +112,13 @@ export async function runGenerate(
         return 1;
       }
       output.log(
-        `generate --check: ${sampleFileNames.length} files in ${options.out} match seed ${options.seed}`,
+        `generate --check: ${names.length} files in ${options.out} match seed ${options.seed}`,
       );
     } else {
       mkdirSync(options.out, { recursive: true });
-      for (const name of sampleFileNames) {
-        writeFileSync(join(options.out, name), dataset.files[name]);
-        output.log(`${join(options.out, name)}  ${Buffer.byteLength(dataset.files[name])} bytes`);
+      for (const name of names) {
+        writeFileSync(join(options.out, name), files[name]);
+        output.log(`${join(options.out, name)}  ${Buffer.byteLength(files[name])} bytes`);
       }
       output.log(
         `seed ${options.seed}: ${dataset.truth.weeks} weeks, generated in ${((Date.now() - started) / 1000).toFixed(1)} s`,
