@@ -6,7 +6,7 @@
  */
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
-import { MINIMUM_TRAINING_WEEKS, type Mapping, type ModelFrame } from '../../models/data';
+import { MINIMUM_TRAINING_WEEKS, type ModelFrame } from '../../models/data';
 import { AbortError } from '../../models/inference/cancellation';
 import type { ChainRunner, FitRequest } from '../../models/inference/chains';
 import type { ChainProgress } from '../../models/inference/sampleChain';
@@ -97,8 +97,6 @@ export type FitStatus = RunStatus | 'summarising';
 export interface FitDataContext {
   readonly source: string | null;
   readonly files: readonly DataFile[];
-  /** The frame's mapping: which channels are bought nationally only (geo model). */
-  readonly mapping?: Mapping | null;
 }
 
 /** The concrete spec of a fit of `frame` (defaults resolved), with every number checked. */
