@@ -9,7 +9,6 @@
 import { mkdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { writeFileAtomically } from '../../electron/atomicWrite';
 import { createBatchProgress } from '../batch/batchProgress';
 import { ManifestError, readManifest, type BatchJob } from '../batch/manifest';
@@ -17,7 +16,7 @@ import { runBatch } from '../batch/runBatch';
 import type { JobRunner } from '../batch/runJob';
 import { summaryCsv, summaryText, type BatchSummary } from '../batch/summary';
 import { createWorkerJobRunner } from '../batch/workerJobRunner';
-import { UsageError } from '../fit/arguments';
+import { list, parseFlags, UsageError } from '../commandLine';
 
 const DEFAULT_JOBS = Math.max(1, Math.floor(availableParallelism() / 4));
 
@@ -50,26 +49,16 @@ interface BatchArguments {
 }
 
 function parseBatchArguments(argv: readonly string[]): BatchArguments | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        out: { type: 'string' },
-        jobs: { type: 'string' },
-        force: { type: 'boolean' },
-        only: { type: 'string' },
-        shard: { type: 'string' },
-        'summary-only': { type: 'boolean' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message.split('\n')[0] : String(error));
-  }
+  const parsed = parseFlags(argv, {
+    out: { type: 'string' },
+    jobs: { type: 'string' },
+    force: { type: 'boolean' },
+    only: { type: 'string' },
+    shard: { type: 'string' },
+    'summary-only': { type: 'boolean' },
+    json: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
   const { values, positionals } = parsed;
   if (values.help) return 'help';
   if (positionals.length !== 1)
@@ -91,13 +80,7 @@ function parseBatchArguments(argv: readonly string[]): BatchArguments | 'help' {
       throw new UsageError(`--shard must be i/n with 0 ≤ i < n, got '${values.shard}'`);
     shard = { index, count };
   }
-  const only =
-    values.only === undefined
-      ? null
-      : values.only
-          .split(',')
-          .map((market) => market.trim())
-          .filter((market) => market !== '');
+  const only = values.only === undefined ? null : list(values.only);
   if (only !== null && only.length === 0) throw new UsageError('--only names no market');
   const summaryOnly = values['summary-only'] === true;
   if (summaryOnly && (only !== null || shard !== null || values.force))

@@ -7,7 +7,8 @@
 import { estimateDml } from '../../models/causal';
 import { importFile, type InputFile } from '../../models/data';
 import { learnerNames } from '../../models/learners';
-import { parseArguments, UsageError, type DmlArguments } from '../dml/arguments';
+import { UsageError } from '../commandLine';
+import { parseArguments, type DmlArguments } from '../dml/arguments';
 import { loadDmlColumns } from '../dml/loadDmlColumns';
 import { jsonReport, textReport } from '../dml/report';
 import { openNodeConnection, sizeOfInputs, type ClosableSqlConnection } from '../duckdbNode';

@@ -7,6 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { list } from '../commandLine';
 import {
   ENCODING_LABELS,
   buildModelFrame,
@@ -217,10 +218,7 @@ export async function run(argv: string[]): Promise<number> {
         });
       }
     }
-    const keepPersonal = (values['keep-personal'] ?? '')
-      .split(',')
-      .map((name) => name.trim())
-      .filter((name) => name !== '');
+    const keepPersonal = list(values['keep-personal']);
     const unknown = keepPersonal.find(
       (name) => !files.some((file) => file.columns.some((column) => column.name === name)),
     );

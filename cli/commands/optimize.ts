@@ -15,10 +15,10 @@ import { createPlanningSession } from '../../models/planning/planningSession';
 import { scenarioInputs } from '../../models/planning/scenarioInputs';
 import type { Flighting, Objective, Risk } from '../../models/planning/scenarioSchema';
 import { openNodeConnection, type ClosableSqlConnection } from '../duckdbNode';
+import { UsageError } from '../commandLine';
 import {
   OPTIMIZE_USAGE,
   parseOptimizeArguments,
-  UsageError,
   type OptimizeArguments,
 } from '../optimize/arguments';
 import { optimizeOutput, optimizeTable } from '../optimize/output';

@@ -20,7 +20,7 @@ import {
   weeklyInputsCsv,
   type OpenedPlan,
 } from '../../models/plan';
-import { UsageError } from '../fit/arguments';
+import { UsageError } from '../commandLine';
 import { PLAN_USAGE, parsePlanArguments, type PlanArguments } from '../plan/arguments';
 import { CLI_WRITER, readPlanFile, writePlanFile } from '../plan/planFiles';
 

@@ -7,6 +7,7 @@ import {
   type SensitivityParameters,
 } from '../../models/causal';
 import { learnerNames, type LearnerName } from '../../models/learners';
+import { list, UsageError } from '../commandLine';
 
 export interface DmlArguments {
   file: string;
@@ -19,8 +20,6 @@ export interface DmlArguments {
   options: DmlOptions;
 }
 
-export class UsageError extends Error {}
-
 function integerOption(name: string, text: string, minimum: number): number {
   const value = Number(text);
   if (!Number.isInteger(value) || value < minimum)
@@ -32,16 +31,9 @@ function hacLagOption(text: string): number | 'simple' | 'nw1994' {
   return text === 'simple' || text === 'nw1994' ? text : integerOption('hac-lag', text, 0);
 }
 
-function listOption(text: string): string[] {
-  return text
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
-}
-
 function parseAdstock(text: string): Record<string, AdstockSetting> {
   const settings: Record<string, AdstockSetting> = {};
-  for (const part of listOption(text)) {
+  for (const part of list(text)) {
     const match = /^(.+)=([0-9.eE+-]+):(\d+)$/.exec(part);
     if (!match) throw new UsageError(`--adstock expects name=alpha:lags, got '${part}'`);
     settings[match[1]] = { alpha: Number(match[2]), maxLag: Number(match[3]) };
@@ -50,7 +42,7 @@ function parseAdstock(text: string): Record<string, AdstockSetting> {
 }
 
 function parseSensitivity(text: string): SensitivityParameters {
-  const values = listOption(text).map(Number);
+  const values = list(text).map(Number);
   if (values.length !== 3 || values.some((v) => !Number.isFinite(v)))
     throw new UsageError(`--sensitivity expects cfY,cfD,rho (three numbers), got '${text}'`);
   return { cfY: values[0], cfD: values[1], rho: values[2] };
@@ -97,7 +89,7 @@ export function parseArguments(argv: readonly string[]): DmlArguments {
     );
   const outcome = flags.get('outcome');
   if (!outcome) throw new UsageError('missing --outcome <col>');
-  const treatments = listOption(flags.get('treatments') ?? '');
+  const treatments = list(flags.get('treatments') ?? '');
   if (treatments.length === 0) throw new UsageError('missing --treatments <a,b>');
   const learner = flags.get('learner') ?? 'lasso';
   if (!(learnerNames as readonly string[]).includes(learner))
@@ -135,7 +127,7 @@ export function parseArguments(argv: readonly string[]): DmlArguments {
     file: positional[0],
     outcome,
     treatments,
-    controls: listOption(flags.get('controls') ?? ''),
+    controls: list(flags.get('controls') ?? ''),
     date: flags.get('date') ?? null,
     timeTerms: !switches.has('no-time-terms'),
     json: switches.has('json'),

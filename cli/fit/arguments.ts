@@ -2,9 +2,9 @@
  * Flags of `mmm fit` (node:util parseArgs) → a checked `FitArguments`. Every mistake is a
  * `UsageError` with one line naming the flag and the value.
  */
-import { parseArgs } from 'node:util';
 import type { AdstockKind, Parametrisation, SaturationKind } from '../../models/mmm';
-import { dataArguments, list, UsageError, type DataArguments } from './mappedArguments';
+import { list, parseFlags, UsageError } from '../commandLine';
+import { dataArguments, type DataArguments } from './mappedArguments';
 
 export const FIT_USAGE = `usage: mmm fit <data file> --date <col> --kpi <col> --channels <c1,c2,…> [options]
        mmm fit <data files…> --mapping mapping.json [--channels <names>] [--controls <names>] [options]
@@ -47,8 +47,6 @@ export const FIT_USAGE = `usage: mmm fit <data file> --date <col> --kpi <col> --
   --out <result.json>        write the full fit result (written only when the fit finishes);
                              a name ending in .mmmplan writes a plan file with no scenarios
   --json                     print one JSON object on stdout instead of the table`;
-
-export { UsageError };
 
 export interface FitArguments {
   /** The first data file (the only one without --mapping). */
@@ -195,46 +193,35 @@ function geoArguments(
 }
 
 export function parseFitArguments(argv: readonly string[]): FitArguments {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        date: { type: 'string' },
-        kpi: { type: 'string' },
-        channels: { type: 'string' },
-        controls: { type: 'string' },
-        'keep-personal': { type: 'string' },
-        mapping: { type: 'string' },
-        priors: { type: 'string' },
-        adstock: { type: 'string' },
-        'max-lag': { type: 'string' },
-        saturation: { type: 'string' },
-        parametrisation: { type: 'string' },
-        chains: { type: 'string' },
-        warmup: { type: 'string' },
-        draws: { type: 'string' },
-        seed: { type: 'string' },
-        metric: { type: 'string' },
-        'target-accept': { type: 'string' },
-        'media-share': { type: 'string' },
-        'holdout-weeks': { type: 'string' },
-        'week-start': { type: 'string' },
-        'only-geo': { type: 'string' },
-        'lift-tests': { type: 'string' },
-        geo: { type: 'string' },
-        population: { type: 'string' },
-        out: { type: 'string' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    // parseArgs' messages are one line and name the flag ("Unknown option '--x'").
-    throw new UsageError(error instanceof Error ? error.message.split('\n')[0] : String(error));
-  }
+  const parsed = parseFlags(argv, {
+    date: { type: 'string' },
+    kpi: { type: 'string' },
+    channels: { type: 'string' },
+    controls: { type: 'string' },
+    'keep-personal': { type: 'string' },
+    mapping: { type: 'string' },
+    priors: { type: 'string' },
+    adstock: { type: 'string' },
+    'max-lag': { type: 'string' },
+    saturation: { type: 'string' },
+    parametrisation: { type: 'string' },
+    chains: { type: 'string' },
+    warmup: { type: 'string' },
+    draws: { type: 'string' },
+    seed: { type: 'string' },
+    metric: { type: 'string' },
+    'target-accept': { type: 'string' },
+    'media-share': { type: 'string' },
+    'holdout-weeks': { type: 'string' },
+    'week-start': { type: 'string' },
+    'only-geo': { type: 'string' },
+    'lift-tests': { type: 'string' },
+    geo: { type: 'string' },
+    population: { type: 'string' },
+    out: { type: 'string' },
+    json: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
   const { values, positionals } = parsed;
   const help = values.help === true;
   if (help) return { help, json: false } as FitArguments;

@@ -9,7 +9,7 @@
  *   then choose among the mapped ones by name (left out: all of them; `--controls ''`: none). This
  *   is the form of the command the app shows beside each fit.
  */
-export class UsageError extends Error {}
+import { list, UsageError } from '../commandLine';
 
 export interface ColumnsData {
   readonly kind: 'columns';
@@ -36,13 +36,6 @@ export interface DataFlags {
   readonly channels?: string;
   readonly controls?: string;
   readonly mapping?: string;
-}
-
-export function list(text: string | undefined): string[] {
-  return (text ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
 }
 
 function once(names: readonly string[], flag: string): void {

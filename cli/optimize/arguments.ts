@@ -2,11 +2,8 @@
  * Flags of `mmm optimize` (node:util parseArgs) → checked `OptimizeArguments`. Every mistake is a
  * `UsageError` with one line naming the flag and the value.
  */
-import { parseArgs } from 'node:util';
 import type { ChannelBound, Objective, Risk } from '../../models/planning/scenarioSchema';
-import { UsageError } from '../fit/arguments';
-
-export { UsageError };
+import { list, parseFlags, UsageError } from '../commandLine';
 
 export const OPTIMIZE_USAGE = `usage: mmm optimize <result.json | plan.mmmplan> [--budget <total>] [options]
 
@@ -89,37 +86,20 @@ export function parseRisk(text: string): Risk {
   throw new UsageError(`--risk: '${text}' is not mean, qNN (e.g. q10) or mean-sd:λ`);
 }
 
-function list(text: string | undefined): string[] {
-  return (text ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-}
-
 export function parseOptimizeArguments(argv: readonly string[]): OptimizeArguments {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        budget: { type: 'string' },
-        weeks: { type: 'string' },
-        bounds: { type: 'string' },
-        lock: { type: 'string' },
-        objective: { type: 'string' },
-        target: { type: 'string' },
-        risk: { type: 'string' },
-        flighting: { type: 'string' },
-        out: { type: 'string' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message.split('\n')[0] : String(error));
-  }
+  const parsed = parseFlags(argv, {
+    budget: { type: 'string' },
+    weeks: { type: 'string' },
+    bounds: { type: 'string' },
+    lock: { type: 'string' },
+    objective: { type: 'string' },
+    target: { type: 'string' },
+    risk: { type: 'string' },
+    flighting: { type: 'string' },
+    out: { type: 'string' },
+    json: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
   const { values, positionals } = parsed;
   if (values.help) return { help: true } as OptimizeArguments;
   if (positionals.length !== 1)

@@ -1,6 +1,5 @@
 /** Flags of `mmm plan <subcommand>` (node:util parseArgs) → checked arguments; mistakes are UsageErrors. */
-import { parseArgs } from 'node:util';
-import { UsageError } from '../fit/arguments';
+import { parseFlags, UsageError } from '../commandLine';
 
 export const PLAN_USAGE = `usage: mmm plan <subcommand> [options]
 
@@ -48,22 +47,12 @@ export function parsePlanArguments(argv: readonly string[]): PlanArguments | nul
   if (!(SUBCOMMANDS as readonly string[]).includes(subcommand))
     throw new UsageError(`unknown subcommand '${subcommand}' (one of ${SUBCOMMANDS.join(', ')})`);
   const command = subcommand as PlanSubcommand;
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: rest,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        out: { type: 'string' },
-        'lift-tests-out': { type: 'string' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message.split('\n')[0] : String(error));
-  }
+  const parsed = parseFlags(rest, {
+    out: { type: 'string' },
+    'lift-tests-out': { type: 'string' },
+    json: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
   const { values, positionals } = parsed;
   if (values.help) return null;
   const wanted = FILES[command];
