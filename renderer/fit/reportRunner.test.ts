@@ -86,4 +86,23 @@ describe('createBrowserReportRunner', () => {
     expect(workers).toBe(1);
     expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(report)));
   });
+
+  it('warm() starts the worker ahead, and the next build uses it', async () => {
+    const made: { terminated: boolean }[] = [];
+    const runner = createBrowserReportRunner({
+      createWorker: () => {
+        const worker = inProcessOneShotWorker(handleReportMessage);
+        made.push(worker);
+        return worker;
+      },
+    });
+    runner.warm?.();
+    runner.warm?.();
+    expect(made).toHaveLength(1);
+    await runner.build({ request, fit, context });
+    expect(made).toHaveLength(1);
+    expect(made[0].terminated).toBe(true);
+    await runner.build({ request, fit, context });
+    expect(made).toHaveLength(2);
+  });
 });

@@ -30,6 +30,8 @@ export type ReportWorkerLike = OneShotWorkerLike<ReportWorkerInput, ReportWorker
 
 export interface FitReportRunner {
   build(input: ReportWorkerInput, signal?: AbortSignal): Promise<FitReport>;
+  /** Starts the next report's worker now, so its script loads and compiles while chains run. */
+  warm?(): void;
 }
 
 /** What the report worker does with a message (a plain function, so tests can run it in process). */
@@ -58,9 +60,18 @@ export function createBrowserReportRunner(
   options: { readonly createWorker?: () => ReportWorkerLike } = {},
 ): FitReportRunner {
   const createWorker = options.createWorker ?? createReportWorker;
+  let spare: ReportWorkerLike | null = null;
+  const take = (): ReportWorkerLike => {
+    const worker = spare ?? createWorker();
+    spare = null;
+    return worker;
+  };
   return {
+    warm: () => {
+      spare ??= createWorker();
+    },
     build: async (input, signal) => {
-      const { report, text } = await runInOneShotWorker(createWorker, input, {
+      const { report, text } = await runInOneShotWorker(take, input, {
         signal,
         loadFailure: 'the fit report worker failed to load',
       });

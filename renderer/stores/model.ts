@@ -305,6 +305,7 @@ export const useModelStore = defineStore('model', () => {
       execute: async ({ spec, request }, signal) => {
         const described = data ? Promise.resolve(data) : describeFiles(signal);
         described.catch(() => undefined); // awaited below; not unhandled while the chains run
+        reportRunner.warm?.();
         const result = await runnerFactory(spec.chains).run(request, { onProgress, signal });
         markTimeline('mmm:chains-done');
         if (signal.aborted) throw new AbortError();
