@@ -35,7 +35,7 @@ describe('withRememberedComponents', () => {
   });
 
   it('leaves the report identical to one built on the plain forward pass, to the bit', () => {
-    const { target, fit, request } = handMadeFit(input, 0.05);
+    const { target, fit, request } = handMadeFit(input, { spread: 0.05 });
     // The target as it was before the shared scratch: a fresh, plain forward pass per call.
     const plainTarget: MmmModel = Object.assign(Object.create(target) as MmmModel, {
       components: (...[parameters, spend]: Parameters<MmmModel['components']>) =>
@@ -50,6 +50,8 @@ describe('withRememberedComponents', () => {
     };
     const fast = buildFitReport({ ...options, target, curveDraws: 40 });
     const reference = buildFitReport({ ...options, target: plainTarget, curveDraws: 40 });
+    expect(fast.channels.every((channel) => Number.isFinite(channel.mroi.mean))).toBe(true);
+    expect(fast.responseCurves[0].mean.some((value) => value > 0)).toBe(true);
     expect({ ...fast, timing: null }).toEqual({ ...reference, timing: null });
   });
 });
