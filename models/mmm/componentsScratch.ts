@@ -51,13 +51,15 @@ export function createComponentsScratch(spec: ModelSpec, shared = true): Compone
     adstock,
     saturation,
     lagWeights(record) {
-      const values = Float64Array.from(adstock.parameterNames, (name) => record[name]);
-      if (!shared) return computeWeights(values);
-      const cached = weightsCache.get(record);
+      const names = adstock.parameterNames;
+      const cached = shared ? weightsCache.get(record) : undefined;
       // Same record, same values (checked: a record changed in place gets fresh weights).
-      if (cached && cached.values.every((v, j) => Object.is(v, values[j]))) return cached.weights;
+      if (cached && names.every((name, j) => Object.is(record[name], cached.values[j])))
+        return cached.weights;
+      const values = new Float64Array(names.length);
+      for (let j = 0; j < names.length; j++) values[j] = record[names[j]];
       const weights = computeWeights(values);
-      weightsCache.set(record, { values, weights });
+      if (shared) weightsCache.set(record, { values, weights });
       return weights;
     },
     buffers(length) {
