@@ -50,10 +50,12 @@ export function mediaResponse(
   const weights = scratch.lagWeights(channel.adstock);
   const n = spend.length;
   const { adstocked, slope, saturationDerivatives } = scratch.buffers(n);
+  const spendScale = scales.spendScale;
   for (let t = 0; t < n; t++) {
     let sum = 0;
-    for (let l = 0; l < maxLag && l <= t; l++) sum += weights[l] * spend[t - l];
-    adstocked[t] = sum / scales.spendScale;
+    const lags = t < maxLag ? t + 1 : maxLag;
+    for (let l = 0; l < lags; l++) sum += weights[l] * spend[t - l];
+    adstocked[t] = sum / spendScale;
   }
   const saturation = scratch.saturation;
   const saturationParameters = saturation.parameterNames.map((name) => channel.saturation[name]);
@@ -74,30 +76,48 @@ export function componentsEvaluator(
   design: MmmDesign,
 ): (parameters: MmmParameters, spend?: readonly Float64Array[]) => MmmComponents {
   const scratch = createComponentsScratch(spec);
-  return (parameters, spend = design.spend) => {
-    const channels = channelsOf(spec, design, parameters, spend, scratch);
-    let baseline: BaselineComponents | null = null;
-    let mean: Float64Array | null = null;
-    const base = (): BaselineComponents => (baseline ??= baselineOf(design, parameters));
-    return {
-      get intercept() {
-        return base().intercept;
-      },
-      get trend() {
-        return base().trend;
-      },
-      get seasonality() {
-        return base().seasonality;
-      },
-      get controls() {
-        return base().controls;
-      },
-      channels,
-      get mean() {
-        return (mean ??= meanOf(design.weeks, base(), channels));
-      },
-    };
-  };
+  return (parameters, spend = design.spend) =>
+    new LazyComponents(design, parameters, channelsOf(spec, design, parameters, spend, scratch));
+}
+
+/**
+ * Channels given; baseline terms and mean computed on first read. A class (getters on its
+ * prototype) is far cheaper to create than an object literal with getters, but its baseline terms
+ * and mean are not own properties: read them, don't spread or clone the object.
+ */
+class LazyComponents implements MmmComponents {
+  readonly #design: MmmDesign;
+  readonly #parameters: MmmParameters;
+  #baseline: BaselineComponents | null = null;
+  #mean: Float64Array | null = null;
+
+  constructor(
+    design: MmmDesign,
+    parameters: MmmParameters,
+    readonly channels: readonly Float64Array[],
+  ) {
+    this.#design = design;
+    this.#parameters = parameters;
+  }
+
+  #base(): BaselineComponents {
+    return (this.#baseline ??= baselineOf(this.#design, this.#parameters));
+  }
+  get intercept(): Float64Array {
+    return this.#base().intercept;
+  }
+  get trend(): Float64Array {
+    return this.#base().trend;
+  }
+  get seasonality(): Float64Array {
+    return this.#base().seasonality;
+  }
+  get controls(): Float64Array {
+    return this.#base().controls;
+  }
+  get mean(): Float64Array {
+    return (this.#mean ??= meanOf(this.#design.weeks, this.#base(), this.channels));
+  }
 }
 
 type BaselineComponents = Pick<MmmComponents, 'intercept' | 'trend' | 'seasonality' | 'controls'>;
