@@ -9,9 +9,18 @@
  * (notation of horizonModel.ts). The model is additive over channels, so channel c's numbers depend
  * on S_c alone: the Hessian of any per-draw total is diagonal. Everything is written into a
  * workspace made once per horizon model; the loop allocates nothing.
+ *
+ * Hill, in the weeks where history_k = 0 (from week L − 1 on: most of the horizon and all of the
+ * weeks past it), factors its ratio r = (K/aₖ)ˢ of saturationCurvature.ts as
+ *
+ *   r = (K/(S_c gain_k))ˢ = S_c^{−s} · (K/gain_k)ˢ,
+ *
+ * the second factor laid out once per horizon model (gainPower) and the first one exp per draw and
+ * channel, so those weeks cost no log or exp. This reorders the floating-point work of e^{−s(ln aₖ −
+ * ln K)}: results agree with the per-week log and exp to ~1e-14 relative, not bit for bit.
  */
 import type { HorizonModel } from './horizonModel';
-import { saturationCurvature, saturationValue } from './saturationCurvature';
+import { hillFromRatio, saturationCurvature, saturationValue } from './saturationCurvature';
 
 export interface AllocationWorkspace {
   /** Per [d·C + c]. */
@@ -21,6 +30,8 @@ export interface AllocationWorkspace {
   readonly carryOut: Float64Array;
   /** Scratch for one point's h, h′, h″. */
   readonly point: Float64Array;
+  /** Scratch: ln S_c per channel. */
+  readonly logSpend: Float64Array;
 }
 
 export function createAllocationWorkspace(model: HorizonModel): AllocationWorkspace {
@@ -31,6 +42,7 @@ export function createAllocationWorkspace(model: HorizonModel): AllocationWorksp
     curvature: new Float64Array(size),
     carryOut: new Float64Array(size),
     point: new Float64Array(3),
+    logSpend: new Float64Array(model.channels),
   };
 }
 
@@ -49,10 +61,12 @@ export function evaluateAllocation(
   },
 ): void {
   const { draws: D, channels: C, horizonWeeks: H, spanWeeks: W, saturationCode: code } = model;
-  const { history, gain, factor, saturationFirst, saturationSecond } = model;
-  const { incremental, slope, curvature, carryOut, point } = work;
+  const { history, gain, gainPower, factor, saturationFirst, saturationSecond } = model;
+  const { incremental, slope, curvature, carryOut, point, logSpend } = work;
+  const hill = code === 0;
   const weeks = options.carryOut ? W : H;
   const count = Math.min(D, options.draws ?? D);
+  for (let c = 0; c < C; c++) logSpend[c] = Math.log(spend[c]);
   for (let d = 0; d < count; d++) {
     for (let c = 0; c < C; c++) {
       const row = d * C + c;
@@ -60,19 +74,32 @@ export function evaluateAllocation(
       const first = saturationFirst[row];
       const second = saturationSecond[row];
       const base = row * W;
+      // S_c^{−s}; not finite and positive (no spend, or not Hill) sends every week the general way.
+      const spendPower = hill ? Math.exp(-second * logSpend[c]) : Number.NaN;
+      const factored = spendPower > 0 && spendPower < Infinity;
       let value = 0;
       let derivative = 0;
       let secondDerivative = 0;
       let after = 0;
       for (let k = 0; k < H; k++) {
         const g = gain[base + k];
-        saturationCurvature(code, first, second, history[base + k] + total * g, point);
+        const x = history[base + k] + total * g;
+        const power = factored ? gainPower[base + k] : Number.NaN;
+        if (power > 0 && power < Infinity && x > 0)
+          hillFromRatio(spendPower * power, second, x, point);
+        else saturationCurvature(code, first, second, x, point);
         value += point[0];
         derivative += point[1] * g;
         secondDerivative += point[2] * g * g;
       }
-      for (let k = H; k < weeks; k++)
-        after += saturationValue(code, first, second, history[base + k] + total * gain[base + k]);
+      for (let k = H; k < weeks; k++) {
+        const x = history[base + k] + total * gain[base + k];
+        const power = factored ? gainPower[base + k] : Number.NaN;
+        after +=
+          power > 0 && power < Infinity && x > 0
+            ? 1 / (1 + spendPower * power)
+            : saturationValue(code, first, second, x);
+      }
       const f = factor[row];
       incremental[row] = f * value - model.carryIn[row];
       slope[row] = f * derivative;

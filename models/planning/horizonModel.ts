@@ -52,6 +52,12 @@ export interface HorizonModel {
   /** history and gain per [(d·C + c)·W + k], scaled spend units. */
   readonly history: Float64Array;
   readonly gain: Float64Array;
+  /**
+   * Hill only (empty otherwise): (K/gain)ˢ = e^{−S(ln gain − ln K)} per [(d·C + c)·W + k] where
+   * history_k = 0 and gain_k > 0 (every week from L − 1 on), NaN elsewhere — there a scenario's
+   * r = (K/(S_c gain))ˢ = S_c^{−S} · (K/gain)ˢ needs no log or exp per week (evaluateAllocation.ts).
+   */
+  readonly gainPower: Float64Array;
   /** Σ_{k<H} ȳβh(history): history's carry-over into the horizon, per [d·C + c]. */
   readonly carryIn: Float64Array;
   /** Σ_{k≥H} ȳβh(history): history's own contribution past the horizon, per [d·C + c]. */
@@ -149,6 +155,8 @@ export function buildHorizonModel(options: {
   const factor = new Float64Array(D * C);
   const history = new Float64Array(D * C * W);
   const gain = new Float64Array(D * C * W);
+  const hill = SATURATION_CODE[spec.saturation] === 0;
+  const gainPower = new Float64Array(hill ? D * C * W : 0);
   for (let d = 0; d < D; d++) {
     for (let c = 0; c < C; c++) {
       const channel = draws[d].channels[c];
@@ -177,6 +185,11 @@ export function buildHorizonModel(options: {
           future += weights[l] * shapes[c * H + k - l];
         history[base + k] = past / scale;
         gain[base + k] = future / scale;
+        if (hill)
+          gainPower[base + k] =
+            past === 0 && future > 0
+              ? Math.exp(-saturationSecond[row] * (Math.log(gain[base + k]) - saturationFirst[row]))
+              : Number.NaN;
       }
     }
   }
@@ -198,6 +211,7 @@ export function buildHorizonModel(options: {
     factor,
     history,
     gain,
+    gainPower,
     carryIn: new Float64Array(D * C),
     historyTail: new Float64Array(D * C),
     baseline,

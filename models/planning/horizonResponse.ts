@@ -8,7 +8,7 @@
  */
 import { createAllocationWorkspace, evaluateAllocation } from './evaluateAllocation';
 import type { HorizonModel } from './horizonModel';
-import { intervalOf } from './scenarioOutcome';
+import { intervalOf } from './posteriorInterval';
 
 export interface HorizonResponseCurve {
   readonly channel: string;

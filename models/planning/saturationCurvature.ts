@@ -3,7 +3,7 @@
  * what the optimiser's Newton steps need (the model's own kernels in ../transforms give value and
  * first derivatives for the sampler, not curvature). x is adstocked, max-scaled spend (x ≥ 0).
  *
- *   hill:             h = xˢ/(xˢ + Kˢ) = σ(z), z = S(ln x − ln K), q = h(1 − h)
+ *   hill:             h = xˢ/(xˢ + Kˢ) = 1/(1 + r), r = (K/x)ˢ = e^{−S(ln x − ln K)}, q = h(1 − h)
  *                     h′ = S q / x,   h″ = S q (S(1 − 2h) − 1) / x²
  *   logistic:         h = tanh(λx/2),  h′ = (λ/2)(1 − h²),   h″ = −λ h h′
  *   michaelisMenten:  h = x/(K + x),   h′ = K/(K + x)²,      h″ = −2K/(K + x)³
@@ -44,11 +44,7 @@ export function saturationCurvature(
       out[offset + 2] = 0;
       return;
     }
-    const h = 1 / (1 + Math.exp(-second * (Math.log(x) - first)));
-    const q = h * (1 - h);
-    out[offset] = h;
-    out[offset + 1] = (second * q) / x;
-    out[offset + 2] = (second * q * (second * (1 - 2 * h) - 1)) / (x * x);
+    hillFromRatio(Math.exp(-second * (Math.log(x) - first)), second, x, out, offset);
   } else if (code === 1) {
     const h = Math.tanh(0.5 * first * x);
     const slope = 0.5 * first * (1 - h * h);
@@ -61,6 +57,24 @@ export function saturationCurvature(
     out[offset + 1] = first / (denominator * denominator);
     out[offset + 2] = (-2 * first) / (denominator * denominator * denominator);
   }
+}
+
+/**
+ * Hill's h, h′, h″ at x > 0 from r = (K/x)ˢ (formulas above): the evaluator passes r when it has it
+ * without a log and an exp (evaluateAllocation.ts).
+ */
+export function hillFromRatio(
+  ratio: number,
+  shape: number,
+  x: number,
+  out: Float64Array,
+  offset = 0,
+): void {
+  const h = 1 / (1 + ratio);
+  const q = h * (1 - h);
+  out[offset] = h;
+  out[offset + 1] = (shape * q) / x;
+  out[offset + 2] = (shape * q * (shape * (1 - 2 * h) - 1)) / (x * x);
 }
 
 /** h alone at x (the weeks past the horizon need no derivatives); same parameters as above. */
