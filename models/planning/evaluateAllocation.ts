@@ -11,16 +11,18 @@
  * workspace made once per horizon model; the loop allocates nothing.
  *
  * Hill, in the weeks where history_k = 0 (from week L − 1 on: most of the horizon and all of the
- * weeks past it), factors its ratio r = (K/aₖ)ˢ of saturationCurvature.ts as
+ * weeks past it), aₖ = S_c gain_k, so its ratio r = (K/aₖ)ˢ of saturationCurvature.ts and the
+ * derivative terms factor as
  *
- *   r = (K/(S_c gain_k))ˢ = S_c^{−s} · (K/gain_k)ˢ,
+ *   r = S_c^{−s} · (K/gain_k)ˢ,   h′ gain_k = s q / S_c,   h″ gain_k² = s q (s(1 − 2h) − 1) / S_c²,
  *
- * the second factor laid out once per horizon model (gainPower) and the first one exp per draw and
- * channel, so those weeks cost no log or exp. This reorders the floating-point work of e^{−s(ln aₖ −
- * ln K)}: results agree with the per-week log and exp to ~1e-14 relative, not bit for bit.
+ * (K/gain_k)ˢ laid out once per horizon model (gainPower) and S_c^{−s} one exp per draw and channel:
+ * those weeks cost no log, exp or division by aₖ. This reorders the floating-point work of
+ * e^{−s(ln aₖ − ln K)}: results agree with the week-by-week formulas to ~1e-14 relative, not bit for
+ * bit (evaluateAllocation.reference.test.ts).
  */
 import type { HorizonModel } from './horizonModel';
-import { hillFromRatio, saturationCurvature, saturationValue } from './saturationCurvature';
+import { hillCurvature, saturationCurvature, saturationValue } from './saturationCurvature';
 
 export interface AllocationWorkspace {
   /** Per [d·C + c]. */
@@ -81,24 +83,37 @@ export function evaluateAllocation(
       let derivative = 0;
       let secondDerivative = 0;
       let after = 0;
+      // Σ q and Σ q (s(1 − 2h) − 1) over the factored weeks.
+      let factoredSlope = 0;
+      let factoredBend = 0;
       for (let k = 0; k < H; k++) {
+        const power = factored ? gainPower[base + k] : Number.NaN;
+        if (power > 0 && power < Infinity) {
+          const h = 1 / (1 + spendPower * power);
+          const q = h * (1 - h);
+          value += h;
+          factoredSlope += q;
+          factoredBend += q * (second * (1 - 2 * h) - 1);
+          continue;
+        }
         const g = gain[base + k];
         const x = history[base + k] + total * g;
-        const power = factored ? gainPower[base + k] : Number.NaN;
-        if (power > 0 && power < Infinity && x > 0)
-          hillFromRatio(spendPower * power, second, x, point);
+        if (hill) hillCurvature(first, second, x, point);
         else saturationCurvature(code, first, second, x, point);
         value += point[0];
         derivative += point[1] * g;
         secondDerivative += point[2] * g * g;
       }
+      if (factored) {
+        derivative += (second * factoredSlope) / total;
+        secondDerivative += (second * factoredBend) / (total * total);
+      }
       for (let k = H; k < weeks; k++) {
-        const x = history[base + k] + total * gain[base + k];
         const power = factored ? gainPower[base + k] : Number.NaN;
         after +=
-          power > 0 && power < Infinity && x > 0
+          power > 0 && power < Infinity
             ? 1 / (1 + spendPower * power)
-            : saturationValue(code, first, second, x);
+            : saturationValue(code, first, second, history[base + k] + total * gain[base + k]);
       }
       const f = factor[row];
       incremental[row] = f * value - model.carryIn[row];

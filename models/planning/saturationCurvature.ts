@@ -37,15 +37,8 @@ export function saturationCurvature(
   out: Float64Array,
   offset = 0,
 ): void {
-  if (code === 0) {
-    if (!(x > 0)) {
-      out[offset] = 0;
-      out[offset + 1] = 0;
-      out[offset + 2] = 0;
-      return;
-    }
-    hillFromRatio(Math.exp(-second * (Math.log(x) - first)), second, x, out, offset);
-  } else if (code === 1) {
+  if (code === 0) hillCurvature(first, second, x, out, offset);
+  else if (code === 1) {
     const h = Math.tanh(0.5 * first * x);
     const slope = 0.5 * first * (1 - h * h);
     out[offset] = h;
@@ -59,18 +52,21 @@ export function saturationCurvature(
   }
 }
 
-/**
- * Hill's h, h′, h″ at x > 0 from r = (K/x)ˢ (formulas above): the evaluator passes r when it has it
- * without a log and an exp (evaluateAllocation.ts).
- */
-export function hillFromRatio(
-  ratio: number,
+/** Hill's h, h′, h″ (ln K, S): the branch above on its own, small enough for the evaluator to inline. */
+export function hillCurvature(
+  logHalfSaturation: number,
   shape: number,
   x: number,
   out: Float64Array,
   offset = 0,
 ): void {
-  const h = 1 / (1 + ratio);
+  if (!(x > 0)) {
+    out[offset] = 0;
+    out[offset + 1] = 0;
+    out[offset + 2] = 0;
+    return;
+  }
+  const h = 1 / (1 + Math.exp(-shape * (Math.log(x) - logHalfSaturation)));
   const q = h * (1 - h);
   out[offset] = h;
   out[offset + 1] = (shape * q) / x;
