@@ -10,8 +10,8 @@
  * on S_c alone: the Hessian of any per-draw total is diagonal. Everything is written into a
  * workspace made once per horizon model; the loop allocates nothing.
  *
- * Hill, in the weeks where history_k = 0 (from week L − 1 on: most of the horizon and all of the
- * weeks past it), aₖ = S_c gain_k, so its ratio r = (K/aₖ)ˢ of saturationCurvature.ts and the
+ * Hill, in the weeks where history_k = 0 (from week L − 1 on: with the default L = 8 and H = 13,
+ * 13 of the 20 weeks), aₖ = S_c gain_k, so its ratio r = (K/aₖ)ˢ of saturationCurvature.ts and the
  * derivative terms factor as
  *
  *   r = S_c^{−s} · (K/gain_k)ˢ,   h′ gain_k = s q / S_c,   h″ gain_k² = s q (s(1 − 2h) − 1) / S_c²,
