@@ -74,16 +74,16 @@ describe('evaluateAllocation against a plain week-by-week reference', () => {
   for (const spec of specs) {
     it(`agrees to 1e-12 on random allocations, seed 11 (${JSON.stringify(spec)})`, () => {
       const channels = 5;
-      const { target, draws } = planningFixture({
+      const fixture = planningFixture({
         channels,
         draws: 60,
         seed: 11,
         spec,
         shapeRange: [0.5, 2.5],
       });
+      const { target, draws } = fixture;
       const model = buildHorizonModel({
-        target,
-        draws,
+        ...fixture,
         horizonWeeks: 13,
         flighting: { kind: 'reference' },
       });
