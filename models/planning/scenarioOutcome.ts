@@ -42,6 +42,23 @@ export function atBoundOf(
   return null;
 }
 
+/** History's carry-over per draw and its interval: the same for every allocation on a horizon. */
+const carryIns = new WeakMap<HorizonModel, { totals: Float64Array; interval: ScenarioInterval }>();
+
+function carryInOf(
+  model: HorizonModel,
+  sumRows: (matrix: Float64Array) => Float64Array,
+  intervalOf: (draws: Float64Array) => ScenarioInterval,
+): { totals: Float64Array; interval: ScenarioInterval } {
+  let cached = carryIns.get(model);
+  if (!cached) {
+    const totals = sumRows(model.carryIn);
+    cached = { totals, interval: intervalOf(totals) };
+    carryIns.set(model, cached);
+  }
+  return cached;
+}
+
 export type ScenarioNumbers = Pick<ScenarioResult, 'channels' | 'total'>;
 
 export function scenarioOutcome(
@@ -89,7 +106,7 @@ export function scenarioOutcome(
   const incremental = sumRows(work.incremental);
   const incrementalInterval = intervalOf(incremental);
   const marginal = intervalOf(sumRows(work.slope, share));
-  const carryIn = sumRows(model.carryIn);
+  const { totals: carryIn, interval: carryInInterval } = carryInOf(model, sumRows, intervalOf);
   const kpi = incremental.map((v, d) => v + carryIn[d] + model.baseline[d]);
   return {
     channels,
@@ -100,7 +117,7 @@ export function scenarioOutcome(
       kpi: intervalOf(kpi),
       roi: budget > 0 ? scaled(incrementalInterval, 1 / budget) : marginal,
       mroi: marginal,
-      carryIn: intervalOf(carryIn),
+      carryIn: { ...carryInInterval },
       carryOut: intervalOf(sumRows(work.carryOut)),
     },
   };
