@@ -155,8 +155,6 @@ export function buildHorizonModel(options: {
   const factor = new Float64Array(D * C);
   const history = new Float64Array(D * C * W);
   const gain = new Float64Array(D * C * W);
-  const hill = SATURATION_CODE[spec.saturation] === 0;
-  const gainPower = new Float64Array(hill ? D * C * W : 0);
   for (let d = 0; d < D; d++) {
     for (let c = 0; c < C; c++) {
       const channel = draws[d].channels[c];
@@ -185,11 +183,6 @@ export function buildHorizonModel(options: {
           future += weights[l] * shapes[c * H + k - l];
         history[base + k] = past / scale;
         gain[base + k] = future / scale;
-        if (hill)
-          gainPower[base + k] =
-            past === 0 && future > 0
-              ? Math.exp(-saturationSecond[row] * (Math.log(gain[base + k]) - saturationFirst[row]))
-              : Number.NaN;
       }
     }
   }
@@ -211,14 +204,30 @@ export function buildHorizonModel(options: {
     factor,
     history,
     gain,
-    gainPower,
+    gainPower: new Float64Array(SATURATION_CODE[spec.saturation] === 0 ? D * C * W : 0),
     carryIn: new Float64Array(D * C),
     historyTail: new Float64Array(D * C),
     baseline,
     baselineWeekly,
   };
   fillHistoryContributions(model);
+  fillGainPower(model);
   return model;
+}
+
+/** gainPower (Hill only): (K/gain)ˢ where history is 0 and gain > 0, NaN elsewhere. */
+function fillGainPower(model: HorizonModel): void {
+  const { gainPower, history, gain, saturationFirst, saturationSecond, spanWeeks: W } = model;
+  if (gainPower.length === 0) return;
+  for (let row = 0; row < saturationFirst.length; row++) {
+    const logHalfSaturation = saturationFirst[row];
+    const shape = saturationSecond[row];
+    for (let i = row * W; i < (row + 1) * W; i++)
+      gainPower[i] =
+        history[i] === 0 && gain[i] > 0
+          ? Math.exp(-shape * (Math.log(gain[i]) - logHalfSaturation))
+          : Number.NaN;
+  }
 }
 
 /** carryIn and historyTail: the history alone (no horizon spend) through the saturation. */
