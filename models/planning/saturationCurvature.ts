@@ -67,10 +67,11 @@ export function hillCurvature(
     return;
   }
   const h = 1 / (1 + Math.exp(-shape * (Math.log(x) - logHalfSaturation)));
-  const q = h * (1 - h);
+  const inverse = 1 / x; // one division for h′ and h″
+  const slope = shape * h * (1 - h) * inverse;
   out[offset] = h;
-  out[offset + 1] = (shape * q) / x;
-  out[offset + 2] = (shape * q * (shape * (1 - 2 * h) - 1)) / (x * x);
+  out[offset + 1] = slope;
+  out[offset + 2] = slope * (shape * (1 - 2 * h) - 1) * inverse;
 }
 
 /** h alone at x (the weeks past the horizon need no derivatives); same parameters as above. */
