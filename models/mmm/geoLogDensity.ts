@@ -377,6 +377,10 @@ export function createGeoEvaluator(
       const row = g * weeks;
       const beta = coefficients[k];
       const offset = k * parameterCount;
+      if (adstockCount === 1 && saturationCount === 2) {
+        fusedSums(w, row, beta, k, offset);
+        continue;
+      }
       let sum = 0;
       const h = w.saturated;
       for (let t = 0; t < weeks; t++) sum += residual[row + t] * h[t];
@@ -409,6 +413,50 @@ export function createGeoEvaluator(
         totalDerivatives[offset + adstockCount + q] = total;
       }
     }
+  }
+
+  /**
+   * mediaSums for one adstock and two saturation parameters (the default geometric adstock with Hill
+   * saturation) in one pass over the weeks: the same sums in the same order, reading r′ once.
+   */
+  function fusedSums(
+    w: ChannelWorkspace,
+    row: number,
+    beta: number,
+    k: number,
+    offset: number,
+  ): void {
+    const h = w.saturated;
+    const hp = w.slope;
+    const da = w.adstockDerivatives;
+    const dh = w.saturationDerivatives;
+    let sum = 0;
+    let direct0 = 0;
+    let total0 = 0;
+    let direct1 = 0;
+    let total1 = 0;
+    let direct2 = 0;
+    let total2 = 0;
+    for (let t = 0; t < weeks; t++) {
+      const r = residual[row + t];
+      const d0 = hp[t] * da[t];
+      const d1 = dh[t];
+      const d2 = dh[weeks + t];
+      sum += r * h[t];
+      direct0 += r * d0;
+      total0 += d0;
+      direct1 += r * d1;
+      total1 += d1;
+      direct2 += r * d2;
+      total2 += d2;
+    }
+    coefficientGradient[k] = sum;
+    parameterGradient[offset] = beta * direct0;
+    totalDerivatives[offset] = total0;
+    parameterGradient[offset + 1] = beta * direct1;
+    totalDerivatives[offset + 1] = total1;
+    parameterGradient[offset + 2] = beta * direct2;
+    totalDerivatives[offset + 2] = total2;
   }
 
   /** The chain rule through β_c,g = ROI_c,g X_c,g / (ȳ w_g H_c,g) into channel c's coordinates. */
