@@ -4,7 +4,8 @@
  * the worker_threads runner (one worker per chain, 2 at a time on 2 cores).
  *
  *   npx tsx bench/fit.ts --geo [--sizes 40x156x6,20x104x5] [--seed 1] [--replicates 0]
- *                        [--chains 4] [--warmup 1000] [--draws 1000] [--record bench/RESULTS.md]
+ *                        [--chains 4] [--warmup 1000] [--draws 1000] [--target-accept δ]
+ *                        [--record bench/RESULTS.md]
  *   npx tsx bench/fit.ts --geo --gradient-only [--sizes …] [--seconds 2]
  *
  * Data: `generateWeeklyGeo` (sample-data/generator/weeklyGeo.ts: the geo model's own form, per-geo
@@ -220,6 +221,8 @@ export interface FitSettings {
   readonly warmup: number;
   readonly draws: number;
   readonly seed: number;
+  /** The geo fits' δ (`--target-accept`); the engine's default when absent. */
+  readonly geoTargetAcceptance?: number;
 }
 
 /** Fits one model of `data` through the worker runner and scores it against the truth. */
@@ -236,7 +239,13 @@ export async function runGeoBenchFit(
       model === 'geo'
         ? { kind: 'geo-mmm', input: data.geo }
         : { kind: 'mmm', input: data.national },
-    ...settings,
+    chains: settings.chains,
+    warmup: settings.warmup,
+    draws: settings.draws,
+    seed: settings.seed,
+    ...(model === 'geo' && settings.geoTargetAcceptance !== undefined
+      ? { targetAcceptance: settings.geoTargetAcceptance }
+      : {}),
   };
   const cpu = process.cpuUsage();
   const started = Date.now();
@@ -389,6 +398,9 @@ export function settingsOf(): FitSettings {
     warmup: Number(flag('warmup', '1000')),
     draws: Number(flag('draws', '1000')),
     seed: Number(flag('seed', '1')),
+    ...(flag('target-accept', '')
+      ? { geoTargetAcceptance: Number(flag('target-accept', '')) }
+      : {}),
   };
 }
 
