@@ -7,8 +7,8 @@
  * the input as it arrives (`heapForInput`), not by a fixed reserve at open: a 2-row CSV needs none.
  *
  * Start-up (a 2-row `mmm inspect` is almost all start-up) is cut twice, measured in bench/RESULTS.md:
- * the glue is loaded with `publishOnlyImportedGot` (below), and a small input compiles the wasm with
- * Liftoff only (`wasmTierFlag`).
+ * the glue is loaded with the start-up patches of `./duckdbGlue`, and a small input compiles the wasm
+ * with Liftoff only (`wasmTierFlag`).
  */
 import { accessSync, constants, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -17,6 +17,7 @@ import { setFlagsFromString } from 'node:v8';
 import { compileFunction } from 'node:vm';
 import { defaultReserveBytes, prepareEngine, reserveHeap } from '../models/data/prepareEngine';
 import type { ArrowTableLike, FileSource, InputFile, SqlConnection } from '../models/data/types';
+import { patchGlue } from './duckdbGlue';
 import { DiskFile } from './readBytes';
 
 const require = createRequire(import.meta.url);
@@ -79,30 +80,10 @@ export function wasmTierFlag(inputBytes: number | undefined): string | null {
   return inputBytes < baselineOnlyBelowBytes ? '--liftoff-only' : '--no-liftoff-only';
 }
 
-/**
- * duckdb-wasm's Emscripten glue (a dynamically linked main module) publishes every one of its
- * ~75,000 exports into the global offset table at instantiation: a `WebAssembly.Global` and a
- * function-table slot each, ≈ 1 s of CPU on a 2-core machine. Only entries the module imports
- * (≈ 270) are read by it; others are only needed by side modules, which resolve their own on demand
- * (`GOTHandler` creates the entry, `reportUndefinedSymbols` fills it), and this build loads none (no
- * extensions). So the glue keeps updating existing entries and stops creating new ones. Returns the
- * source unchanged with `patched: false` when the glue is not the one this was written for.
- */
-export function publishOnlyImportedGot(source: string): { source: string; patched: boolean } {
-  const parts = source.split(eagerGotEntry);
-  // One per bundled build (MVP and EH); anything else is a different glue: load it as it is.
-  if (parts.length !== 3) return { source, patched: false };
-  return { source: parts.join(lazyGotEntry), patched: true };
-}
-
-const eagerGotEntry =
-  'GOT[t]||(GOT[t]=new WebAssembly.Global({value:"i32",mutable:!0})),(r||GOT[t].value==0)';
-const lazyGotEntry = 'GOT[t]&&(r||GOT[t].value==0)';
-
 /** duckdb-wasm's blocking Node bindings, loaded as `require` would, with the glue patched above. */
 function loadBlockingModule(): BlockingModule {
   const file = require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs');
-  const { source } = publishOnlyImportedGot(readFileSync(file, 'utf8'));
+  const { source } = patchGlue(readFileSync(file, 'utf8'));
   const parameters = ['exports', 'require', 'module', '__filename', '__dirname'];
   const body = compileFunction(source, parameters, { filename: file });
   const module = { exports: {} as unknown };
