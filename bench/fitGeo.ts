@@ -7,6 +7,7 @@
  *                        [--chains 4] [--warmup 1000] [--draws 1000] [--target-accept δ]
  *                        [--record bench/RESULTS.md]
  *   npx tsx bench/fit.ts --geo --gradient-only [--sizes …] [--seconds 2]
+ *   npx tsx bench/fit.ts --geo --warmup-phases [--sizes …] [--warmup 1000] [--draws 200]
  *
  * Data: `generateWeeklyGeo` (sample-data/generator/weeklyGeo.ts: the geo model's own form, per-geo
  * true ROIs known), sizes GEOSxWEEKSxCHANNELS. Columns: wall s; CPU s of the whole process (every
@@ -18,10 +19,7 @@
  * geo × channel with spend (the national model's geo estimate is its national ROI).
  * Meridian's row is missing: it is on PyPI, which this machine cannot reach.
  *
- * `--gradient-only` skips the fits: per size, ms per gradient of the geo and the national model
- * (interleaved rounds, so load hits both alike), ns per geo × week × channel cell, and the seconds
- * to the geo model's starting point (its MAP and the Laplace metric: 2d gradients). Seconds, not
- * the hours of a fit, to iterate on geoLogDensity.ts.
+ * `--gradient-only` and `--warmup-phases`: the quick views of bench/fitGeoQuick.ts.
  */
 import { appendFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -102,58 +100,6 @@ export function msPerGradient(target: LogDensity, position: Float64Array, second
     count += 20;
   }
   return (performance.now() - started) / count;
-}
-
-/** Mean ms per gradient of each target, measured in alternating rounds of `seconds`/10 each. */
-export function interleavedMsPerGradient(
-  targets: readonly { target: LogDensity; position: Float64Array }[],
-  seconds: number,
-): number[] {
-  const gradients = targets.map(({ target }) => new Float64Array(target.dimension));
-  const elapsed = targets.map(() => 0);
-  const counts = targets.map(() => 0);
-  targets.forEach(({ target, position }, i) => {
-    for (let k = 0; k < 50; k++) target.logDensityAndGradient(position, gradients[i]);
-  });
-  for (let round = 0; round < 10; round++)
-    targets.forEach(({ target, position }, i) => {
-      const started = performance.now();
-      while (performance.now() - started < seconds * 100) {
-        for (let k = 0; k < 10; k++) target.logDensityAndGradient(position, gradients[i]);
-        counts[i] += 10;
-      }
-      elapsed[i] += performance.now() - started;
-    });
-  return elapsed.map((ms, i) => ms / counts[i]);
-}
-
-/** `--gradient-only`: the ms/gradient table, geo against national, per size. */
-export function gradientTable(sizes: readonly [number, number, number][], seconds: number): string {
-  const lines = [
-    '| data | geo ms/gradient | national ms/gradient | geo / national | ns per cell | geo start s (MAP + metric) |',
-    '| --- | --- | --- | --- | --- | --- |',
-  ];
-  for (const [geos, weeks, channels] of sizes) {
-    const data = geoBenchData(geos, weeks, channels);
-    const geo = createGeoMmmTarget(data.geo);
-    const started = performance.now();
-    const geoStart = geo.initialPosition(createRng(0));
-    geo.initialInverseMassMatrix?.(geoStart);
-    const startSeconds = (performance.now() - started) / 1000;
-    const national = createMmmTarget(data.national);
-    const [geoMs, nationalMs] = interleavedMsPerGradient(
-      [
-        { target: geo, position: geoStart },
-        { target: national, position: national.initialPosition(createRng(0)) },
-      ],
-      seconds,
-    );
-    const cells = geos * geo.geoDesign.trainingWeeks * channels;
-    const line = `| ${data.label} | ${geoMs.toFixed(3)} | ${nationalMs.toFixed(3)} | ${(geoMs / nationalMs).toFixed(1)}× | ${((geoMs * 1e6) / cells).toFixed(0)} | ${startSeconds.toFixed(1)} |`;
-    process.stderr.write(`${line}\n`);
-    lines.push(line);
-  }
-  return lines.join('\n');
 }
 
 export interface GeoRow {
@@ -446,15 +392,11 @@ export async function runGeoPairs(
 /** The speed table: per size, the geo model and the national model of the summed data. */
 export async function main(): Promise<void> {
   const sizes = sizesOf(flag('sizes', '40x156x6,20x104x5'));
-  if (process.argv.includes('--gradient-only')) {
-    const table = gradientTable(sizes, Number(flag('seconds', '2')));
-    process.stdout.write(`${table}\n`);
-    const record = flag('record', '');
-    if (record)
-      appendFileSync(
-        record,
-        `\n## bench:fit --geo --gradient-only ${new Date().toISOString().slice(0, 10)}\n\nStarted ${new Date().toISOString()}, load average ${loadavg()[0].toFixed(1)} (machine shared). One thread, geo and national in alternating rounds at each model's starting point. Command: npx tsx bench/fit.ts ${process.argv.slice(2).join(' ')}\n\n${table}\n`,
-      );
+  if (process.argv.includes('--warmup-phases') || process.argv.includes('--gradient-only')) {
+    const quick = await import('./fitGeoQuick');
+    process.stdout.write(
+      `${process.argv.includes('--warmup-phases') ? quick.warmupPhaseTable() : quick.gradientTable(sizes)}\n`,
+    );
     return;
   }
   const replicates = flag('replicates', '0').split(',').map(Number);
