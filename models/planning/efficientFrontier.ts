@@ -15,7 +15,7 @@ import { createAllocationWorkspace, evaluateAllocation } from './evaluateAllocat
 import type { HorizonModel } from './horizonModel';
 import { maximiseAtBudget, type BudgetOptimum } from './maximiseAtBudget';
 import { createRiskScratch } from './riskMeasure';
-import { intervalOf } from './scenarioOutcome';
+import { intervalOf } from './posteriorInterval';
 import type { Risk, ScenarioInterval } from './scenarioSchema';
 
 export interface FrontierPoint {

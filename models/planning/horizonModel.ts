@@ -52,6 +52,12 @@ export interface HorizonModel {
   /** history and gain per [(d·C + c)·W + k], scaled spend units. */
   readonly history: Float64Array;
   readonly gain: Float64Array;
+  /**
+   * Hill only (empty otherwise): (K/gain)ˢ = e^{−S(ln gain − ln K)} per [(d·C + c)·W + k] where
+   * history_k = 0 and gain_k > 0 (every week from L − 1 on), NaN elsewhere — there a scenario's
+   * r = (K/(S_c gain))ˢ = S_c^{−S} · (K/gain)ˢ needs no log or exp per week (evaluateAllocation.ts).
+   */
+  readonly gainPower: Float64Array;
   /** Σ_{k<H} ȳβh(history): history's carry-over into the horizon, per [d·C + c]. */
   readonly carryIn: Float64Array;
   /** Σ_{k≥H} ȳβh(history): history's own contribution past the horizon, per [d·C + c]. */
@@ -198,13 +204,30 @@ export function buildHorizonModel(options: {
     factor,
     history,
     gain,
+    gainPower: new Float64Array(SATURATION_CODE[spec.saturation] === 0 ? D * C * W : 0),
     carryIn: new Float64Array(D * C),
     historyTail: new Float64Array(D * C),
     baseline,
     baselineWeekly,
   };
   fillHistoryContributions(model);
+  fillGainPower(model);
   return model;
+}
+
+/** gainPower (Hill only): (K/gain)ˢ where history is 0 and gain > 0, NaN elsewhere. */
+function fillGainPower(model: HorizonModel): void {
+  const { gainPower, history, gain, saturationFirst, saturationSecond, spanWeeks: W } = model;
+  if (gainPower.length === 0) return;
+  for (let row = 0; row < saturationFirst.length; row++) {
+    const logHalfSaturation = saturationFirst[row];
+    const shape = saturationSecond[row];
+    for (let i = row * W; i < (row + 1) * W; i++)
+      gainPower[i] =
+        history[i] === 0 && gain[i] > 0
+          ? Math.exp(-shape * (Math.log(gain[i]) - logHalfSaturation))
+          : Number.NaN;
+  }
 }
 
 /** carryIn and historyTail: the history alone (no horizon spend) through the saturation. */

@@ -8,7 +8,7 @@
  */
 import { createAllocationWorkspace, evaluateAllocation } from './evaluateAllocation';
 import type { HorizonModel } from './horizonModel';
-import { intervalOf } from './scenarioOutcome';
+import { intervalOf } from './posteriorInterval';
 
 export interface HorizonResponseCurve {
   readonly channel: string;
@@ -32,13 +32,14 @@ export function horizonResponseCurves(model: HorizonModel, points = 21): Horizon
     reference: model.reference[c],
   }));
   const column = new Float64Array(D);
+  const scratch = new Float64Array(D);
   for (let i = 0; i < points; i++) {
     const multiplier = (2 * i) / (points - 1);
     const spend = model.reference.map((r) => r * multiplier);
     evaluateAllocation(model, spend, work, { carryOut: false });
     curves.forEach((curve, c) => {
       for (let d = 0; d < D; d++) column[d] = work.incremental[d * C + c];
-      const interval = intervalOf(column);
+      const interval = intervalOf(column, scratch);
       curve.spend.push(spend[c]);
       curve.mean.push(interval.mean);
       curve.lo.push(interval.lo);

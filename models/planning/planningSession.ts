@@ -7,7 +7,11 @@ import { modelFromReport, type NationalReportModel } from '../report/modelFromRe
 import type { FitReport } from '../report/fitReportSchema';
 import { resolveConstraints, type ResolvedConstraints } from './constraints';
 import { efficientFrontier, type FrontierPoint } from './efficientFrontier';
-import { createAllocationWorkspace, evaluateAllocation } from './evaluateAllocation';
+import {
+  createAllocationWorkspace,
+  evaluateAllocation,
+  type AllocationWorkspace,
+} from './evaluateAllocation';
 import { PlanningInputError } from './flighting';
 import { buildHorizonModel, type HorizonModel } from './horizonModel';
 import { horizonResponseCurves, type HorizonResponseCurve } from './horizonResponse';
@@ -81,6 +85,8 @@ export function createPlanningSession(report: FitReport): PlanningSession {
   const channelNames = rebuilt.target.design.channelNames;
   const provisional = !report.diagnostics.gatePassed;
   const horizons = new Map<string, HorizonModel>();
+  // One workspace per horizon: a live edit then allocates no D × C arrays (calls run one at a time).
+  const workspaces = new WeakMap<HorizonModel, AllocationWorkspace>();
 
   function horizon(weeks: number, flighting: Flighting): HorizonModel {
     const key = JSON.stringify([weeks, flighting]);
@@ -124,9 +130,18 @@ export function createPlanningSession(report: FitReport): PlanningSession {
       model,
       risk,
       constraints: constraintsOf(model, inputs, current),
-      work: createAllocationWorkspace(model),
+      work: workspaceOf(model),
       scratch: createRiskScratch(model.draws, model.channels),
     };
+  }
+
+  function workspaceOf(model: HorizonModel): AllocationWorkspace {
+    let work = workspaces.get(model);
+    if (!work) {
+      work = createAllocationWorkspace(model);
+      workspaces.set(model, work);
+    }
+    return work;
   }
 
   function resultOf(

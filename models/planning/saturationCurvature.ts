@@ -3,7 +3,7 @@
  * what the optimiser's Newton steps need (the model's own kernels in ../transforms give value and
  * first derivatives for the sampler, not curvature). x is adstocked, max-scaled spend (x ≥ 0).
  *
- *   hill:             h = xˢ/(xˢ + Kˢ) = σ(z), z = S(ln x − ln K), q = h(1 − h)
+ *   hill:             h = xˢ/(xˢ + Kˢ) = 1/(1 + r), r = (K/x)ˢ = e^{−S(ln x − ln K)}, q = h(1 − h)
  *                     h′ = S q / x,   h″ = S q (S(1 − 2h) − 1) / x²
  *   logistic:         h = tanh(λx/2),  h′ = (λ/2)(1 − h²),   h″ = −λ h h′
  *   michaelisMenten:  h = x/(K + x),   h′ = K/(K + x)²,      h″ = −2K/(K + x)³
@@ -37,19 +37,8 @@ export function saturationCurvature(
   out: Float64Array,
   offset = 0,
 ): void {
-  if (code === 0) {
-    if (!(x > 0)) {
-      out[offset] = 0;
-      out[offset + 1] = 0;
-      out[offset + 2] = 0;
-      return;
-    }
-    const h = 1 / (1 + Math.exp(-second * (Math.log(x) - first)));
-    const q = h * (1 - h);
-    out[offset] = h;
-    out[offset + 1] = (second * q) / x;
-    out[offset + 2] = (second * q * (second * (1 - 2 * h) - 1)) / (x * x);
-  } else if (code === 1) {
+  if (code === 0) hillCurvature(first, second, x, out, offset);
+  else if (code === 1) {
     const h = Math.tanh(0.5 * first * x);
     const slope = 0.5 * first * (1 - h * h);
     out[offset] = h;
@@ -61,6 +50,28 @@ export function saturationCurvature(
     out[offset + 1] = first / (denominator * denominator);
     out[offset + 2] = (-2 * first) / (denominator * denominator * denominator);
   }
+}
+
+/** Hill's h, h′, h″ (ln K, S): the branch above on its own, small enough for the evaluator to inline. */
+export function hillCurvature(
+  logHalfSaturation: number,
+  shape: number,
+  x: number,
+  out: Float64Array,
+  offset = 0,
+): void {
+  if (!(x > 0)) {
+    out[offset] = 0;
+    out[offset + 1] = 0;
+    out[offset + 2] = 0;
+    return;
+  }
+  const h = 1 / (1 + Math.exp(-shape * (Math.log(x) - logHalfSaturation)));
+  const inverse = 1 / x; // one division for h′ and h″
+  const slope = shape * h * (1 - h) * inverse;
+  out[offset] = h;
+  out[offset + 1] = slope;
+  out[offset + 2] = slope * (shape * (1 - 2 * h) - 1) * inverse;
 }
 
 /** h alone at x (the weeks past the horizon need no derivatives); same parameters as above. */

@@ -1,6 +1,6 @@
 /**
  * A scenario's numbers from the draws (after evaluateAllocation with carry-out), each as the
- * posterior mean and 90% highest-density interval (models/diagnostics/hdi.ts, as the fit report):
+ * posterior mean and 90% highest-density interval (posteriorInterval.ts, as the fit report):
  *
  *   per channel:  incremental_c (KPI over the horizon), ROI_c = incremental_c / S_c (its limit, the
  *                 marginal ROI at 0, when S_c = 0), mROI_c = ∂incremental_c/∂S_c
@@ -9,20 +9,11 @@
  *                 carryIn (history's carry-over), carryOut (the horizon's spend past its end),
  *                 KPI = projected baseline + carryIn + incremental.
  */
-import { hdi } from '../diagnostics/hdi';
 import type { ResolvedConstraints } from './constraints';
 import type { AllocationWorkspace } from './evaluateAllocation';
 import type { HorizonModel } from './horizonModel';
+import { intervalOf as summarise } from './posteriorInterval';
 import type { ChannelOutcome, ScenarioInterval, ScenarioResult } from './scenarioSchema';
-
-export const INTERVAL_PROBABILITY = 0.9;
-
-export function intervalOf(draws: Float64Array): ScenarioInterval {
-  let mean = 0;
-  for (const v of draws) mean += v / draws.length;
-  const { lower, upper } = hdi(draws, INTERVAL_PROBABILITY);
-  return { mean, lo: lower, hi: upper };
-}
 
 function scaled(interval: ScenarioInterval, factor: number): ScenarioInterval {
   return { mean: interval.mean * factor, lo: interval.lo * factor, hi: interval.hi * factor };
@@ -51,6 +42,23 @@ export function atBoundOf(
   return null;
 }
 
+/** History's carry-over per draw and its interval: the same for every allocation on a horizon. */
+const carryIns = new WeakMap<HorizonModel, { totals: Float64Array; interval: ScenarioInterval }>();
+
+function carryInOf(
+  model: HorizonModel,
+  sumRows: (matrix: Float64Array) => Float64Array,
+  intervalOf: (draws: Float64Array) => ScenarioInterval,
+): { totals: Float64Array; interval: ScenarioInterval } {
+  let cached = carryIns.get(model);
+  if (!cached) {
+    const totals = sumRows(model.carryIn);
+    cached = { totals, interval: intervalOf(totals) };
+    carryIns.set(model, cached);
+  }
+  return cached;
+}
+
 export type ScenarioNumbers = Pick<ScenarioResult, 'channels' | 'total'>;
 
 export function scenarioOutcome(
@@ -61,6 +69,8 @@ export function scenarioOutcome(
 ): ScenarioNumbers {
   const { draws: D, channels: C } = model;
   const values = new Float64Array(D);
+  const scratch = new Float64Array(D);
+  const intervalOf = (draws: Float64Array): ScenarioInterval => summarise(draws, scratch);
   let budget = 0;
   let reference = 0;
   for (let c = 0; c < C; c++) {
@@ -96,7 +106,7 @@ export function scenarioOutcome(
   const incremental = sumRows(work.incremental);
   const incrementalInterval = intervalOf(incremental);
   const marginal = intervalOf(sumRows(work.slope, share));
-  const carryIn = sumRows(model.carryIn);
+  const { totals: carryIn, interval: carryInInterval } = carryInOf(model, sumRows, intervalOf);
   const kpi = incremental.map((v, d) => v + carryIn[d] + model.baseline[d]);
   return {
     channels,
@@ -107,7 +117,7 @@ export function scenarioOutcome(
       kpi: intervalOf(kpi),
       roi: budget > 0 ? scaled(incrementalInterval, 1 / budget) : marginal,
       mroi: marginal,
-      carryIn: intervalOf(carryIn),
+      carryIn: { ...carryInInterval },
       carryOut: intervalOf(sumRows(work.carryOut)),
     },
   };
