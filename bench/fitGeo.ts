@@ -4,7 +4,10 @@
  * the worker_threads runner (one worker per chain, 2 at a time on 2 cores).
  *
  *   npx tsx bench/fit.ts --geo [--sizes 40x156x6,20x104x5] [--seed 1] [--replicates 0]
- *                        [--chains 4] [--warmup 1000] [--draws 1000] [--record bench/RESULTS.md]
+ *                        [--chains 4] [--warmup 1000] [--draws 1000] [--target-accept δ]
+ *                        [--record bench/RESULTS.md]
+ *   npx tsx bench/fit.ts --geo --gradient-only [--sizes …] [--seconds 2]
+ *   npx tsx bench/fit.ts --geo --warmup-phases [--sizes …] [--warmup 1000] [--draws 200]
  *
  * Data: `generateWeeklyGeo` (sample-data/generator/weeklyGeo.ts: the geo model's own form, per-geo
  * true ROIs known), sizes GEOSxWEEKSxCHANNELS. Columns: wall s; CPU s of the whole process (every
@@ -15,6 +18,8 @@
  * ROI error (spend-weighted, relative) and 90% coverage; per-geo ROI error and coverage over every
  * geo × channel with spend (the national model's geo estimate is its national ROI).
  * Meridian's row is missing: it is on PyPI, which this machine cannot reach.
+ *
+ * `--gradient-only` and `--warmup-phases`: the quick views of bench/fitGeoQuick.ts.
  */
 import { appendFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -162,6 +167,8 @@ export interface FitSettings {
   readonly warmup: number;
   readonly draws: number;
   readonly seed: number;
+  /** The geo fits' δ (`--target-accept`); the engine's default when absent. */
+  readonly geoTargetAcceptance?: number;
 }
 
 /** Fits one model of `data` through the worker runner and scores it against the truth. */
@@ -178,7 +185,13 @@ export async function runGeoBenchFit(
       model === 'geo'
         ? { kind: 'geo-mmm', input: data.geo }
         : { kind: 'mmm', input: data.national },
-    ...settings,
+    chains: settings.chains,
+    warmup: settings.warmup,
+    draws: settings.draws,
+    seed: settings.seed,
+    ...(model === 'geo' && settings.geoTargetAcceptance !== undefined
+      ? { targetAcceptance: settings.geoTargetAcceptance }
+      : {}),
   };
   const cpu = process.cpuUsage();
   const started = Date.now();
@@ -331,6 +344,9 @@ export function settingsOf(): FitSettings {
     warmup: Number(flag('warmup', '1000')),
     draws: Number(flag('draws', '1000')),
     seed: Number(flag('seed', '1')),
+    ...(flag('target-accept', '')
+      ? { geoTargetAcceptance: Number(flag('target-accept', '')) }
+      : {}),
   };
 }
 
@@ -376,6 +392,13 @@ export async function runGeoPairs(
 /** The speed table: per size, the geo model and the national model of the summed data. */
 export async function main(): Promise<void> {
   const sizes = sizesOf(flag('sizes', '40x156x6,20x104x5'));
+  if (process.argv.includes('--warmup-phases') || process.argv.includes('--gradient-only')) {
+    const quick = await import('./fitGeoQuick');
+    process.stdout.write(
+      `${process.argv.includes('--warmup-phases') ? quick.warmupPhaseTable() : quick.gradientTable(sizes)}\n`,
+    );
+    return;
+  }
   const replicates = flag('replicates', '0').split(',').map(Number);
   const settings = settingsOf();
   const record = flag('record', '');

@@ -27,6 +27,7 @@ import type { GeoParameterLayout } from './geoLayout';
 import { accumulateGeoLiftTests, impliedGeoLifts, type GeoLiftContext } from './geoLiftTests';
 import { createAdstockKernel, saturationKernelOf } from './kernels';
 import { createLiftWorkspace } from './liftWindow';
+import { accumulateGeoMediaSums, type GeoMediaSums } from './geoMediaSums';
 import { blockLogLikelihood, observationNoise } from './observationNoise';
 import { constrainCoordinates } from './parametrisation';
 import { addSumToZeroGradient, sumToZeroValues } from './sumToZero';
@@ -154,6 +155,18 @@ export function createGeoEvaluator(
     saturationParameters: (c) => saturationViews[c],
   };
   const liftWorkspace = createLiftWorkspace(design.experiments, liftContext);
+  const mediaSums: GeoMediaSums = {
+    series,
+    residual,
+    coefficients,
+    geos,
+    weeks,
+    adstockCount,
+    saturationCount,
+    coefficientGradient,
+    parameterGradient,
+    totalDerivatives,
+  };
 
   /** Adstock, saturation, geo ROIs and β of every channel and geo from `values`; false when not finite. */
   function media(): boolean {
@@ -313,7 +326,7 @@ export function createGeoEvaluator(
     baselineGradient(gradient);
 
     // Media: g^β, Σ r′ ∂h/∂p (at fixed β) and ∂H/∂p per channel and geo.
-    for (let c = 0; c < channels; c++) mediaSums(c);
+    for (let c = 0; c < channels; c++) accumulateGeoMediaSums(mediaSums, c);
     if (design.experiments.length > 0)
       logDensity += accumulateGeoLiftTests(
         liftContext,
@@ -366,48 +379,6 @@ export function createGeoEvaluator(
         for (let t = 0; t < weeks; t++) sum += residual[row + t] * feature[source + t];
       }
       gradient[layout.controls + j] += sum;
-    }
-  }
-
-  /** Per geo of channel c: g^β = Σ r′h, β Σ r′ ∂h/∂p and Σ ∂h/∂p, with ∂h/∂θ = h′ ∂a/∂θ. */
-  function mediaSums(c: number): void {
-    for (let g = 0; g < geos; g++) {
-      const k = c * geos + g;
-      const w = series[k];
-      const row = g * weeks;
-      const beta = coefficients[k];
-      const offset = k * parameterCount;
-      let sum = 0;
-      const h = w.saturated;
-      for (let t = 0; t < weeks; t++) sum += residual[row + t] * h[t];
-      coefficientGradient[k] = sum;
-      for (let j = 0; j < adstockCount; j++) {
-        let direct = 0;
-        let total = 0;
-        const da = w.adstockDerivatives;
-        const hp = w.slope;
-        const start = j * weeks;
-        for (let t = 0; t < weeks; t++) {
-          const d = hp[t] * da[start + t];
-          direct += residual[row + t] * d;
-          total += d;
-        }
-        parameterGradient[offset + j] = beta * direct;
-        totalDerivatives[offset + j] = total;
-      }
-      for (let q = 0; q < saturationCount; q++) {
-        let direct = 0;
-        let total = 0;
-        const dh = w.saturationDerivatives;
-        const start = q * weeks;
-        for (let t = 0; t < weeks; t++) {
-          const d = dh[start + t];
-          direct += residual[row + t] * d;
-          total += d;
-        }
-        parameterGradient[offset + adstockCount + q] = beta * direct;
-        totalDerivatives[offset + adstockCount + q] = total;
-      }
     }
   }
 

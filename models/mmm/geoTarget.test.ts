@@ -5,21 +5,10 @@ import { simulateGeoMmmData } from '../testing/simulateGeoMmmData';
 import { priorLogDensity } from './distributions';
 import { createGeoMmmTarget, type GeoMmmTarget } from './geoTarget';
 import type { GeoMmmInput } from './geoTypes';
-import { coordinateCentres } from './parametrisation';
-
-const { data } = simulateGeoMmmData({ geos: 4, weeks: 40, channels: 2, seed: 3 });
+import { data, geoTestCases, startOf } from './geoTestCases';
 
 const normalLog = (x: number, m: number, s: number) =>
   -0.5 * ((x - m) / s) ** 2 - Math.log(s) - 0.5 * Math.log(2 * Math.PI);
-
-/** A point near the prior centres with every level at its geo's mean scaled KPI. */
-function startOf(target: GeoMmmTarget, seed: number, spread: number): Float64Array {
-  const { geoLayout: layout, geoDesign: design } = target;
-  const centre = coordinateCentres(layout.coordinates);
-  for (let g = 0; g < design.geoNames.length; g++) centre[layout.levels + g] = 1;
-  const rng = createRng(seed);
-  return centre.map((u) => u + spread * rng.normal());
-}
 
 /** log p by hand: priors + log-Jacobians, b_g ~ N(b̄, τ_b), and the likelihood of the plain forward pass. */
 function logDensityByHand(target: GeoMmmTarget, position: Float64Array): number {
@@ -109,61 +98,7 @@ describe('createGeoMmmTarget log density', () => {
 });
 
 describe('createGeoMmmTarget gradient', () => {
-  const cases: Array<[string, GeoMmmInput]> = [
-    ['default model (geometric, Hill, Normal, population)', { spec: {}, data }],
-    [
-      'per-geo seasonality, Student-t, holdout, no population',
-      {
-        spec: { likelihood: 'student-t', holdoutWeeks: 5 },
-        geo: { seasonalityByGeo: true },
-        data: simulateGeoMmmData({ geos: 3, weeks: 36, channels: 2, seed: 9, population: false })
-          .data,
-      },
-    ],
-    [
-      'national-only channel, per-geo control, national and geo lift tests',
-      (() => {
-        const simulated = simulateGeoMmmData({
-          geos: 3,
-          weeks: 36,
-          channels: 2,
-          seed: 11,
-          nationalChannels: [1],
-        }).data;
-        const geoControl = Float64Array.from({ length: 3 * 36 }, (_, i) => Math.sin(i / 5));
-        return {
-          spec: {},
-          data: {
-            ...simulated,
-            controlNames: [...simulated.controlNames, 'local'],
-            controls: [...simulated.controls, geoControl],
-          },
-          experiments: [
-            {
-              channel: 'channel1',
-              startDate: simulated.dates[10],
-              endDate: simulated.dates[12],
-              measuredLift: 300,
-              standardError: 80,
-              geo: 'geo2',
-            },
-            {
-              channel: 'channel2',
-              startDate: simulated.dates[20],
-              endDate: simulated.dates[21],
-              measuredLift: 900,
-              standardError: 200,
-            },
-          ],
-        };
-      })(),
-    ],
-    [
-      'Weibull PDF adstock, logistic saturation',
-      { spec: { adstock: 'weibullPdf', saturation: 'logistic', fourierOrder: 1 }, data },
-    ],
-  ];
-  it.each(cases)('matches central differences: %s', (_name, input) => {
+  it.each(geoTestCases)('matches central differences: %s', (_name, input) => {
     const target = createGeoMmmTarget(input);
     const points = jitteredPoints(startOf(target, 0, 0), 3, 0.4, createRng(17));
     const result = gradientCheck((u, g) => target.logDensityAndGradient(u, g), points);

@@ -6,7 +6,7 @@
  * planner treat it as they treat the national model; `geoComponents` gives the per-geo view.
  */
 import { laplaceDenseInverseMassMatrix } from '../inference/laplaceInverseMassMatrix';
-import type { Target } from '../inference/types';
+import type { LogDensity, Target } from '../inference/types';
 import type { Rng } from '../random/rng';
 import { buildGeoDesign, type GeoMmmDesign } from './geoDesign';
 import { allocateNationalSpend, computeGeoComponents, type GeoComponents } from './geoComponents';
@@ -143,6 +143,14 @@ export function createGeoMmmTarget(input: GeoMmmInput): GeoMmmTarget {
     return position;
   }
 
+  /** √(Σ(x − centre)²/(n − 1)) (centre: the mean of x by default); 1 when that is not positive. */
+  function spreadOf(x: Float64Array, centre = x.reduce((a, b) => a + b, 0) / x.length): number {
+    let sum = 0;
+    for (const v of x) sum += (v - centre) ** 2;
+    const spread = Math.sqrt(sum / (x.length - 1));
+    return spread > 0 && Number.isFinite(spread) ? spread : 1;
+  }
+
   /** Prior centres, each level at its geo's mean scaled KPI (what m_g estimates). */
   function startingPoint(): Float64Array {
     const start = coordinateCentres(layout.coordinates);
@@ -154,8 +162,35 @@ export function createGeoMmmTarget(input: GeoMmmInput): GeoMmmTarget {
     return start;
   }
 
-  const findMap = (): Float64Array =>
-    (mapPosition ??= maximiseLogDensity(target, startingPoint()).position);
+  /**
+   * The start of warmup: the mode at a fixed intercept spread τ_b. The joint posterior has no mode:
+   * b_g ~ Normal(b̄, τ_b) gives −G log τ_b → ∞ as every b_g → b̄ and τ_b → 0 (the neck of the
+   * hierarchical funnel), where L-BFGS stopped (τ_b ≈ e⁻¹⁰·⁷ on 20 × 104 × 5) with a Hessian of
+   * large negative eigenvalues, so chains began in the neck and warmup's first 100 iterations ran
+   * at the maximum tree depth (half of all gradients of a fit). Instead: maximise everything else
+   * with τ_b held at the spread over geos of their mean scaled KPI, set τ_b to the spread of the
+   * resulting b_g, √(Σ(b_g − b̄)²/(G − 1)), and maximise once more at that value.
+   */
+  function findMap(): Float64Array {
+    if (mapPosition) return mapPosition;
+    const spreadAt = layout.interceptSpread;
+    const held: LogDensity = {
+      dimension: layout.dimension,
+      logDensityAndGradient(position, gradient) {
+        const value = evaluator.logDensityAndGradient(position, gradient);
+        gradient[spreadAt] = 0; // L-BFGS then never moves τ_b
+        return value;
+      },
+    };
+    let position = startingPoint();
+    position[spreadAt] = Math.log(spreadOf(position.subarray(layout.levels, layout.levels + geos)));
+    position = maximiseLogDensity(held, position).position;
+    const { intercepts, values } = evaluator.evaluate(position);
+    const mean = values[layout.interceptMean];
+    position[spreadAt] = Math.log(spreadOf(intercepts, mean));
+    mapPosition = maximiseLogDensity(held, position).position;
+    return mapPosition;
+  }
 
   const target: GeoMmmTarget = {
     dimension: layout.dimension,
