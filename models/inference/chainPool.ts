@@ -3,6 +3,7 @@ import { rebuildError, type FromWorker, type ToWorker } from './chainProtocol';
 import {
   assembleFitResult,
   chainRequests,
+  type CancelSignal,
   type ChainRequest,
   type FitRequest,
   type FitResult,
@@ -19,15 +20,30 @@ export interface PoolWorker {
 }
 
 /**
+ * `assembleFitResult` done elsewhere; rejects with an AbortError if `signal` aborts meanwhile.
+ */
+export type FitAssembler = (
+  request: FitRequest,
+  chains: readonly ChainResult[],
+  wallSeconds: number,
+  signal: CancelSignal | undefined,
+) => Promise<FitResult>;
+
+/**
  * Runs a fit's chains in workers, one chain per worker and at most `maxConcurrency` at once, then
- * summarises them with `assembleFitResult`. Abort terminates every worker and rejects with an
- * AbortError; any chain failure terminates the rest and rejects with that error. Nothing partial is
- * ever resolved.
+ * summarises them with `assembleFitResult` (or the pool's `assemble`, which may run it elsewhere:
+ * the app does, since R-hat and ESS of every parameter block a thread for ~0.5 s). Abort
+ * terminates every worker and rejects with an AbortError; any chain failure terminates the rest
+ * and rejects with that error. Nothing partial is ever resolved.
  */
 export function runChainsInPool(
   request: FitRequest,
   options: RunOptions,
-  pool: { readonly startWorker: () => Promise<PoolWorker>; readonly maxConcurrency: number },
+  pool: {
+    readonly startWorker: () => Promise<PoolWorker>;
+    readonly maxConcurrency: number;
+    readonly assemble?: FitAssembler;
+  },
 ): Promise<FitResult> {
   const started = Date.now();
   let jobs: ChainRequest[];
@@ -55,8 +71,13 @@ export function runChainsInPool(
         reject(error);
         return;
       }
+      const wallSeconds = (Date.now() - started) / 1000;
+      if (pool.assemble) {
+        pool.assemble(request, results, wallSeconds, signal).then(resolve, reject);
+        return;
+      }
       try {
-        resolve(assembleFitResult(request, results, (Date.now() - started) / 1000));
+        resolve(assembleFitResult(request, results, wallSeconds));
       } catch (assemblyError) {
         reject(assemblyError);
       }

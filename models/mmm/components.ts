@@ -8,7 +8,7 @@
  * curves, marginal ROI) where spend is replaced by a scenario's spend.
  */
 import type { MmmDesign } from './design';
-import { createAdstockKernel, saturationKernelOf } from './kernels';
+import { createComponentsScratch, type ComponentsScratch } from './componentsScratch';
 import type { ModelSpec } from './spec';
 import type { ChannelParameters, MmmComponents, MmmParameters } from './types';
 
@@ -19,63 +19,110 @@ export function channelContribution(
   channel: ChannelParameters,
   channelIndex: number,
   spend: Float64Array,
+  scratch: ComponentsScratch = createComponentsScratch(spec, false),
 ): Float64Array {
-  return mediaResponse(spec, channel, spend, {
-    spendScale: design.spendScale[channelIndex],
-    factor: design.kpiScale * channel.coefficient,
-  });
+  return mediaResponse(
+    spec,
+    channel,
+    spend,
+    {
+      spendScale: design.spendScale[channelIndex],
+      factor: design.kpiScale * channel.coefficient,
+    },
+    scratch,
+  );
 }
 
 /**
  * factor · h(Σₗ wₗ xₜ₋ₗ / spendScale) for raw weekly `spend` (any length), by a direct lag loop;
- * the channel's adstock and saturation parameters come from `channel`.
+ * the channel's adstock and saturation parameters come from `channel`. A `scratch` shared over
+ * many calls (componentsScratch.ts) saves allocations and repeated lag weights, never changing
+ * a bit of the result.
  */
 export function mediaResponse(
   spec: ModelSpec,
   channel: Pick<ChannelParameters, 'adstock' | 'saturation'>,
   spend: ArrayLike<number>,
   scales: { readonly spendScale: number; readonly factor: number },
+  scratch: ComponentsScratch = createComponentsScratch(spec, false),
 ): Float64Array {
   const maxLag = spec.maxLag;
-  const kernel = createAdstockKernel(spec.adstock, maxLag);
-  const weights = new Float64Array(maxLag);
-  const adstockParameters = kernel.parameterNames.map((name) => channel.adstock[name]);
-  kernel.weights(
-    adstockParameters,
-    maxLag,
-    weights,
-    new Float64Array(maxLag * adstockParameters.length),
-  );
+  const weights = scratch.lagWeights(channel.adstock);
   const n = spend.length;
-  const adstocked = new Float64Array(n);
+  const { adstocked, slope, saturationDerivatives } = scratch.buffers(n);
+  const spendScale = scales.spendScale;
   for (let t = 0; t < n; t++) {
     let sum = 0;
-    for (let l = 0; l < maxLag && l <= t; l++) sum += weights[l] * spend[t - l];
-    adstocked[t] = sum / scales.spendScale;
+    const lags = t < maxLag ? t + 1 : maxLag;
+    for (let l = 0; l < lags; l++) sum += weights[l] * spend[t - l];
+    adstocked[t] = sum / spendScale;
   }
-  const saturation = saturationKernelOf(spec.saturation);
+  const saturation = scratch.saturation;
   const saturationParameters = saturation.parameterNames.map((name) => channel.saturation[name]);
   const saturated = new Float64Array(n);
-  saturation.apply(
-    adstocked,
-    n,
-    saturationParameters,
-    saturated,
-    new Float64Array(n),
-    new Float64Array(n * saturationParameters.length),
-    n,
-  );
+  saturation.apply(adstocked, n, saturationParameters, saturated, slope, saturationDerivatives, n);
   for (let t = 0; t < n; t++) saturated[t] *= scales.factor;
   return saturated;
 }
 
-/** All components of the mean, KPI units; `spend` replaces the data's raw spend per channel. */
-export function computeComponents(
+/**
+ * `computeComponents` bound to one spec and design with a shared scratch: what a target's
+ * `components` runs, many times over the same draws (fit report, planner). The channels are
+ * computed at once; the baseline terms and the mean on first read, since most scenario passes
+ * (response curves, marginal ROI) read only the channels. Same numbers as computeComponents.
+ */
+export function componentsEvaluator(
   spec: ModelSpec,
   design: MmmDesign,
-  parameters: MmmParameters,
-  spend: readonly Float64Array[] = design.spend,
-): MmmComponents {
+): (parameters: MmmParameters, spend?: readonly Float64Array[]) => MmmComponents {
+  const scratch = createComponentsScratch(spec);
+  return (parameters, spend = design.spend) =>
+    new LazyComponents(design, parameters, channelsOf(spec, design, parameters, spend, scratch));
+}
+
+/**
+ * Channels given; baseline terms and mean computed on first read. A class (getters on its
+ * prototype) is far cheaper to create than an object literal with getters, but its baseline terms
+ * and mean are not own properties: read them, don't spread or clone the object.
+ */
+class LazyComponents implements MmmComponents {
+  readonly #design: MmmDesign;
+  readonly #parameters: MmmParameters;
+  #baseline: BaselineComponents | null = null;
+  #mean: Float64Array | null = null;
+
+  constructor(
+    design: MmmDesign,
+    parameters: MmmParameters,
+    readonly channels: readonly Float64Array[],
+  ) {
+    this.#design = design;
+    this.#parameters = parameters;
+  }
+
+  #base(): BaselineComponents {
+    return (this.#baseline ??= baselineOf(this.#design, this.#parameters));
+  }
+  get intercept(): Float64Array {
+    return this.#base().intercept;
+  }
+  get trend(): Float64Array {
+    return this.#base().trend;
+  }
+  get seasonality(): Float64Array {
+    return this.#base().seasonality;
+  }
+  get controls(): Float64Array {
+    return this.#base().controls;
+  }
+  get mean(): Float64Array {
+    return (this.#mean ??= meanOf(this.#design.weeks, this.#base(), this.channels));
+  }
+}
+
+type BaselineComponents = Pick<MmmComponents, 'intercept' | 'trend' | 'seasonality' | 'controls'>;
+
+function baselineOf(design: MmmDesign, parameters: MmmParameters): BaselineComponents {
   const weeks = design.weeks;
   const scale = design.kpiScale;
   const intercept = new Float64Array(weeks).fill(scale * parameters.intercept);
@@ -93,14 +140,45 @@ export function computeComponents(
       z += parameters.controls[j] * design.scaledControls[j][t];
     controls[t] = scale * z;
   }
-  const channels = parameters.channels.map((channel, c) =>
-    channelContribution(spec, design, channel, c, spend[c]),
+  return { intercept, trend, seasonality, controls };
+}
+
+function channelsOf(
+  spec: ModelSpec,
+  design: MmmDesign,
+  parameters: MmmParameters,
+  spend: readonly Float64Array[],
+  scratch: ComponentsScratch,
+): Float64Array[] {
+  return parameters.channels.map((channel, c) =>
+    channelContribution(spec, design, channel, c, spend[c], scratch),
   );
+}
+
+function meanOf(
+  weeks: number,
+  baseline: BaselineComponents,
+  channels: readonly Float64Array[],
+): Float64Array {
+  const { intercept, trend, seasonality, controls } = baseline;
   const mean = new Float64Array(weeks);
   for (let t = 0; t < weeks; t++) {
     let m = intercept[t] + trend[t] + seasonality[t] + controls[t];
     for (const contribution of channels) m += contribution[t];
     mean[t] = m;
   }
-  return { intercept, trend, seasonality, controls, channels, mean };
+  return mean;
+}
+
+/** All components of the mean, KPI units; `spend` replaces the data's raw spend per channel. */
+export function computeComponents(
+  spec: ModelSpec,
+  design: MmmDesign,
+  parameters: MmmParameters,
+  spend: readonly Float64Array[] = design.spend,
+  scratch: ComponentsScratch = createComponentsScratch(spec, false),
+): MmmComponents {
+  const baseline = baselineOf(design, parameters);
+  const channels = channelsOf(spec, design, parameters, spend, scratch);
+  return { ...baseline, channels, mean: meanOf(design.weeks, baseline, channels) };
 }

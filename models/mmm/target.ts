@@ -7,7 +7,7 @@
 import { laplaceDenseInverseMassMatrix } from '../inference/laplaceInverseMassMatrix';
 import type { Target } from '../inference/types';
 import type { Rng } from '../random/rng';
-import { computeComponents } from './components';
+import { componentsEvaluator } from './components';
 import { buildDesign, type MmmDesign } from './design';
 import { createEvaluator } from './logDensity';
 import { fitMapPosition } from './mapPosition';
@@ -113,7 +113,7 @@ export function createMmmTarget(input: MmmInput): MmmTarget {
     logDensityAndGradient: evaluator.logDensityAndGradient,
     constrain,
     unconstrain,
-    components: (parameters, spend) => computeComponents(spec, design, parameters, spend),
+    components: componentsEvaluator(spec, design),
     noiseScale: (parameters) => design.kpiScale * parameters.noise,
     liftPredictions: (position) => evaluator.liftPredictions(position),
     initialPosition(rng: Rng): Float64Array {

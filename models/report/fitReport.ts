@@ -42,6 +42,7 @@ import {
 import { geoModelInputs, geoResultOf, isGeoModel } from './geoReport';
 import { chainTraces } from './chainTraces';
 import { parameterTable } from './posteriorDraws';
+import { withRememberedComponents } from './reportModel';
 import {
   FIT_REPORT_KIND,
   FIT_REPORT_VERSION,
@@ -170,13 +171,15 @@ export function buildFitReport(input: FitReportInput): FitReport {
     throw new Error(`fit report: curveDraws must be an integer ≥ 1, got ${curveDraws}`);
 
   const draws: MmmParameters[] = constrainDraws(target, pooledDraws(fit), { maxDraws: thinTo });
-  const roi = channelRoi(target, draws, PROBABILITY);
-  const mroi = marginalRoi(target, draws, PROBABILITY);
-  const quality = modelFit(target, draws);
-  const parts = decomposition(target, draws, PROBABILITY);
+  // One forward pass per draw serves ROI, mROI, fit, decomposition and the predictive check.
+  const views = withRememberedComponents(target);
+  const roi = channelRoi(views, draws, PROBABILITY);
+  const mroi = marginalRoi(views, draws, PROBABILITY);
+  const quality = modelFit(views, draws);
+  const parts = decomposition(views, draws, PROBABILITY);
   const curveSet = thinDraws(draws, curveDraws);
-  const curves = responseCurves(target, curveSet, { probability: PROBABILITY });
-  const predictive = predictiveOf(target, draws, request.seed, input.replicates ?? 20);
+  const curves = responseCurves(views, curveSet, { probability: PROBABILITY });
+  const predictive = predictiveOf(views, draws, request.seed, input.replicates ?? 20);
 
   const channels = design.channelNames.map((name, c) => {
     const spend = design.spendTotal[c];

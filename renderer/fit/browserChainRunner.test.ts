@@ -4,7 +4,9 @@ import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { FromWorker, ToWorker } from '../../models/inference/chainProtocol';
 import { inProcessRunner, type FitRequest } from '../../models/inference/chains';
+import { inProcessOneShotWorker } from '../workers/inProcessWorker';
 import { createBrowserChainRunner, type WorkerLike } from './browserChainRunner';
+import { createFitAssembler, handleFitSummaryMessage } from './fitSummaryRunner';
 
 /**
  * Runs the real `chain.worker.ts` in a worker thread behind a minimal `self` (addEventListener /
@@ -98,5 +100,37 @@ describe('browserChainRunner with chain.worker.ts', () => {
     await expect(createBrowserChainRunner({ createWorker: threadWorker }).run(bad)).rejects.toThrow(
       /width must be an integer ≥ 1, got -1/,
     );
+  });
+
+  it('summarises the chains in the fit summary worker when given one, with the same result', async () => {
+    const summaryWorkers: { terminated: boolean }[] = [];
+    const assemble = createFitAssembler(() => {
+      const worker = inProcessOneShotWorker(handleFitSummaryMessage);
+      summaryWorkers.push(worker);
+      return worker;
+    });
+    const fit = await createBrowserChainRunner({
+      createWorker: threadWorker,
+      maxConcurrency: 2,
+      assemble,
+    }).run(request);
+    const reference = await inProcessRunner.run(request);
+    expect(summaryWorkers).toHaveLength(1);
+    expect(summaryWorkers[0].terminated).toBe(true);
+    expect(fit.summary).toEqual(reference.summary);
+    expect(fit.gate).toEqual(reference.gate);
+    fit.chains.forEach((chain, i) => expect(chain.draws).toEqual(reference.chains[i].draws));
+  });
+
+  it('rejects with an AbortError when cancelled while the chains are summarised', async () => {
+    const controller = new AbortController();
+    const assemble = createFitAssembler(() => {
+      setTimeout(() => controller.abort()); // once the summary worker has started
+      return inProcessOneShotWorker(handleFitSummaryMessage);
+    });
+    const run = createBrowserChainRunner({ createWorker: threadWorker, assemble }).run(request, {
+      signal: controller.signal,
+    });
+    await expect(run).rejects.toMatchObject({ name: 'AbortError' });
   });
 });

@@ -1,4 +1,8 @@
-import { runChainsInPool, type PoolWorker } from '../../models/inference/chainPool';
+import {
+  runChainsInPool,
+  type FitAssembler,
+  type PoolWorker,
+} from '../../models/inference/chainPool';
 import type { FromWorker, ToWorker } from '../../models/inference/chainProtocol';
 import type { ChainRunner } from '../../models/inference/chains';
 
@@ -16,6 +20,8 @@ export interface BrowserChainRunnerOptions {
   readonly maxConcurrency?: number;
   /** Makes a chain worker; defaults to the bundled `chain.worker.ts` as a module worker. */
   readonly createWorker?: () => WorkerLike;
+  /** Where the finished chains are summarised (default: on this thread; the app: a worker). */
+  readonly assemble?: FitAssembler;
 }
 
 function createChainWorker(): WorkerLike {
@@ -55,6 +61,7 @@ export function createBrowserChainRunner(options: BrowserChainRunnerOptions = {}
       runChainsInPool(request, runOptions, {
         startWorker: async () => poolWorker(createWorker()),
         maxConcurrency,
+        assemble: options.assemble,
       }),
   };
 }

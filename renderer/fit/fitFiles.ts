@@ -4,8 +4,10 @@
  * migrations, the zod schema — exactly as the CLI reads it) and writing one (`serialise`: a report
  * or a session entry to JSON), so a large report never blocks the window.
  */
+import { toRaw } from 'vue';
 import { flattenError } from '../../models/inference/chainProtocol';
 import { parseFitReport, type ParsedFitReport } from '../../models/report';
+import { serialisedTextOf, serialiseFitValue } from './fitText';
 import { decodeSession, type RestoredSession } from '../session/sessionCodec';
 import {
   runInOneShotWorker,
@@ -36,14 +38,8 @@ async function textOf(content: Blob | Uint8Array | string): Promise<string> {
   return content.text();
 }
 
-/** NaN and ±∞ become null, as `mmm fit --out` writes them. */
-function finiteOnly(_key: string, value: unknown): unknown {
-  return typeof value === 'number' && !Number.isFinite(value) ? null : value;
-}
-
 export async function runFitFileRequest(request: FitFileRequest): Promise<FitFileReply> {
-  if (request.op === 'serialise')
-    return { ok: true, text: JSON.stringify(request.value, finiteOnly) };
+  if (request.op === 'serialise') return { ok: true, text: serialiseFitValue(request.value) };
   if (request.op === 'restore')
     return { ok: true, session: decodeSession(request.entries, new Date(request.now)) };
   return parseFitReport(await textOf(request.content));
@@ -83,6 +79,8 @@ export function createBrowserFitFileRunner(
   return {
     parse: async (content) => (await run({ op: 'parse', content })) as ParsedFitReport,
     serialise: async (value) => {
+      const known = typeof value === 'object' && value ? serialisedTextOf(toRaw(value)) : undefined;
+      if (known !== undefined) return known;
       const reply = await run({ op: 'serialise', value });
       if (!('text' in reply)) throw new Error('the fit file worker did not serialise');
       return reply.text;

@@ -4,6 +4,7 @@
  * e2e/model.spec.ts): the same report as `reportOfFit` on this thread, cancel and errors.
  */
 import { describe, expect, it } from 'vitest';
+import { reactive } from 'vue';
 import { inProcessRunner } from '../../models/inference/chains';
 import { reportOfFit, type FitContext } from '../../models/report';
 import { simulatedFrame } from '../causal/testFrames';
@@ -14,6 +15,7 @@ import {
   resolveFitSpec,
 } from '../stores/model';
 import { inProcessOneShotWorker } from '../workers/inProcessWorker';
+import { createBrowserFitFileRunner, handleFitFileMessage } from './fitFiles';
 import { createBrowserReportRunner, handleReportMessage } from './reportRunner';
 
 const { frame } = simulatedFrame({ weeks: 60, channels: 2, seed: 4, noise: 0.05 });
@@ -63,5 +65,44 @@ describe('createBrowserReportRunner', () => {
         createWorker: () => inProcessOneShotWorker(handleReportMessage),
       }).build({ request, fit: other, context }),
     ).rejects.toThrow(/not the target's/);
+  });
+
+  it("brings the report's JSON with it, so saving it again sends nothing to a worker", async () => {
+    const report = await createBrowserReportRunner({
+      createWorker: () => inProcessOneShotWorker(handleReportMessage),
+    }).build({ request, fit, context });
+    let workers = 0;
+    const files = createBrowserFitFileRunner({
+      createWorker: () => {
+        workers += 1;
+        return inProcessOneShotWorker(handleFitFileMessage);
+      },
+    });
+    // Through a reactive proxy, as the results store holds it.
+    const text = await files.serialise(reactive({ report }).report);
+    expect(workers).toBe(0);
+    // The same text the fit-file worker writes for a copy of the report it has never seen.
+    expect(text).toBe(await files.serialise(structuredClone(report)));
+    expect(workers).toBe(1);
+    expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(report)));
+  });
+
+  it('warm() starts the worker ahead, and the next build uses it', async () => {
+    const made: { terminated: boolean }[] = [];
+    const runner = createBrowserReportRunner({
+      createWorker: () => {
+        const worker = inProcessOneShotWorker(handleReportMessage);
+        made.push(worker);
+        return worker;
+      },
+    });
+    runner.warm?.();
+    runner.warm?.();
+    expect(made).toHaveLength(1);
+    await runner.build({ request, fit, context });
+    expect(made).toHaveLength(1);
+    expect(made[0].terminated).toBe(true);
+    await runner.build({ request, fit, context });
+    expect(made).toHaveLength(2);
   });
 });

@@ -6,6 +6,7 @@
 import type { FitRequest, FitResult } from '../../models/inference/chains';
 import { flattenError } from '../../models/inference/chainProtocol';
 import { reportOfFit, type FitContext, type FitReport } from '../../models/report';
+import { rememberSerialised, serialiseFitValue } from './fitText';
 import {
   runInOneShotWorker,
   type OneShotReply,
@@ -19,21 +20,30 @@ export interface ReportWorkerInput {
   readonly context: FitContext;
 }
 
-export type ReportWorkerLike = OneShotWorkerLike<ReportWorkerInput, FitReport, never>;
+/** The report and its JSON (what a fit file and the autosave hold), both made in the worker. */
+export interface ReportWorkerResult {
+  readonly report: FitReport;
+  readonly text: string;
+}
+
+export type ReportWorkerLike = OneShotWorkerLike<ReportWorkerInput, ReportWorkerResult, never>;
 
 export interface FitReportRunner {
   build(input: ReportWorkerInput, signal?: AbortSignal): Promise<FitReport>;
+  /** Starts the next report's worker now, so its script loads and compiles while chains run. */
+  warm?(): void;
 }
 
 /** What the report worker does with a message (a plain function, so tests can run it in process). */
 export function handleReportMessage(
   message: OneShotRun<ReportWorkerInput>,
-  post: (reply: OneShotReply<FitReport, never>) => void,
+  post: (reply: OneShotReply<ReportWorkerResult, never>) => void,
 ): void {
   if (message.type !== 'run') return;
   try {
     const { request, fit, context } = message.input;
-    post({ type: 'done', result: reportOfFit(request, fit, context) });
+    const report = reportOfFit(request, fit, context);
+    post({ type: 'done', result: { report, text: serialiseFitValue(report) } });
   } catch (error) {
     post({ type: 'failed', error: flattenError(error) });
   }
@@ -50,11 +60,23 @@ export function createBrowserReportRunner(
   options: { readonly createWorker?: () => ReportWorkerLike } = {},
 ): FitReportRunner {
   const createWorker = options.createWorker ?? createReportWorker;
+  let spare: ReportWorkerLike | null = null;
+  const take = (): ReportWorkerLike => {
+    const worker = spare ?? createWorker();
+    spare = null;
+    return worker;
+  };
   return {
-    build: (input, signal) =>
-      runInOneShotWorker(createWorker, input, {
+    warm: () => {
+      spare ??= createWorker();
+    },
+    build: async (input, signal) => {
+      const { report, text } = await runInOneShotWorker(take, input, {
         signal,
         loadFailure: 'the fit report worker failed to load',
-      }),
+      });
+      rememberSerialised(report, text);
+      return report;
+    },
   };
 }

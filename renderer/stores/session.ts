@@ -98,6 +98,8 @@ export const useSessionStore = defineStore('session', () => {
     globalThis.performance?.mark?.('mmm:autosave-fit');
     const json = await fitFileRunner().serialise(record.report);
     globalThis.performance?.mark?.('mmm:autosave-fit-serialised');
+    // A task of its own: storing a report's text is not added to the task that received it.
+    await new Promise((resolve) => setTimeout(resolve, 0));
     await write(`fit-${record.id}`, encodeFitEntry(record, json));
   }
 
