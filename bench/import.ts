@@ -44,7 +44,7 @@ import { wideExportCsv } from '../sample-data/generator/wideExport';
 
 /**
  * wasm: duckdb-wasm in Node (the CLI's engine); chromium: the app's engine in Chromium
- * (importChromium.ts); cli (wide cases): the whole `mmm inspect` command in a fresh process, start-up included.
+ * (importChromium.ts); cli (wide cases): the shipped `mmm inspect` (bundle) in a fresh process, start-up included.
  */
 type Engine = 'wasm' | 'native' | 'chromium' | 'cli';
 const engineNames: readonly Engine[] = ['native', 'wasm', 'chromium', 'cli'];
@@ -175,41 +175,39 @@ function firstError(printed: string): string | null {
 }
 
 /**
- * `mmm inspect <file>` run by the CLI's own `main` in this fresh process: `seconds` is the process's
- * whole life (Node and tsx start-up, DuckDB's start, import, validation, frame), as a user waits for it.
+ * `mmm inspect <file>` as a user runs it: the shipped launcher (`cli/bin/mmm.mjs`, the prebuilt
+ * bundle) in a fresh process under `/usr/bin/time`, so `seconds`, CPU and peak RSS are the whole
+ * process's (Node's start, DuckDB's start, import, validation, frame).
  */
 async function runCliCase(benchCase: BenchCase): Promise<CaseResult> {
-  const cpuAtStart = process.cpuUsage();
-  const { main: cli } = await import('../cli/main');
-  let printed = '';
-  const write = process.stdout.write.bind(process.stdout);
-  process.stdout.write = ((chunk: string | Uint8Array) => {
-    printed += String(chunk);
-    return true;
-  }) as typeof process.stdout.write;
-  let code: number;
-  try {
-    code = await cli(['inspect', ...benchCase.paths]);
-  } finally {
-    process.stdout.write = write;
-  }
-  const seconds = performance.now() / 1000;
-  const cpu = process.cpuUsage(cpuAtStart);
+  const launcher = fileURLToPath(new URL('../cli/bin/mmm.mjs', import.meta.url));
+  const measured = spawnSync(
+    '/usr/bin/time',
+    ['-f', 'mmm-time %e %U %S %M', process.execPath, launcher, 'inspect', ...benchCase.paths],
+    { encoding: 'utf8', maxBuffer: 1 << 26 },
+  );
+  const time = /mmm-time (\S+) (\S+) (\S+) (\d+)/.exec(measured.stderr ?? '');
+  if (!time)
+    throw new Error(`mmm inspect was not measured: ${String(measured.error ?? measured.stderr)}`);
+  const printed = measured.stdout ?? '';
   const weeks = /model frame: (\d+) weeks/.exec(printed);
   return {
     rows: benchCase.rows,
     columns: benchCase.columns,
     format: benchCase.format,
     engine: 'cli',
-    outcome: code === 0 ? 'framed' : `error: ${firstError(printed) ?? `exit ${code}`}`,
+    outcome:
+      measured.status === 0
+        ? 'framed'
+        : `error: ${firstError(printed) ?? `exit ${measured.status}`}`,
     startSeconds: Number.NaN,
     warmupSeconds: 0,
     importSeconds: Number.NaN,
     frameSeconds: Number.NaN,
-    seconds,
-    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    seconds: Number(time[1]),
+    cpuSeconds: Number(time[2]) + Number(time[3]),
     engineThreadSeconds: Number.NaN,
-    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    peakRssMb: Number(time[4]) / 1024,
     weeks: weeks ? Number(weeks[1]) : 0,
     kpiTotal: Number.NaN,
     spendTotal: Number.NaN,
