@@ -6,10 +6,10 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
-import { flattenError } from '../../models/inference/chainProtocol';
 import type { ImportedFile, InputFile } from '../../models/data';
 import type { DataFile } from '../../models/report';
 import {
+  answerOneShot,
   runInOneShotWorker,
   type OneShotReply,
   type OneShotRun,
@@ -48,11 +48,7 @@ export function handleDigestMessage(
   message: OneShotRun<readonly DigestRequest[]>,
   post: (reply: OneShotReply<FileDigest[], never>) => void,
 ): void {
-  if (message.type !== 'run') return;
-  Promise.all(message.input.map(digestOf)).then(
-    (result) => post({ type: 'done', result }),
-    (error: unknown) => post({ type: 'failed', error: flattenError(error) }),
-  );
+  answerOneShot(message, post, (requests) => Promise.all(requests.map(digestOf)));
 }
 
 export interface DigestRunner {

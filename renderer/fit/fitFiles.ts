@@ -5,11 +5,11 @@
  * or a session entry to JSON), so a large report never blocks the window.
  */
 import { toRaw } from 'vue';
-import { flattenError } from '../../models/inference/chainProtocol';
 import { parseFitReport, type ParsedFitReport } from '../../models/report';
 import { serialisedTextOf, serialiseFitValue } from './fitText';
 import { decodeSession, type RestoredSession } from '../session/sessionCodec';
 import {
+  answerOneShot,
   runInOneShotWorker,
   type OneShotReply,
   type OneShotRun,
@@ -49,11 +49,7 @@ export function handleFitFileMessage(
   message: OneShotRun<FitFileRequest>,
   post: (reply: OneShotReply<FitFileReply, never>) => void,
 ): void {
-  if (message.type !== 'run') return;
-  runFitFileRequest(message.input).then(
-    (result) => post({ type: 'done', result }),
-    (error: unknown) => post({ type: 'failed', error: flattenError(error) }),
-  );
+  answerOneShot(message, post, runFitFileRequest);
 }
 
 export interface FitFileRunner {

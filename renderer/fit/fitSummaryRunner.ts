@@ -5,9 +5,9 @@
  */
 import type { FitAssembler } from '../../models/inference/chainPool';
 import { assembleFitResult, type FitRequest, type FitResult } from '../../models/inference/chains';
-import { flattenError } from '../../models/inference/chainProtocol';
 import type { ChainResult } from '../../models/inference/sampleChain';
 import {
+  answerOneShot,
   runInOneShotWorker,
   type OneShotReply,
   type OneShotRun,
@@ -27,13 +27,9 @@ export function handleFitSummaryMessage(
   message: OneShotRun<FitSummaryInput>,
   post: (reply: OneShotReply<FitResult, never>) => void,
 ): void {
-  if (message.type !== 'run') return;
-  try {
-    const { request, chains, wallSeconds } = message.input;
-    post({ type: 'done', result: assembleFitResult(request, chains, wallSeconds) });
-  } catch (error) {
-    post({ type: 'failed', error: flattenError(error) });
-  }
+  answerOneShot(message, post, ({ request, chains, wallSeconds }) =>
+    assembleFitResult(request, chains, wallSeconds),
+  );
 }
 
 function createFitSummaryWorker(): FitSummaryWorkerLike {

@@ -2,12 +2,12 @@
  * The prior-predictive preview (models/posterior/priorPredictive.ts) off the UI thread: a fresh
  * Web Worker per preview builds the target from the model input and draws from the priors.
  */
-import { flattenError } from '../../models/inference/chainProtocol';
 import { createMmmTarget, type MmmInput } from '../../models/mmm';
 import { priorPreview } from '../../models/posterior';
 import { createRng } from '../../models/random/rng';
 import type { PriorPreviewData } from '../charts/priorPreviewOption';
 import {
+  answerOneShot,
   runInOneShotWorker,
   type OneShotReply,
   type OneShotRun,
@@ -46,12 +46,7 @@ export function handlePriorPreviewMessage(
   message: OneShotRun<PriorPreviewInput>,
   post: (reply: OneShotReply<PriorPreviewData, never>) => void,
 ): void {
-  if (message.type !== 'run') return;
-  try {
-    post({ type: 'done', result: previewOf(message.input) });
-  } catch (error) {
-    post({ type: 'failed', error: flattenError(error) });
-  }
+  answerOneShot(message, post, previewOf);
 }
 
 export type PriorPreviewWorkerLike = OneShotWorkerLike<PriorPreviewInput, PriorPreviewData, never>;

@@ -4,10 +4,10 @@
  * Web Worker per report, cancelled by terminating it (renderer/workers/oneShotWorker.ts).
  */
 import type { FitRequest, FitResult } from '../../models/inference/chains';
-import { flattenError } from '../../models/inference/chainProtocol';
 import { reportOfFit, type FitContext, type FitReport } from '../../models/report';
 import { rememberSerialised, serialiseFitValue } from './fitText';
 import {
+  answerOneShot,
   runInOneShotWorker,
   type OneShotReply,
   type OneShotRun,
@@ -39,14 +39,10 @@ export function handleReportMessage(
   message: OneShotRun<ReportWorkerInput>,
   post: (reply: OneShotReply<ReportWorkerResult, never>) => void,
 ): void {
-  if (message.type !== 'run') return;
-  try {
-    const { request, fit, context } = message.input;
+  answerOneShot(message, post, ({ request, fit, context }) => {
     const report = reportOfFit(request, fit, context);
-    post({ type: 'done', result: { report, text: serialiseFitValue(report) } });
-  } catch (error) {
-    post({ type: 'failed', error: flattenError(error) });
-  }
+    return { report, text: serialiseFitValue(report) };
+  });
 }
 
 function createReportWorker(): ReportWorkerLike {

@@ -5,7 +5,6 @@
  * Worker per request (renderer/workers/oneShotWorker.ts); nothing from a file reaches the UI
  * before the worker has validated it.
  */
-import { flattenError } from '../../models/inference/chainProtocol';
 import {
   buildPlan,
   diffPlans,
@@ -24,6 +23,7 @@ import {
   type WriteContext,
 } from '../../models/plan';
 import {
+  answerOneShot,
   runInOneShotWorker,
   type OneShotReply,
   type OneShotRun,
@@ -98,12 +98,7 @@ export function handlePlanMessage(
   message: OneShotRun<PlanRequest>,
   post: (reply: OneShotReply<PlanReply, never>) => void,
 ): void {
-  if (message.type !== 'run') return;
-  try {
-    post({ type: 'done', result: answer(message.input) });
-  } catch (error) {
-    post({ type: 'failed', error: flattenError(error) });
-  }
+  answerOneShot(message, post, answer);
 }
 
 export type PlanWorkerLike = OneShotWorkerLike<PlanRequest, PlanReply, never>;

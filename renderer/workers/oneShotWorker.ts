@@ -5,7 +5,11 @@
  * comes back.
  */
 import { AbortError } from '../../models/inference/cancellation';
-import { rebuildError, type FailedMessage } from '../../models/inference/chainProtocol';
+import {
+  flattenError,
+  rebuildError,
+  type FailedMessage,
+} from '../../models/inference/chainProtocol';
 
 export interface OneShotRun<Input> {
   readonly type: 'run';
@@ -67,4 +71,28 @@ export function runInOneShotWorker<Input, Result, Progress>(
     );
     worker.postMessage({ type: 'run', input });
   });
+}
+
+/**
+ * The worker's side of one task: answers a `run` message with `compute(input)`'s result (posted at
+ * once when `compute` returns a value, when it settles for a promise) or with the error it threw or
+ * rejected with; any other message is ignored.
+ */
+export function answerOneShot<Input, Result>(
+  message: OneShotRun<Input>,
+  post: (reply: OneShotReply<Result, never>) => void,
+  compute: (input: Input) => Result | Promise<Result>,
+): void {
+  if (message.type !== 'run') return;
+  const failed = (error: unknown): void => post({ type: 'failed', error: flattenError(error) });
+  let result: Result | Promise<Result>;
+  try {
+    result = compute(message.input);
+  } catch (error) {
+    failed(error);
+    return;
+  }
+  if (result instanceof Promise)
+    result.then((value) => post({ type: 'done', result: value }), failed);
+  else post({ type: 'done', result });
 }
