@@ -1,35 +1,22 @@
 /**
- * The media sums of the geo gradient's backward pass (geoLogDensity.ts), per geo g of channel c at
- * k = c·G + g, with r′ the sheared residual ∂ℓ/∂μ and p an adstock or saturation parameter:
- *
- *   g^β_k = Σₜ r′ₜ hₜ,   β_k Σₜ r′ₜ ∂hₜ/∂p,   Σₜ ∂hₜ/∂p,   ∂h/∂θ = h′(a) ∂a/∂θ.
+ * The media sums of the geo gradient's backward pass (geoLogDensity.ts; the formulas in
+ * mediaSums.ts), per geo g of channel c at k = c·G + g, with r′ the sheared residual ∂ℓ/∂μ.
  */
 import type { ChannelWorkspace } from './channelWorkspace';
+import { seriesMediaSums, type MediaSumBuffers } from './mediaSums';
 
 /** The evaluator's buffers the sums read and fill (views shared with it, made once). */
-export interface GeoMediaSums {
-  /** Channel c in geo g at [c·G + g]. */
+export interface GeoMediaSums extends MediaSumBuffers {
+  /** Channel c in geo g at [c·G + g]; outputs at k = c·G + g, parameters at [k·P + p]. */
   readonly series: readonly ChannelWorkspace[];
-  /** r′, geo-major over the training weeks. */
-  readonly residual: Float64Array;
   /** β_c,g at [c·G + g]. */
   readonly coefficients: Float64Array;
   readonly geos: number;
-  readonly weeks: number;
-  readonly adstockCount: number;
-  readonly saturationCount: number;
-  /** Out: g^β at [c·G + g]. */
-  readonly coefficientGradient: Float64Array;
-  /** Out: β Σ r′ ∂h/∂p at [(c·G + g)·P + p]. */
-  readonly parameterGradient: Float64Array;
-  /** Out: Σ ∂h/∂p at [(c·G + g)·P + p]. */
-  readonly totalDerivatives: Float64Array;
 }
 
 /** Per geo of channel c: g^β = Σ r′h, β Σ r′ ∂h/∂p and Σ ∂h/∂p, with ∂h/∂θ = h′ ∂a/∂θ. */
 export function accumulateGeoMediaSums(sums: GeoMediaSums, c: number): void {
   const { series, coefficients, geos, weeks, adstockCount, saturationCount } = sums;
-  const { residual, coefficientGradient, parameterGradient, totalDerivatives } = sums;
   const parameterCount = adstockCount + saturationCount;
   for (let g = 0; g < geos; g++) {
     const k = c * geos + g;
@@ -37,50 +24,17 @@ export function accumulateGeoMediaSums(sums: GeoMediaSums, c: number): void {
     const row = g * weeks;
     const beta = coefficients[k];
     const offset = k * parameterCount;
-    if (adstockCount === 1 && saturationCount === 2) {
-      fusedSums(sums, w, row, beta, k, offset);
-      continue;
-    }
-    let sum = 0;
-    const h = w.saturated;
-    for (let t = 0; t < weeks; t++) sum += residual[row + t] * h[t];
-    coefficientGradient[k] = sum;
-    for (let j = 0; j < adstockCount; j++) {
-      let direct = 0;
-      let total = 0;
-      const da = w.adstockDerivatives;
-      const hp = w.slope;
-      const start = j * weeks;
-      for (let t = 0; t < weeks; t++) {
-        const d = hp[t] * da[start + t];
-        direct += residual[row + t] * d;
-        total += d;
-      }
-      parameterGradient[offset + j] = beta * direct;
-      totalDerivatives[offset + j] = total;
-    }
-    for (let q = 0; q < saturationCount; q++) {
-      let direct = 0;
-      let total = 0;
-      const dh = w.saturationDerivatives;
-      const start = q * weeks;
-      for (let t = 0; t < weeks; t++) {
-        const d = dh[start + t];
-        direct += residual[row + t] * d;
-        total += d;
-      }
-      parameterGradient[offset + adstockCount + q] = beta * direct;
-      totalDerivatives[offset + adstockCount + q] = total;
-    }
+    if (adstockCount === 1 && saturationCount === 2) fusedSums(sums, w, row, beta, k, offset);
+    else seriesMediaSums(sums, w, row, beta, k, offset);
   }
 }
 
 /**
- * mediaSums for one adstock and two saturation parameters (the default geometric adstock with Hill
+ * seriesMediaSums (mediaSums.ts) for one adstock and two saturation parameters (the default geometric adstock with Hill
  * saturation) in one pass over the weeks: the same sums in the same order, reading r′ once.
  */
 function fusedSums(
-  sums: GeoMediaSums,
+  sums: MediaSumBuffers,
   w: ChannelWorkspace,
   row: number,
   beta: number,

@@ -20,6 +20,7 @@ import { priorLogDensity } from './distributions';
 import type { MmmDesign } from './design';
 import { createAdstockKernel, saturationKernelOf } from './kernels';
 import type { ChannelWorkspace } from './channelWorkspace';
+import { seriesMediaSums, type MediaSumBuffers } from './mediaSums';
 import { blockLogLikelihood, observationNoise } from './observationNoise';
 import { accumulateLiftTests, impliedLifts } from './liftTests';
 import { createLiftWorkspace } from './liftWindow';
@@ -78,6 +79,15 @@ export function createEvaluator(
   const totalDerivatives = new Float64Array(channels * parameterCount);
   const mean = new Float64Array(weeks);
   const residualGradient = new Float64Array(weeks);
+  const mediaSums: MediaSumBuffers = {
+    residual: residualGradient,
+    weeks,
+    adstockCount,
+    saturationCount,
+    coefficientGradient,
+    parameterGradient,
+    totalDerivatives,
+  };
   const liftContext = {
     design,
     maxLag,
@@ -197,36 +207,8 @@ export function createEvaluator(
     gradient[layout.noise] += sigmaGradient[0] * derivatives[layout.noise];
 
     // Channel gradients holding β fixed, and ∂H/∂p for the 'roi' chain rule.
-    for (let c = 0; c < channels; c++) {
-      const w = workspaces[c];
-      const beta = coefficients[c];
-      const offset = c * parameterCount;
-      sum = 0;
-      for (let t = 0; t < weeks; t++) sum += residualGradient[t] * w.saturated[t];
-      coefficientGradient[c] = sum;
-      for (let j = 0; j < adstockCount; j++) {
-        let direct = 0;
-        let total = 0;
-        for (let t = 0; t < weeks; t++) {
-          const d = w.slope[t] * w.adstockDerivatives[j * weeks + t];
-          direct += residualGradient[t] * d;
-          total += d;
-        }
-        parameterGradient[offset + j] = beta * direct;
-        totalDerivatives[offset + j] = total;
-      }
-      for (let q = 0; q < saturationCount; q++) {
-        let direct = 0;
-        let total = 0;
-        for (let t = 0; t < weeks; t++) {
-          const d = w.saturationDerivatives[q * weeks + t];
-          direct += residualGradient[t] * d;
-          total += d;
-        }
-        parameterGradient[offset + adstockCount + q] = beta * direct;
-        totalDerivatives[offset + adstockCount + q] = total;
-      }
-    }
+    for (let c = 0; c < channels; c++)
+      seriesMediaSums(mediaSums, workspaces[c], 0, coefficients[c], c, c * parameterCount);
     if (design.experiments.length > 0) {
       logDensity += accumulateLiftTests(liftContext, lift, coefficientGradient, parameterGradient);
     }
