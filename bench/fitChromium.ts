@@ -6,10 +6,11 @@
  * run (worker_threads chains + reportOfFit, as `mmm fit` runs them; the input is rebuilt from the
  * app's own report, so both fit the same numbers, and their draws are compared).
  *
- * Measured in the page: click → report built (`fit-done`); the last chain's end (the
- * 'mmm:chains-done' mark) → the Results task drawn (every chart reported 'finished'); and every
- * main-thread task over 50 ms (a PerformanceObserver on long tasks) during the fit, the report and
- * the redraws. Targets: app/CLI ≤ 1.25×, chains-done → drawn ≤ 2 s, no long task over 50 ms.
+ * Measured in the page: click → report built (`fit-done` in the DOM, seen by a MutationObserver);
+ * the last chain's end (the 'mmm:chains-done' mark) → the Results task drawn (every chart reported
+ * 'finished'), less the wait before Results is clicked; and every main-thread task over 50 ms (a
+ * PerformanceObserver on long tasks) during the fit, from the chains' end until Results is clicked
+ * (the report, the Model task's update and the autosave), and during the redraws. Targets: app/CLI ≤ 1.25×, chains-done → drawn ≤ 2 s, no long task over 50 ms.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -70,6 +71,22 @@ async function runApp(url: string): Promise<{ times: PageTimes; report: FitRepor
         for (const entry of list.getEntries())
           store.__tasks.push({ start: entry.startTime, duration: entry.duration });
       }).observe({ type: 'longtask', buffered: true } as never);
+      // When the fit's result first shows (Playwright's waitFor polls up to 0.5 s apart).
+      type Observer = { disconnect(): void; observe(node: unknown, options: object): void };
+      const win = globalThis as unknown as {
+        document: { querySelector(s: string): unknown };
+        MutationObserver: new (
+          callback: (records: unknown, observer: Observer) => void,
+        ) => Observer;
+        __fitDoneAt?: number;
+      };
+      const doc = win.document;
+      const seen = win;
+      new win.MutationObserver((_, observer) => {
+        if (doc.querySelector('[data-testid="fit-done"]') === null) return;
+        seen.__fitDoneAt = performance.now();
+        observer.disconnect();
+      }).observe(doc as never, { childList: true, subtree: true });
     });
     await page.goto(url);
     await page.getByTestId('load-sample-data').click();
@@ -82,7 +99,9 @@ async function runApp(url: string): Promise<{ times: PageTimes; report: FitRepor
     const clicked = await page.evaluate(() => performance.now());
     await page.getByTestId('fit-start').click();
     await page.getByTestId('fit-done').waitFor({ timeout: 1_800_000 });
-    const fitDone = await page.evaluate(() => performance.now());
+    const fitDone = await page.evaluate(
+      () => (globalThis as unknown as { __fitDoneAt: number }).__fitDoneAt,
+    );
     const resultsClicked = await page.evaluate(() => performance.now());
     await page.getByTestId('nav-results').click();
     const drawn = await page.evaluate(async (ids) => {
@@ -184,7 +203,8 @@ export async function runChromiumFitBench(): Promise<ChromiumFitRow> {
       const t = app.times;
       const appSeconds = (t.fitDone - t.clicked) / 1000;
       const fitWindow = longest(t.tasks, t.clicked, t.chainsDone);
-      const reportWindow = longest(t.tasks, t.chainsDone, t.fitDone);
+      // Until Results is clicked: the report's arrival also draws the Model task's chart and autosaves.
+      const reportWindow = longest(t.tasks, t.chainsDone, t.resultsClicked);
       const redrawWindow = longest(t.tasks, t.resultsClicked, t.drawn);
       return {
         appSeconds,

@@ -54,7 +54,7 @@ test('double ML with ridge on the sample: one row per channel with finite number
     expect(p).toBeLessThanOrEqual(1);
   }
   await expect(page.getByTestId('dml-table')).toContainText('no fit');
-  await expect(page.getByTestId('dml-chart').locator('canvas').first()).toBeVisible();
+  await expect(page.getByTestId('dml-chart').locator('svg').first()).toBeVisible();
   await page.screenshot({ path: `${SCREENSHOTS}/causal-dml-ridge.png`, fullPage: true });
 });
 

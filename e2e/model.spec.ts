@@ -86,8 +86,9 @@ test('a quick fit in Web Workers: progress advances, then the gate and the ROI t
     expect(mean).toBeGreaterThan(0);
     await expect(row).toContainText(/\[\d+\.\d\d, \d+\.\d\d\]/);
   }
-  const canvas = page.getByTestId('fit-roi-chart').locator('canvas').first();
-  await expect(canvas).toBeVisible();
+  // Drawn with ECharts' SVG renderer (renderer/components/model/IntervalChart.vue).
+  const drawn = page.getByTestId('fit-roi-chart').locator('svg').first();
+  await expect(drawn).toBeVisible();
   await page.screenshot({ path: `${SCREENSHOTS}/model-fit-done.png`, fullPage: true });
 });
 

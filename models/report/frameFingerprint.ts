@@ -8,7 +8,20 @@
 import type { ModelFrame } from '../data/types';
 import { dataFingerprint, Fnv1a64 } from './dataFingerprint';
 
+// A frame is an immutable value: its hash is computed once per frame object (the Model task asks
+// on every render whether the shown fit is on the current data).
+const known = new WeakMap<ModelFrame, string>();
+
 export function frameFingerprint(frame: ModelFrame): string {
+  let hash = known.get(frame);
+  if (hash === undefined) {
+    hash = hashFrame(frame);
+    known.set(frame, hash);
+  }
+  return hash;
+}
+
+function hashFrame(frame: ModelFrame): string {
   const geos = frame.geos ?? [];
   const hash = new Fnv1a64()
     .updateText(

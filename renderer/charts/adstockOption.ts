@@ -9,10 +9,13 @@ import type { FitReport } from '../../models/report';
 import { bandSeries, channelColor, gateGraphic, smallMultiples } from './resultsChart';
 import { gridColumns } from './resultsCurvesOption';
 
+/** Height of one channel's panel (its plot; the title line comes on top). */
+export const ADSTOCK_PANEL_HEIGHT = 110;
+
 export function buildAdstockOption(report: FitReport): EChartsOption | null {
   const curves = report.adstockCurves;
   if (!curves || curves.length === 0) return null;
-  const { cells } = smallMultiples(curves.length, gridColumns(curves.length), 110);
+  const { cells } = smallMultiples(curves.length, gridColumns(curves.length), ADSTOCK_PANEL_HEIGHT);
   return {
     animation: false,
     graphic: gateGraphic(report),
@@ -64,7 +67,9 @@ export function buildAdstockOption(report: FitReport): EChartsOption | null {
 
 export function adstockHeight(report: FitReport): number {
   const count = report.adstockCurves?.length ?? 0;
-  return count === 0 ? 0 : smallMultiples(count, gridColumns(count), 110).totalHeight;
+  return count === 0
+    ? 0
+    : smallMultiples(count, gridColumns(count), ADSTOCK_PANEL_HEIGHT).totalHeight;
 }
 
 export function adstockRows(report: FitReport): Cell[][] {

@@ -22,6 +22,20 @@ export function bandCoverage(report: FitReport): number | null {
   return inside / weeks;
 }
 
+/**
+ * The replicated series as one line's points: each replicate's (week, value) in order, then an
+ * empty point ('-'), where ECharts breaks the line.
+ */
+export function replicatePoints(
+  replicates: readonly (readonly number[])[],
+  dates: readonly string[],
+): [string, number | '-'][] {
+  return replicates.flatMap((values) => [
+    ...values.map((value, t): [string, number] => [dates[t], value]),
+    [dates[values.length - 1], '-'] as [string, '-'],
+  ]);
+}
+
 export function buildPpcOption(report: FitReport): EChartsOption | null {
   const predictive = report.predictive;
   if (!predictive) return null;
@@ -47,16 +61,18 @@ export function buildPpcOption(report: FitReport): EChartsOption | null {
         color: channelColor(0),
         opacity: 0.15,
       }),
-      ...predictive.replicates.map((values) => ({
+      {
+        // Every replicate in one series (a gap between two): one path, not one series each.
         name: 'replicated',
         type: 'line' as const,
-        data: values,
+        data: replicatePoints(predictive.replicates, dates),
         symbol: 'none',
         silent: true,
+        connectNulls: false,
         lineStyle: { width: 1, color: channelColor(0), opacity: 0.25 },
         itemStyle: { color: channelColor(0) },
         tooltip: { show: false },
-      })),
+      },
       {
         name: 'observed',
         type: 'line',

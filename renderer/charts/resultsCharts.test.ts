@@ -165,7 +165,17 @@ describe('results charts on a real report', () => {
     expect(seriesOf(trace)).toHaveLength(2 * report.sampler.chains);
     expect(traceRows(report, name)).toHaveLength(1 + 2 * 100);
     const ppc = buildPpcOption(report)!;
-    expect(seriesOf(ppc).filter((s) => s.name === 'replicated')).toHaveLength(20);
+    // The 20 replicates in one series, in order, a gap ('-') after each.
+    const replicated = seriesOf(ppc).filter((s) => s.name === 'replicated');
+    expect(replicated).toHaveLength(1);
+    const points = replicated[0].data as [string, number | '-'][];
+    const weeks = report.decomposition.dates.length;
+    expect(points).toHaveLength(20 * (weeks + 1));
+    report.predictive!.replicates.forEach((values, r) => {
+      const run = points.slice(r * (weeks + 1), (r + 1) * (weeks + 1));
+      expect(run.slice(0, weeks)).toEqual(values.map((v, t) => [report.decomposition.dates[t], v]));
+      expect(run[weeks][1]).toBe('-');
+    });
     expect(ppcRows(report)[0]).toHaveLength(4 + 20);
     const coverage = bandCoverage(report)!;
     expect(coverage).toBeGreaterThan(0.6);

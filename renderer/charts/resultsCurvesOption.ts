@@ -94,6 +94,9 @@ function curveSeries(curve: Curve, color: string, axis: number, name: string): S
 export type CurvesView =
   { readonly mode: 'single'; readonly channel: string } | { readonly mode: 'grid' };
 
+/** Height of one channel's panel in the small multiples (its plot; the title line comes on top). */
+export const CURVE_PANEL_HEIGHT = 130;
+
 /** Columns of the small multiples: 3 up to 9 channels, else 4. */
 export function gridColumns(channels: number): number {
   return channels <= 9 ? 3 : 4;
@@ -130,7 +133,7 @@ export function buildResponseCurvesOption(report: FitReport, view: CurvesView): 
     };
   }
   const columns = gridColumns(curves.length);
-  const { cells } = smallMultiples(curves.length, columns, 130);
+  const { cells } = smallMultiples(curves.length, columns, CURVE_PANEL_HEIGHT);
   return {
     animation: false,
     graphic: gateGraphic(report),
@@ -160,7 +163,7 @@ export function buildResponseCurvesOption(report: FitReport, view: CurvesView): 
 export function responseCurvesHeight(report: FitReport, view: CurvesView): number {
   if (view.mode === 'single') return 360;
   const count = report.responseCurves.length;
-  return smallMultiples(count, gridColumns(count), 130).totalHeight;
+  return smallMultiples(count, gridColumns(count), CURVE_PANEL_HEIGHT).totalHeight;
 }
 
 export function responseCurveRows(report: FitReport): Cell[][] {

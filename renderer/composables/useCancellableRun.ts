@@ -5,6 +5,7 @@
  */
 import { ref, type Ref } from 'vue';
 import { isAbortError } from '../../models/inference/cancellation';
+import { nextTask } from './nextTask';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
 
@@ -48,8 +49,13 @@ export function useCancellableRun<Status extends string = RunStatus>(cancelledMe
       const result = await steps.execute(prepared, own.signal, () => controller === own);
       if (controller !== own) return null;
       const committed = steps.commit(prepared, result);
-      status.value = 'done';
-      message.value = committed.message;
+      // The stored result renders in this task; the finished status (the forms enabled again) in
+      // the next: together they were one 60–80 ms main-thread task after a fit.
+      await nextTask();
+      if (controller === own) {
+        status.value = 'done';
+        message.value = committed.message;
+      }
       return committed.outcome;
     } catch (error) {
       // A cancelled run already said so; a newer run owns the status now.

@@ -1,7 +1,8 @@
 /**
- * Exports a chart as PNG (the drawn canvas at twice its resolution), SVG (the same option drawn by
- * ECharts' SVG renderer off screen) or its data as CSV (models/io/delimitedText: formula-safe), as
- * downloads named after the chart.
+ * Exports a chart as PNG (the option drawn by ECharts' canvas renderer off screen, at twice its
+ * resolution), SVG (the same option drawn by its SVG renderer off screen) or its data as CSV
+ * (models/io/delimitedText: formula-safe), as downloads named after the chart. Both images draw the
+ * whole option, so a chart shown as small multiples (one instance per panel) exports as one.
  */
 import type { EChartsOption } from 'echarts';
 import { init } from 'echarts/core';
@@ -18,8 +19,6 @@ export interface ExportSource {
   readonly width: number;
   readonly height: number;
   readonly background: string;
-  /** The drawn chart's PNG data URL. */
-  readonly pngDataUrl: () => string | undefined;
 }
 
 function dataUrlBlob(url: string): Blob {
@@ -40,6 +39,23 @@ export function chartSvg(option: EChartsOption, width: number, height: number): 
   }
 }
 
+/** The option drawn on a canvas off screen (never attached to the page), as a PNG data URL. */
+export function chartPng(
+  option: EChartsOption,
+  width: number,
+  height: number,
+  background: string,
+): string {
+  const host = document.createElement('div');
+  const chart = init(host, undefined, { renderer: 'canvas', width, height });
+  try {
+    chart.setOption({ ...option, animation: false, backgroundColor: background });
+    return chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: background });
+  } finally {
+    chart.dispose();
+  }
+}
+
 export function exportChart(kind: ExportKind, source: ExportSource): void {
   const stem = source.name.replace(/[^A-Za-z0-9._-]+/g, '-');
   if (kind === 'csv') {
@@ -52,8 +68,8 @@ export function exportChart(kind: ExportKind, source: ExportSource): void {
     );
     downloadBlob(`${stem}.svg`, new Blob([svg], { type: 'image/svg+xml' }));
   } else {
-    const url = source.pngDataUrl();
-    if (url) downloadBlob(`${stem}.png`, dataUrlBlob(url));
+    const url = chartPng(source.option, source.width, source.height, source.background);
+    downloadBlob(`${stem}.png`, dataUrlBlob(url));
   }
 }
 

@@ -8,13 +8,20 @@ import { computed, markRaw, ref, watch, type Ref } from 'vue';
 import type { EChartsOption } from 'echarts';
 import type { Cell } from '../../models/io/delimitedText';
 import type { FitReport } from '../../models/report';
-import { adstockHeight, adstockRows, buildAdstockOption } from '../charts/adstockOption';
+import {
+  ADSTOCK_PANEL_HEIGHT,
+  adstockHeight,
+  adstockRows,
+  buildAdstockOption,
+} from '../charts/adstockOption';
 import { buildDecompositionOption, decompositionRows } from '../charts/decompositionOption';
 import { buildFitOption, fitRows } from '../charts/fitOption';
 import { buildGeoRoiOption, geoRoiData, geoRoiHeight, geoRoiRows } from '../charts/geoRoiOption';
 import { bandCoverage, buildPpcOption, ppcRows } from '../charts/ppcOption';
 import {
   buildResponseCurvesOption,
+  CURVE_PANEL_HEIGHT,
+  gridColumns,
   responseCurveRows,
   responseCurvesHeight,
   type CurvesView,
@@ -22,18 +29,39 @@ import {
 import { buildRoiOption, roiRows, type RoiSort } from '../charts/roiOption';
 import { buildTraceOption, traceRows } from '../charts/traceOption';
 import { buildWaterfallOption, waterfallRows } from '../charts/waterfallOption';
+import { smallMultiples, splitSmallMultiples, type ChartParts } from '../charts/resultsChart';
 
 export interface ChartView {
+  /** The whole chart: drawn, unless `parts` draw it panel by panel; always what exports draw. */
   readonly option: EChartsOption | null;
   readonly rows: readonly (readonly Cell[])[];
   readonly height: number;
+  /** Small multiples drawn as one chart per panel (renderer/charts/resultsChart.ts). */
+  readonly parts?: ChartParts | null;
 }
 
-const view = (option: EChartsOption | null, rows: Cell[][], height: number): ChartView => ({
+const view = (
+  option: EChartsOption | null,
+  rows: Cell[][],
+  height: number,
+  parts?: ChartParts | null,
+): ChartView => ({
   option: option && markRaw(option),
   rows: markRaw(rows),
   height,
+  ...(parts ? { parts: markRaw(parts) } : {}),
 });
+
+/** Small multiples in `count` panels of `panelHeight` px (their grid cell), drawn one by one. */
+function partsOf(option: EChartsOption | null, count: number, panelHeight: number) {
+  if (!option) return null;
+  const columns = gridColumns(count);
+  return splitSmallMultiples(
+    option,
+    columns,
+    smallMultiples(count, columns, panelHeight).rowHeight,
+  );
+}
 
 export function useResultsCharts(report: Ref<FitReport | null>) {
   const bands = ref(false);
@@ -84,24 +112,27 @@ export function useResultsCharts(report: Ref<FitReport | null>) {
         Math.max(220, 90 + 44 * report.value.channels.length),
       ),
   );
-  const curves = computed(
-    () =>
-      report.value &&
-      view(
-        buildResponseCurvesOption(report.value, curvesView.value),
-        responseCurveRows(report.value),
-        responseCurvesHeight(report.value, curvesView.value),
-      ),
-  );
-  const adstock = computed(
-    () =>
-      report.value &&
-      view(
-        buildAdstockOption(report.value),
-        adstockRows(report.value),
-        adstockHeight(report.value),
-      ),
-  );
+  const curves = computed(() => {
+    if (!report.value) return null;
+    const option = buildResponseCurvesOption(report.value, curvesView.value);
+    const count = report.value.responseCurves.length;
+    return view(
+      option,
+      responseCurveRows(report.value),
+      responseCurvesHeight(report.value, curvesView.value),
+      curvesView.value.mode === 'grid' ? partsOf(option, count, CURVE_PANEL_HEIGHT) : null,
+    );
+  });
+  const adstock = computed(() => {
+    if (!report.value) return null;
+    const option = buildAdstockOption(report.value);
+    return view(
+      option,
+      adstockRows(report.value),
+      adstockHeight(report.value),
+      partsOf(option, report.value.adstockCurves?.length ?? 0, ADSTOCK_PANEL_HEIGHT),
+    );
+  });
   const trace = computed(
     () =>
       report.value &&

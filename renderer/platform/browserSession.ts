@@ -1,7 +1,9 @@
 /**
  * The autosaved session in browser mode: each entry's text in IndexedDB (idb-keyval, its own
  * database), the same keys and text the desktop writes under userData. IndexedDB commits each
- * `put` as a transaction, so a closed or crashed tab keeps the last completed entry.
+ * `put` as a transaction, so a closed or crashed tab keeps the last completed entry. Writes run in
+ * a worker (renderer/workers/sessionStore.worker.ts), in the order they were asked for: a fit's
+ * entry is megabytes of text, and storing it took 20–30 ms of the page's main thread.
  */
 import { createStore, del, entries, set, type UseStore } from 'idb-keyval';
 import type { Result, SessionEntries } from '../../electron/contract';
@@ -29,10 +31,58 @@ export async function loadBrowserSession(): Promise<Result<SessionEntries>> {
   }
 }
 
-export async function saveBrowserSessionEntry(
-  key: string,
-  text: string | null,
-): Promise<Result<void>> {
+/**
+ * One write, as the page posts it to the worker: the text as UTF-8 bytes, transferred. A fit's
+ * entry is a ~2 MB string, often a concatenation; posting it as a string cost the page 30–45 ms to
+ * serialise, encoding it and handing over the buffer a few.
+ */
+export interface SessionWrite {
+  readonly id: number;
+  readonly key: string;
+  readonly bytes: Uint8Array | null;
+}
+
+/** The worker's answer to write `id`. */
+export interface SessionWritten {
+  readonly id: number;
+  readonly result: Result<void>;
+}
+
+let writer: Worker | null = null;
+let nextWrite = 0;
+const pending = new Map<number, (result: Result<void>) => void>();
+
+function sessionWriter(): Worker | null {
+  if (writer || typeof Worker === 'undefined') return writer;
+  writer = new Worker(new URL('../workers/sessionStore.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'session-store',
+  });
+  writer.addEventListener('message', (event: MessageEvent<SessionWritten>) => {
+    pending.get(event.data.id)?.(event.data.result);
+    pending.delete(event.data.id);
+  });
+  writer.addEventListener('error', () => {
+    for (const settle of pending.values())
+      settle(failure('The session could not be autosaved', 'its storage worker failed'));
+    pending.clear();
+  });
+  return writer;
+}
+
+export function saveBrowserSessionEntry(key: string, text: string | null): Promise<Result<void>> {
+  const worker = sessionWriter();
+  if (!worker) return writeSessionEntry(key, text);
+  const id = nextWrite++;
+  return new Promise((resolve) => {
+    pending.set(id, resolve);
+    const bytes = text === null ? null : new TextEncoder().encode(text);
+    worker.postMessage({ id, key, bytes } satisfies SessionWrite, bytes ? [bytes.buffer] : []);
+  });
+}
+
+/** Stores (or, for null, deletes) one entry here: in the storage worker, or where none exists. */
+export async function writeSessionEntry(key: string, text: string | null): Promise<Result<void>> {
   try {
     if (text === null) await del(key, sessionStore());
     else await set(key, text, sessionStore());

@@ -36,6 +36,7 @@ import { useDataStore } from './data';
 import { useModelInputsStore } from './modelInputs';
 import { useResultsStore } from './results';
 import { buildGeoFitTarget } from '../fit/geoFitTarget';
+import { nextTask } from '../composables/nextTask';
 
 export const ADSTOCK_CHOICES: readonly { readonly value: AdstockKind; readonly label: string }[] = [
   { value: 'geometric', label: 'Geometric' },
@@ -325,6 +326,8 @@ export const useModelStore = defineStore('model', () => {
           signal,
         );
         markTimeline('mmm:report-built');
+        // The report arrived in this task (deserialised here); the screens update in the next.
+        await nextTask();
         if (signal.aborted) throw new AbortError();
         return { result, report };
       },

@@ -16,6 +16,7 @@ import { useDataStore } from './data';
 import { useModelStore } from './model';
 import { useModelInputsStore } from './modelInputs';
 import { fitFileRunner, useResultsStore } from './results';
+import { nextTask } from '../composables/nextTask';
 
 const META_DELAY_MS = 400;
 
@@ -99,7 +100,7 @@ export const useSessionStore = defineStore('session', () => {
     const json = await fitFileRunner().serialise(record.report);
     globalThis.performance?.mark?.('mmm:autosave-fit-serialised');
     // A task of its own: storing a report's text is not added to the task that received it.
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await nextTask();
     await write(`fit-${record.id}`, encodeFitEntry(record, json));
   }
 
