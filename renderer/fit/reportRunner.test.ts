@@ -16,7 +16,8 @@ import {
 } from '../stores/model';
 import { inProcessOneShotWorker } from '../workers/inProcessWorker';
 import { createBrowserFitFileRunner, handleFitFileMessage } from './fitFiles';
-import { createBrowserReportRunner, handleReportMessage } from './reportRunner';
+import { createBrowserReportRunner, fieldedJson, handleReportMessage } from './reportRunner';
+import { serialiseFitValue } from './fitText';
 
 const { frame } = simulatedFrame({ weeks: 60, channels: 2, seed: 4, noise: 0.05 });
 const spec = resolveFitSpec(frame, {
@@ -44,6 +45,22 @@ describe('createBrowserReportRunner', () => {
     expect(report.draws.count).toBe(40);
     expect(report.inputs?.channels.map((c) => c.name)).toEqual(frame.channels);
     expect(worker.terminated).toBe(true);
+  });
+
+  it('sends the JSON field by field: the same text as the whole, each field its own value', () => {
+    const direct = reportOfFit(request, fit, context);
+    // A field written as NaN (null in JSON) and one left undefined (left out), as JSON.stringify does.
+    const odd = { ...direct, fit: { ...direct.fit, r2: Number.NaN }, extra: undefined };
+    for (const report of [direct, odd as typeof direct]) {
+      const { text, fields } = fieldedJson(report);
+      expect(text).toBe(serialiseFitValue(report));
+      expect(fields.map(([key]) => key)).toEqual(
+        Object.keys(report).filter((key) => key !== 'extra'),
+      );
+      const parsed = JSON.parse(text) as Record<string, unknown>;
+      for (const [key, start, end] of fields)
+        expect(JSON.parse(text.slice(start, end))).toEqual(parsed[key]);
+    }
   });
 
   it('an abort rejects with AbortError and terminates the worker', async () => {

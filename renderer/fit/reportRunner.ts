@@ -5,6 +5,8 @@
  */
 import type { FitRequest, FitResult } from '../../models/inference/chains';
 import { reportOfFit, type FitContext, type FitReport } from '../../models/report';
+import { AbortError } from '../../models/inference/cancellation';
+import { nextTask } from '../composables/nextTask';
 import { rememberSerialised, serialiseFitValue } from './fitText';
 import {
   answerOneShot,
@@ -22,12 +24,56 @@ export interface ReportWorkerInput {
 
 /**
  * The report as its JSON (what a fit file and the autosave hold), UTF-8 encoded, made in the
- * worker; the page parses it. Posting the report object too cost the page 40–50 ms of
- * structured-clone deserialisation in one task (a ~2 MB report of many small arrays); one byte
- * buffer arrives at once, and JSON.parse is several times faster than that deserialisation.
+ * worker, with where each top-level field's value lies in the text; the page parses the fields a
+ * few at a time, a task each. Posting the report object cost the page 40–50 ms of structured-clone
+ * deserialisation in one task (a ~2 MB report of many small arrays), and parsing the whole text at
+ * once up to ~55 ms; one byte buffer arrives at once.
  */
 export interface ReportWorkerResult {
   readonly json: Uint8Array;
+  /** [field, start, end): the field's value is `text.slice(start, end)` of the decoded text. */
+  readonly fields: readonly (readonly [string, number, number])[];
+}
+
+/**
+ * `serialiseFitValue(report)` written field by field, noting where each value lies: the same text
+ * (JSON.stringify writes an object as `{"key":value,…}` in key order, leaving out undefined).
+ */
+export function fieldedJson(report: FitReport): {
+  readonly text: string;
+  readonly fields: [string, number, number][];
+} {
+  const fields: [string, number, number][] = [];
+  let text = '{';
+  for (const [key, value] of Object.entries(report)) {
+    const json = serialiseFitValue(value) as string | undefined;
+    if (json === undefined) continue;
+    text += `${fields.length > 0 ? ',' : ''}${JSON.stringify(key)}:`;
+    fields.push([key, text.length, text.length + json.length]);
+    text += json;
+  }
+  return { text: `${text}}`, fields };
+}
+
+/** Characters of JSON the page parses in one task (~5–15 ms); a larger field is one task alone. */
+const PARSE_CHUNK = 300_000;
+
+/** The report from its text, a few fields per task (the UI stays responsive meanwhile). */
+async function parseByFields(
+  text: string,
+  fields: ReportWorkerResult['fields'],
+): Promise<FitReport> {
+  const report: Record<string, unknown> = {};
+  let parsed = 0;
+  for (const [key, start, end] of fields) {
+    if (parsed > 0 && parsed + (end - start) > PARSE_CHUNK) {
+      await nextTask();
+      parsed = 0;
+    }
+    report[key] = JSON.parse(text.slice(start, end));
+    parsed += end - start;
+  }
+  return report as unknown as FitReport;
 }
 
 export type ReportWorkerLike = OneShotWorkerLike<ReportWorkerInput, ReportWorkerResult, never>;
@@ -43,9 +89,10 @@ export function handleReportMessage(
   message: OneShotRun<ReportWorkerInput>,
   post: (reply: OneShotReply<ReportWorkerResult, never>) => void,
 ): void {
-  answerOneShot(message, post, ({ request, fit, context }) => ({
-    json: new TextEncoder().encode(serialiseFitValue(reportOfFit(request, fit, context))),
-  }));
+  answerOneShot(message, post, ({ request, fit, context }) => {
+    const { text, fields } = fieldedJson(reportOfFit(request, fit, context));
+    return { json: new TextEncoder().encode(text), fields };
+  });
 }
 
 function createReportWorker(): ReportWorkerLike {
@@ -70,14 +117,15 @@ export function createBrowserReportRunner(
       spare ??= createWorker();
     },
     build: async (input, signal) => {
-      const { json } = await runInOneShotWorker(take, input, {
+      const { json, fields } = await runInOneShotWorker(take, input, {
         signal,
         loadFailure: 'the fit report worker failed to load',
       });
       // The page's report is the JSON's, as a fit file or the autosave gives it back (NaN and ±∞
       // written as null), so a fit shown now and reopened later are the same object.
       const text = new TextDecoder().decode(json);
-      const report = JSON.parse(text) as FitReport;
+      const report = await parseByFields(text, fields);
+      if (signal?.aborted) throw new AbortError();
       rememberSerialised(report, text);
       return report;
     },
