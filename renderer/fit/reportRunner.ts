@@ -70,6 +70,7 @@ async function parseByFields(
       await nextTask();
       parsed = 0;
     }
+    // own JSON: the text our report worker just wrote of the report it built, never a file.
     report[key] = JSON.parse(text.slice(start, end));
     parsed += end - start;
   }
