@@ -49,8 +49,11 @@ interface Finding {
   readonly sample: string;
 }
 
-/** Rows of electronegativity's CSV report (RFC 4180 quoting, a header row). */
-function parseFindings(csv: string): Finding[] {
+/**
+ * Rows of electronegativity's CSV report (RFC 4180 quoting, a header row); null when a row does not
+ * have the header's fields (see `electronegativity`).
+ */
+function parseFindings(csv: string): Finding[] | null {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
@@ -88,6 +91,7 @@ function parseFindings(csv: string): Finding[] {
     'description',
     'url',
   ]);
+  if (body.some((fields) => fields.length !== header.length)) return null;
   return body.map(([issue, severity, , file, location, sample]) => ({
     issue,
     severity,
@@ -100,12 +104,25 @@ function parseFindings(csv: string): Finding[] {
 /** Runs electronegativity over `input` with the network refused; returns its findings. */
 async function electronegativity(input: string, name: string): Promise<Finding[]> {
   const report = path.join(scratch, `${name}.csv`);
+  // Its CSV writer appends rows asynchronously and, on a loaded machine, once wrote two rows
+  // into each other: a report whose rows do not parse is made again (at most twice more).
+  for (let attempt = 1; ; attempt++) {
+    await rm(report, { force: true });
+    await runElectronegativity(input, report);
+    const findings = parseFindings(await readFile(report, 'utf8'));
+    if (findings) return findings;
+    if (attempt === 3)
+      throw new Error(`electronegativity wrote a malformed report 3 times: ${report}`);
+  }
+}
+
+function runElectronegativity(input: string, report: string): Promise<unknown> {
   const tool = path.join(
     path.dirname(require.resolve('@doyensec/electronegativity/package.json')),
     'dist',
     'index.js',
   );
-  await run(
+  return run(
     process.execPath,
     [
       '--require',
@@ -118,7 +135,6 @@ async function electronegativity(input: string, name: string): Promise<Finding[]
     ],
     { cwd: root, timeout: 240_000, maxBuffer: 16 * 1024 ** 2 },
   );
-  return parseFindings(await readFile(report, 'utf8'));
 }
 
 test('electronegativity over electron/ and the built renderer: nothing of high severity', async () => {
