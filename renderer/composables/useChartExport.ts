@@ -5,7 +5,7 @@
  * whole option, so a chart shown as small multiples (one instance per panel) exports as one.
  */
 import type { EChartsOption } from 'echarts';
-import { init } from 'echarts/core';
+import { init, type EChartsType } from 'echarts/core';
 import { toCsv, toTsv, type Cell } from '../../models/io/delimitedText';
 import { downloadBlob } from '../platform';
 import '../charts/echarts';
@@ -28,15 +28,24 @@ function dataUrlBlob(url: string): Blob {
   return new Blob([bytes], { type });
 }
 
-/** The option drawn as an SVG document, off screen. */
-export function chartSvg(option: EChartsOption, width: number, height: number): string {
-  const chart = init(null, undefined, { renderer: 'svg', ssr: true, width, height });
+/** Draws `option` (no animation) on a chart made for it off screen, reads it, and disposes of it. */
+function drawnOffscreen<T>(
+  chart: EChartsType,
+  option: EChartsOption,
+  read: (chart: EChartsType) => T,
+): T {
   try {
     chart.setOption({ ...option, animation: false });
-    return chart.renderToSVGString();
+    return read(chart);
   } finally {
     chart.dispose();
   }
+}
+
+/** The option drawn as an SVG document, off screen. */
+export function chartSvg(option: EChartsOption, width: number, height: number): string {
+  const chart = init(null, undefined, { renderer: 'svg', ssr: true, width, height });
+  return drawnOffscreen(chart, option, (drawn) => drawn.renderToSVGString());
 }
 
 /** The option drawn on a canvas off screen (never attached to the page), as a PNG data URL. */
@@ -46,14 +55,14 @@ export function chartPng(
   height: number,
   background: string,
 ): string {
-  const host = document.createElement('div');
-  const chart = init(host, undefined, { renderer: 'canvas', width, height });
-  try {
-    chart.setOption({ ...option, animation: false, backgroundColor: background });
-    return chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: background });
-  } finally {
-    chart.dispose();
-  }
+  const chart = init(document.createElement('div'), undefined, {
+    renderer: 'canvas',
+    width,
+    height,
+  });
+  return drawnOffscreen(chart, { ...option, backgroundColor: background }, (drawn) =>
+    drawn.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: background }),
+  );
 }
 
 export function exportChart(kind: ExportKind, source: ExportSource): void {

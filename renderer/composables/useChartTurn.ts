@@ -16,7 +16,7 @@ import { nextTick, onBeforeUnmount, onMounted, ref } from 'vue';
 const BUDGET_MS = 16;
 
 interface Turn {
-  readonly heavy: () => boolean;
+  readonly heavy: boolean;
   readonly run: () => void;
 }
 
@@ -32,7 +32,7 @@ async function runTurns(): Promise<void> {
   let first = true;
   while (waiting.length > 0) {
     const turn = waiting[0];
-    if (!first && (turn.heavy() || performance.now() - started > BUDGET_MS)) break;
+    if (!first && (turn.heavy || performance.now() - started > BUDGET_MS)) break;
     waiting.shift();
     first = false;
     insertAt = 0;
@@ -59,10 +59,10 @@ function schedule(): void {
 }
 
 /**
- * True once this component may render (or its chart draw). `heavy`: whether this step is one
- * that should start a task of its own (asked when its turn comes).
+ * True once this component may render (or its chart draw). `heavy`: this step (an ECharts draw)
+ * starts a task of its own.
  */
-export function useChartTurn(heavy: () => boolean = () => false) {
+export function useChartTurn(heavy = false) {
   const ready = ref(false);
   const turn: Turn = { heavy, run: () => (ready.value = true) };
   onMounted(() => {

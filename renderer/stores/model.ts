@@ -326,7 +326,7 @@ export const useModelStore = defineStore('model', () => {
           signal,
         );
         markTimeline('mmm:report-built');
-        // The report arrived in this task (deserialised here); the screens update in the next.
+        // The report's last fields were parsed in this task; the screens update in the next.
         await nextTask();
         if (signal.aborted) throw new AbortError();
         return { result, report };
