@@ -66,6 +66,67 @@ export function mediaResponse(
 }
 
 /**
+ * Each channel's total contribution over the first `weeks` weeks when its data spend is scaled by
+ * each multiplier m (a response curve's points). Adstock is a weighted sum, so it is linear in
+ * spend and its lag sums are computed once per channel; only the saturation is evaluated per m:
+ *
+ *   R_c(m) = ȳ · β_c · Σ_{t<weeks} h(m · a_c,t),   a_c,t = Σₗ wₗ xₜ₋ₗ,c / max x_c
+ *
+ * The same numbers as summing `channelContribution` of m · x, up to rounding (m · Σ vs Σ of m · x;
+ * a saturation with `scaledSums`, such as Hill, also evaluates h in another form).
+ * Returns one array per channel, indexed by multiplier.
+ */
+export function scaledChannelTotals(
+  spec: ModelSpec,
+  design: MmmDesign,
+  parameters: MmmParameters,
+  multipliers: Float64Array,
+  weeks: number,
+  scratch: ComponentsScratch = createComponentsScratch(spec, false),
+): Float64Array[] {
+  const maxLag = spec.maxLag;
+  const saturation = scratch.saturation;
+  const { adstocked, slope, saturationDerivatives } = scratch.buffers(weeks);
+  const lags = new Float64Array(weeks);
+  const saturated = new Float64Array(weeks);
+  return parameters.channels.map((channel, c) => {
+    const spend = design.spend[c];
+    const weights = scratch.lagWeights(channel.adstock);
+    const spendScale = design.spendScale[c];
+    for (let t = 0; t < weeks; t++) {
+      let sum = 0;
+      const count = t < maxLag ? t + 1 : maxLag;
+      for (let l = 0; l < count; l++) sum += weights[l] * spend[t - l];
+      lags[t] = sum / spendScale;
+    }
+    const saturationParameters = saturation.parameterNames.map((name) => channel.saturation[name]);
+    const factor = design.kpiScale * channel.coefficient;
+    const totals = new Float64Array(multipliers.length);
+    if (saturation.scaledSums) {
+      saturation.scaledSums(lags, weeks, saturationParameters, multipliers, totals);
+      for (let k = 0; k < totals.length; k++) totals[k] *= factor;
+      return totals;
+    }
+    multipliers.forEach((m, k) => {
+      for (let t = 0; t < weeks; t++) adstocked[t] = m * lags[t];
+      saturation.apply(
+        adstocked,
+        weeks,
+        saturationParameters,
+        saturated,
+        slope,
+        saturationDerivatives,
+        weeks,
+      );
+      let total = 0;
+      for (let t = 0; t < weeks; t++) total += saturated[t];
+      totals[k] = factor * total;
+    });
+    return totals;
+  });
+}
+
+/**
  * `computeComponents` bound to one spec and design with a shared scratch: what a target's
  * `components` runs, many times over the same draws (fit report, planner). The channels are
  * computed at once; the baseline terms and the mean on first read, since most scenario passes

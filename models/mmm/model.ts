@@ -21,6 +21,16 @@ export interface MmmModel {
    * raw national scenario spend per channel (a geo model allocates it to geos, geoComponents.ts).
    */
   components(parameters: MmmParameters, spend?: readonly Float64Array[]): MmmComponents;
+  /**
+   * Optional fast path of response curves: per channel, Σ over the first `weeks` weeks of its
+   * national contribution with its data spend scaled by each multiplier (components.ts,
+   * `scaledChannelTotals`); without it, views sum `components` of the scaled spend.
+   */
+  scaledChannelTotals?(
+    parameters: MmmParameters,
+    multipliers: Float64Array,
+    weeks: number,
+  ): Float64Array[];
   /** sd of the national weekly KPI's observation noise, KPI units. */
   noiseScale(parameters: MmmParameters): number;
 }

@@ -7,7 +7,8 @@
 import { laplaceDenseInverseMassMatrix } from '../inference/laplaceInverseMassMatrix';
 import type { Target } from '../inference/types';
 import type { Rng } from '../random/rng';
-import { componentsEvaluator } from './components';
+import { componentsEvaluator, scaledChannelTotals } from './components';
+import { createComponentsScratch } from './componentsScratch';
 import { buildDesign, type MmmDesign } from './design';
 import { createEvaluator } from './logDensity';
 import { fitMapPosition } from './mapPosition';
@@ -58,6 +59,7 @@ export function createMmmTarget(input: MmmInput): MmmTarget {
   const coefficients = new Float64Array(channels);
   const totals = new Float64Array(channels);
   let mapPosition: Float64Array | null = null;
+  const curveScratch = createComponentsScratch(spec);
   let mapInverseMassMatrix: Float64Array | null = null;
 
   function constrain(position: Float64Array): MmmParameters {
@@ -114,6 +116,8 @@ export function createMmmTarget(input: MmmInput): MmmTarget {
     constrain,
     unconstrain,
     components: componentsEvaluator(spec, design),
+    scaledChannelTotals: (parameters, multipliers, weeks) =>
+      scaledChannelTotals(spec, design, parameters, multipliers, weeks, curveScratch),
     noiseScale: (parameters) => design.kpiScale * parameters.noise,
     liftPredictions: (position) => evaluator.liftPredictions(position),
     initialPosition(rng: Rng): Float64Array {

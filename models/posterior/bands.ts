@@ -1,12 +1,12 @@
 /**
  * Posterior mean and central (equal-tailed) interval of a quantity from its draws:
  *   mean = (1/N) Σ xᵢ,  [lower, upper] = [Q((1−p)/2), Q((1+p)/2)]
- * with Q the type-7 sample quantile (R's default). Per-week bands apply it week by week to a
+ * with Q the type-7 sample quantile (R's default), found by selection rather than a sort. Per-week bands apply it week by week to a
  * draws × weeks matrix (row-major). p = 0.9 by default (5% and 95% quantiles).
  *
  * Example: draws 1…5, p = 0.5 → mean 3, [2, 4].
  */
-import { quantileSorted } from '../diagnostics/quantile';
+import { quantilesInPlace } from '../diagnostics/quantile';
 
 export interface Band {
   readonly mean: number;
@@ -25,17 +25,18 @@ function checkProbability(probability: number): void {
     throw new Error(`interval probability must be in (0, 1), got ${probability}`);
 }
 
+/** The band's two quantile levels, (1 − p)/2 and (1 + p)/2. */
+function tails(probability: number): [number, number] {
+  return [(1 - probability) / 2, (1 + probability) / 2];
+}
+
 export function bandOf(values: Float64Array, probability = 0.9): Band {
   checkProbability(probability);
   if (values.length === 0) throw new Error('no draws');
-  const sorted = Float64Array.from(values).sort();
   let mean = 0;
   for (const v of values) mean += v / values.length;
-  return {
-    mean,
-    lower: quantileSorted(sorted, (1 - probability) / 2),
-    upper: quantileSorted(sorted, (1 + probability) / 2),
-  };
+  const [lower, upper] = quantilesInPlace(Float64Array.from(values), tails(probability));
+  return { mean, lower, upper };
 }
 
 /** Band per column of a `rows` × `columns` row-major matrix (rows = draws). */
@@ -51,16 +52,15 @@ export function columnBands(
   const lower = new Float64Array(columns);
   const upper = new Float64Array(columns);
   const column = new Float64Array(rows);
+  const probabilities = tails(probability);
   for (let j = 0; j < columns; j++) {
     let sum = 0;
     for (let i = 0; i < rows; i++) {
       column[i] = matrix[i * columns + j];
       sum += column[i];
     }
-    column.sort();
     mean[j] = sum / rows;
-    lower[j] = quantileSorted(column, (1 - probability) / 2);
-    upper[j] = quantileSorted(column, (1 + probability) / 2);
+    [lower[j], upper[j]] = quantilesInPlace(column, probabilities);
   }
   return { mean, lower, upper };
 }

@@ -5,7 +5,9 @@
  *   R_c(m) = Σₜ contribution_c,t(m · x_c)   (KPI units; R_c(0) = 0, R_c(1) = the fitted contribution)
  *
  * with posterior mean and central band per grid point, and the current spend (m = 1) marked.
- * The model is additive across channels, so one forward pass per (draw, m) serves every channel.
+ * The model is additive across channels, so one forward pass per (draw, m) serves every channel;
+ * a model with `scaledChannelTotals` (the national one) computes each channel's adstock once per
+ * draw instead, since adstock is linear in spend.
  */
 import type { MmmModel } from '../mmm/model';
 import type { MmmParameters } from '../mmm/types';
@@ -36,17 +38,24 @@ export function responseCurves(
   const count = draws.length;
   const points = multipliers.length;
   const matrices = channelNames.map(() => new Float64Array(count * points));
-  multipliers.forEach((m, k) => {
-    const scaled = spend.map((series) => series.map((v) => v * m));
+  const totalsOf = target.scaledChannelTotals;
+  if (totalsOf) {
     draws.forEach((parameters, d) => {
-      const components = target.components(parameters, scaled);
-      channelNames.forEach((_, c) => {
-        let sum = 0;
-        for (let t = 0; t < trainingWeeks; t++) sum += components.channels[c][t];
-        matrices[c][d * points + k] = sum;
+      const totals = totalsOf.call(target, parameters, multipliers, trainingWeeks);
+      totals.forEach((values, c) => matrices[c].set(values, d * points));
+    });
+  } else
+    multipliers.forEach((m, k) => {
+      const scaled = spend.map((series) => series.map((v) => v * m));
+      draws.forEach((parameters, d) => {
+        const components = target.components(parameters, scaled);
+        channelNames.forEach((_, c) => {
+          let sum = 0;
+          for (let t = 0; t < trainingWeeks; t++) sum += components.channels[c][t];
+          matrices[c][d * points + k] = sum;
+        });
       });
     });
-  });
   return channelNames.map((channel, c) => {
     let currentSpend = 0;
     for (let t = 0; t < trainingWeeks; t++) currentSpend += spend[c][t];

@@ -61,6 +61,17 @@ export function marginalRoi(
   const { channelNames, trainingWeeks, spend } = target.design;
   const raised = spend.map((series) => series.map((v) => v * (1 + MARGINAL_STEP)));
   const values = channelNames.map(() => new Float64Array(draws.length));
+  const totalsOf = target.scaledChannelTotals;
+  if (totalsOf) {
+    // Both sums by the same fast path (responseCurves.ts): the adstock once, h at 1 and 1.01.
+    const steps = Float64Array.of(1, 1 + MARGINAL_STEP);
+    draws.forEach((parameters, d) => {
+      totalsOf.call(target, parameters, steps, trainingWeeks).forEach(([base, more], c) => {
+        values[c][d] = (more - base) / (MARGINAL_STEP * trainingSum(spend[c], trainingWeeks));
+      });
+    });
+    return channelNames.map((name, c) => summarise(name, values[c], probability));
+  }
   draws.forEach((parameters, d) => {
     const base = target.components(parameters);
     const more = target.components(parameters, raised);

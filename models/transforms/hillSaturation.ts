@@ -43,6 +43,42 @@ export function hillSaturation(
   }
 }
 
+/**
+ * Σᵢ h(m · xᵢ) for each multiplier m: h(m x) = 1 / (1 + m⁻ˢ · (K/x)ˢ), so rᵢ = (K/xᵢ)ˢ is computed
+ * once and each m costs a multiply, an add and a divide per element (x ≤ 0 or m = 0 give 0).
+ * `ratios` (≥ length values) is overwritten.
+ */
+export function hillScaledSums(
+  input: Float64Array,
+  length: number,
+  halfSaturation: number,
+  shape: number,
+  multipliers: Float64Array,
+  out: Float64Array,
+  ratios: Float64Array = new Float64Array(length),
+): void {
+  const logK = Math.log(halfSaturation);
+  for (let i = 0; i < length; i++) {
+    const x = input[i];
+    // x ≤ 0 contributes 0: an infinite ratio gives 1 / (1 + ∞) = 0.
+    ratios[i] = x <= 0 ? Number.POSITIVE_INFINITY : Math.exp(shape * (logK - Math.log(x)));
+  }
+  for (let k = 0; k < multipliers.length; k++) {
+    const m = multipliers[k];
+    if (m <= 0) {
+      // h(0) = 0; NaN inputs still propagate.
+      let nan = 0;
+      for (let i = 0; i < length; i++) nan += input[i] * 0;
+      out[k] = nan;
+      continue;
+    }
+    const scale = Math.exp(-shape * Math.log(m));
+    let sum = 0;
+    for (let i = 0; i < length; i++) sum += 1 / (1 + scale * ratios[i]);
+    out[k] = sum;
+  }
+}
+
 export const hillSaturationKernel: SaturationKernel = {
   kind: 'hill',
   parameterNames: ['halfSaturation', 'shape'],
@@ -57,5 +93,8 @@ export const hillSaturationKernel: SaturationKernel = {
       derivativeParameters,
       stride,
     );
+  },
+  scaledSums(input, length, parameters, multipliers, out) {
+    hillScaledSums(input, length, parameters[0], parameters[1], multipliers, out);
   },
 };

@@ -48,4 +48,16 @@ export interface SaturationKernel {
     derivativeParameters: Float64Array,
     stride: number,
   ): void;
+  /**
+   * Optional fast path of a response curve: out[k] = Σ_{i<length} h(mₖ · input[i]) for each
+   * multiplier, the same sums as `apply` on the scaled series (up to rounding), without the
+   * derivatives and with the per-element transcendental work done once for all multipliers.
+   */
+  scaledSums?(
+    input: Float64Array,
+    length: number,
+    parameters: ArrayLike<number>,
+    multipliers: Float64Array,
+    out: Float64Array,
+  ): void;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { saturationDerivativeError } from '../testing/kernelChecks';
-import { hillSaturation, hillSaturationKernel } from './hillSaturation';
+import { hillSaturation, hillSaturationKernel, hillScaledSums } from './hillSaturation';
 import { logisticSaturation, logisticSaturationKernel } from './logisticSaturation';
 import {
   michaelisMentenSaturation,
@@ -77,5 +77,40 @@ describe('michaelisMentenSaturation', () => {
       expect(saturationDerivativeError(michaelisMentenSaturationKernel, [K], inputs)).toBeLessThan(
         1e-7,
       );
+  });
+});
+
+describe('hillScaledSums', () => {
+  it('equals Σ h(m·x) from the element-wise Hill, x = 0, huge x and NaN included', () => {
+    const x = Float64Array.from([0, 0.01, 0.2, 0.5, 0.9, 1.7, 4, 1e200]);
+    const multipliers = Float64Array.of(0, 0.25, 1, 1.01, 3);
+    for (const [K, S] of [
+      [0.3, 0.7],
+      [0.5, 2],
+      [1.2, 4],
+    ]) {
+      const out = new Float64Array(multipliers.length);
+      hillScaledSums(x, x.length, K, S, multipliers, out);
+      multipliers.forEach((m, k) => {
+        const scaled = x.map((v) => v * m);
+        const values = new Float64Array(x.length);
+        hillSaturation(
+          scaled,
+          x.length,
+          K,
+          S,
+          values,
+          new Float64Array(x.length),
+          new Float64Array(2 * x.length),
+          x.length,
+        );
+        const expected = values.reduce((a, b) => a + b, 0);
+        if (m === 0) expect(out[k]).toBe(0);
+        else expect(Math.abs(out[k] - expected)).toBeLessThan(1e-13 * expected);
+      });
+    }
+    const withNaN = new Float64Array(2);
+    hillScaledSums(Float64Array.of(0.5, Number.NaN), 2, 0.5, 2, Float64Array.of(0, 1), withNaN);
+    expect(Array.from(withNaN)).toEqual([Number.NaN, Number.NaN]);
   });
 });
