@@ -73,6 +73,18 @@ async function expectDrawn(target: Page): Promise<void> {
 }
 
 /** The numbers a reader compares: gate, fit metrics, ROI rows as the CSV export writes them. */
+/** Per Results chart: its finished draws so far and its ECharts instances (ChartPanel). */
+async function drawCounts(target: Page): Promise<[number, number][]> {
+  return target
+    .locator('[data-draws]')
+    .evaluateAll((charts) =>
+      charts.map((chart) => [
+        Number(chart.getAttribute('data-draws')),
+        Number(chart.getAttribute('data-instances')),
+      ]),
+    );
+}
+
 async function headline(target: Page): Promise<{ gate: string; metrics: string }> {
   return {
     gate: (await target.getByTestId('gate-verdict').textContent()) ?? '',
@@ -165,6 +177,26 @@ test('a fit is read in the Results task: every chart drawn, with the gate verdic
   await page.getByTestId('curves-channel').selectOption('tv');
   await page.getByTestId('trace-parameter').selectOption({ index: 3 });
   await expectDrawn(page);
+  // A theme change redraws every chart (a turn each: all at once was one ~440 ms task), and the
+  // dark theme is what they show; then back to following the system.
+  const toggle = page.getByTestId('theme-toggle');
+  await toggle.click();
+  await expect(toggle).toContainText('light');
+  const before = await drawCounts(page);
+  await toggle.click();
+  await expect(toggle).toContainText('dark');
+  await expect
+    .poll(async () => {
+      const after = await drawCounts(page);
+      return after.every(([count, instances], i) => count >= before[i][0] + instances);
+    }, SLOW)
+    .toBe(true);
+  // The dark theme's split lines (renderer/charts/resultsChart.ts, CHART_THEMES.dark.split).
+  expect(await page.locator('[data-testid="fit-chart"] svg').first().innerHTML()).toContain(
+    '#323f4b',
+  );
+  await toggle.click();
+  await expect(toggle).toContainText('system');
   const limit = longTaskLimit();
   console.log(
     `long-task limit ${limit.toFixed(0)} ms (load ${loadavg()[0].toFixed(1)} on ${cpus().length} cores)`,

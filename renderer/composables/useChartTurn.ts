@@ -11,7 +11,18 @@
  * a deferred section) go before the turns already waiting, so a section's charts draw before the
  * next section renders.
  */
-import { nextTick, onBeforeUnmount, onMounted, ref } from 'vue';
+import {
+  nextTick,
+  onActivated,
+  onBeforeUnmount,
+  onDeactivated,
+  onMounted,
+  ref,
+  shallowRef,
+  watch,
+  type Ref,
+  type ShallowRef,
+} from 'vue';
 
 const BUDGET_MS = 16;
 
@@ -58,22 +69,133 @@ function schedule(): void {
   channel.port2.postMessage(null);
 }
 
-/**
- * True once this component may render (or its chart draw). `heavy`: this step (an ECharts draw)
- * starts a task of its own.
- */
-export function useChartTurn(heavy = false) {
+/** Queues a turn: within the turn now rendering, before the turns already waiting; else last. */
+function enqueue(turn: Turn): void {
+  if (insertAt === null) {
+    waiting.push(turn);
+    schedule();
+  } else waiting.splice(insertAt++, 0, turn);
+}
+
+function dequeue(turn: Turn): void {
+  const index = waiting.indexOf(turn);
+  if (index >= 0) waiting.splice(index, 1);
+}
+
+/** True once this component may render (a light turn: a section's render, an ECharts init). */
+export function useChartTurn() {
   const ready = ref(false);
-  const turn: Turn = { heavy, run: () => (ready.value = true) };
-  onMounted(() => {
-    if (insertAt === null) {
-      waiting.push(turn);
-      schedule();
-    } else waiting.splice(insertAt++, 0, turn);
+  const turn: Turn = { heavy: false, run: () => (ready.value = true) };
+  onMounted(() => enqueue(turn));
+  onBeforeUnmount(() => dequeue(turn));
+  return ready;
+}
+
+/**
+ * `source`'s value (a chart's option) as the chart should draw it: undefined until its first turn,
+ * then each change in a heavy turn of its own. A new fit or another fit picked in the history
+ * changes every Results chart's option at once; drawn in one flush that was one 300–400 ms task.
+ * While the component is inactive (its task is out of view, kept alive) nothing is drawn: the
+ * latest value waits for its return.
+ */
+export function useTurnedValue<T>(source: () => T): Readonly<ShallowRef<T | undefined>> {
+  const shown = shallowRef<T | undefined>(undefined);
+  let active = true;
+  let queued = false;
+  const turn: Turn = {
+    heavy: true,
+    run: () => {
+      queued = false;
+      shown.value = source();
+    },
+  };
+  const request = () => {
+    if (queued || !active) return;
+    queued = true;
+    enqueue(turn);
+  };
+  onMounted(request);
+  watch(source, (value) => {
+    if (value !== shown.value) request();
+  });
+  onActivated(() => {
+    active = true;
+    if (source() !== shown.value) request();
+  });
+  onDeactivated(() => {
+    active = false;
+    queued = false;
+    dequeue(turn);
+  });
+  onBeforeUnmount(() => dequeue(turn));
+  return shown;
+}
+
+/** What `useTurnedResize` needs of a vue-echarts component (its exposed root and chart). */
+export interface ChartView {
+  readonly root?: HTMLElement;
+  readonly chart?: {
+    getDom(): HTMLElement;
+    getWidth(): number;
+    getHeight(): number;
+    resize(): void;
+    getZr(): { flush(): void };
+  };
+}
+
+/**
+ * Keeps a chart sized to its box, one resize per heavy turn; used instead of vue-echarts'
+ * `autoresize`, which compared the observed content box (fractional pixels) with the chart's size
+ * (whole pixels): every chart of a task resized each time the task came back into view, one
+ * 200–300 ms task, and zrender repainted them all in the next frame (another 100–160 ms). Here
+ * a chart resizes only when its box's whole-pixel size differs from the chart's, never while
+ * inactive, and repaints in its own turn.
+ */
+export function useTurnedResize(view: Readonly<Ref<ChartView | null | undefined>>): void {
+  let active = true;
+  let queued = false;
+  let observer: ResizeObserver | null = null;
+  const stale = (): boolean => {
+    const chart = view.value?.chart;
+    if (!chart) return false;
+    const box = chart.getDom();
+    const width = box.clientWidth;
+    const height = box.clientHeight;
+    return width > 0 && height > 0 && (width !== chart.getWidth() || height !== chart.getHeight());
+  };
+  const turn: Turn = {
+    heavy: true,
+    run: () => {
+      queued = false;
+      const chart = view.value?.chart;
+      if (!chart || !stale()) return;
+      chart.resize();
+      chart.getZr().flush();
+    },
+  };
+  const request = () => {
+    if (queued || !active || !stale()) return;
+    queued = true;
+    enqueue(turn);
+  };
+  watch(
+    () => view.value?.root,
+    (root) => {
+      observer?.disconnect();
+      observer = null;
+      if (!root || typeof ResizeObserver === 'undefined') return;
+      observer = new ResizeObserver(request);
+      observer.observe(root);
+    },
+  );
+  onActivated(() => (active = true));
+  onDeactivated(() => {
+    active = false;
+    queued = false;
+    dequeue(turn);
   });
   onBeforeUnmount(() => {
-    const index = waiting.indexOf(turn);
-    if (index >= 0) waiting.splice(index, 1);
+    observer?.disconnect();
+    dequeue(turn);
   });
-  return ready;
 }
