@@ -82,7 +82,16 @@ export const schemas = {
     contents: z.string().max(64 * 1024 ** 2),
   }),
   sessionKey: z.string().regex(/^(meta|fit-\d{1,9}|aside-[0-9a-z-]{1,60})$/),
-  sessionText: z.string().max(MAX_SESSION_ENTRY_BYTES).nullable(),
+  // The entry's text, or its UTF-8 bytes (a fit's report arrives as bytes: encoding ~2 MB of
+  // text again cost the page 45–100 ms); bytes that are not UTF-8 are refused where they land.
+  sessionText: z
+    .union([
+      z.string().max(MAX_SESSION_ENTRY_BYTES),
+      z.instanceof(Uint8Array).refine((bytes) => bytes.byteLength <= MAX_SESSION_ENTRY_BYTES, {
+        message: `at most ${MAX_SESSION_ENTRY_BYTES} bytes`,
+      }),
+    ])
+    .nullable(),
   saveReport: z.object({
     suggestedName: z
       .string()
@@ -116,8 +125,8 @@ export interface WorkbenchApi {
   openFitResult(): Promise<Result<OpenedFile | null>>;
   /** Every autosaved session entry (desktop: under userData; browser: IndexedDB). */
   loadSession(): Promise<Result<SessionEntries>>;
-  /** Writes one autosaved entry atomically (null deletes it). */
-  saveSessionEntry(key: string, text: string | null): Promise<Result<void>>;
+  /** Writes one autosaved entry atomically: its text or UTF-8 bytes (null deletes it). */
+  saveSessionEntry(key: string, text: string | Uint8Array | null): Promise<Result<void>>;
   /**
    * Saves a plan's one-page HTML report (save dialog in the desktop, a download in the browser);
    * the page is built by models/plan/htmlReport.ts, static and escaped.

@@ -464,4 +464,23 @@ describe('fit results and the autosaved session', () => {
       expect(message).toMatch(/argument 1/);
     }
   });
+
+  it('takes an entry as UTF-8 bytes (a fit report as it arrived), written as its text; not UTF-8 is refused', async () => {
+    const { invoke } = setUp();
+    const text = '{"kpi":"Umsatz €"}';
+    expectSuccess(
+      await invoke(IPC.saveSessionEntry, trusted, 'fit-4', new TextEncoder().encode(text)),
+    );
+    expect(expectSuccess(await invoke(IPC.loadSession, trusted))).toEqual({ 'fit-4': text });
+    const message = expectFailure(
+      await invoke(IPC.saveSessionEntry, trusted, 'fit-4', Uint8Array.of(0x7b, 0xff, 0x7d)),
+      'invalid-payload',
+    );
+    expect(message).toMatch(/not UTF-8/);
+    // The refused write changed nothing.
+    expect(expectSuccess(await invoke(IPC.loadSession, trusted))).toEqual({ 'fit-4': text });
+    // Neither a number array nor another typed array passes for bytes.
+    for (const wrong of [[123, 125], new Uint16Array(2)])
+      expectFailure(await invoke(IPC.saveSessionEntry, trusted, 'fit-4', wrong), 'invalid-payload');
+  });
 });

@@ -52,6 +52,9 @@ export interface IpcDependencies {
   sessionDirectory: () => string;
 }
 
+/** Session entries sent as bytes must be UTF-8: they are read back as text. */
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
 const planDialogFilters = [
   { name: 'Workbench plan', extensions: dialogExtensions(planFilePolicy) },
 ];
@@ -242,7 +245,13 @@ export function registerIpc(deps: IpcDependencies): InvokeChannel[] {
     handle(
       IPC.saveSessionEntry,
       ipcPayloads[IPC.saveSessionEntry],
-      async ([key, text]): Promise<void> => {
+      async ([key, entry]): Promise<void> => {
+        let text: string | null;
+        try {
+          text = typeof entry === 'string' || entry === null ? entry : strictUtf8.decode(entry);
+        } catch {
+          throw new ShellError('invalid-payload', 'The session entry is not UTF-8 text.');
+        }
         try {
           await writeSessionEntry(deps.sessionDirectory(), key, text);
         } catch (error) {

@@ -25,7 +25,7 @@ const api = {
     ipcRenderer.invoke(IPC.savePlan, { suggestedName, contents }),
   openFitResult: () => ipcRenderer.invoke(IPC.openFitResult),
   loadSession: () => ipcRenderer.invoke(IPC.loadSession),
-  saveSessionEntry: (key: string, text: string | null) =>
+  saveSessionEntry: (key: string, text: string | Uint8Array | null) =>
     ipcRenderer.invoke(IPC.saveSessionEntry, key, text),
   saveReport: (suggestedName: string, html: string) =>
     ipcRenderer.invoke(IPC.saveReport, { suggestedName, html }),

@@ -47,19 +47,28 @@ describe('createBrowserReportRunner', () => {
     expect(worker.terminated).toBe(true);
   });
 
-  it('sends the JSON field by field: the same text as the whole, each field its own value', () => {
+  it('sends the JSON field by field: the same text as the whole, each field its own byte range', () => {
     const direct = reportOfFit(request, fit, context);
     // A field written as NaN (null in JSON) and one left undefined (left out), as JSON.stringify does.
-    const odd = { ...direct, fit: { ...direct.fit, r2: Number.NaN }, extra: undefined };
+    // Non-ASCII text before later fields: byte ranges, not character ranges.
+    const odd = {
+      ...direct,
+      data: { ...direct.data, kpiName: 'Umsatz € — ventes télé' },
+      fit: { ...direct.fit, r2: Number.NaN },
+      extra: undefined,
+    };
     for (const report of [direct, odd as typeof direct]) {
-      const { text, fields } = fieldedJson(report);
+      const { json, fields } = fieldedJson(report);
+      const text = new TextDecoder().decode(json);
       expect(text).toBe(serialiseFitValue(report));
       expect(fields.map(([key]) => key)).toEqual(
         Object.keys(report).filter((key) => key !== 'extra'),
       );
       const parsed = JSON.parse(text) as Record<string, unknown>;
       for (const [key, start, end] of fields)
-        expect(JSON.parse(text.slice(start, end))).toEqual(parsed[key]);
+        expect(JSON.parse(new TextDecoder().decode(json.subarray(start, end)))).toEqual(
+          parsed[key],
+        );
     }
   });
 

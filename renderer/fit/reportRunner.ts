@@ -24,45 +24,64 @@ export interface ReportWorkerInput {
 
 /**
  * The report as its JSON (what a fit file and the autosave hold), UTF-8 encoded, made in the
- * worker, with where each top-level field's value lies in the text; the page parses the fields a
- * few at a time, a task each. Posting the report object cost the page 40–50 ms of structured-clone
- * deserialisation in one task (a ~2 MB report of many small arrays), and parsing the whole text at
- * once up to ~55 ms; one byte buffer arrives at once.
+ * worker, with where each top-level field's value lies in the bytes; the page decodes and parses
+ * the fields a few at a time, a task each, and keeps the bytes for the autosave. Posting the
+ * report object cost the page 40–50 ms of structured-clone deserialisation in one task (a ~2 MB
+ * report of many small arrays); decoding the whole text at once 10–40 ms, parsing it up to
+ * ~55 ms, and encoding it again for the autosave 45–100 ms (Chromium's TextEncoder).
  */
 export interface ReportWorkerResult {
   readonly json: Uint8Array;
-  /** [field, start, end): the field's value is `text.slice(start, end)` of the decoded text. */
+  /** [field, start, end): the field's value is the UTF-8 bytes `json.subarray(start, end)`. */
   readonly fields: readonly (readonly [string, number, number])[];
 }
 
 /**
- * `serialiseFitValue(report)` written field by field, noting where each value lies: the same text
- * (JSON.stringify writes an object as `{"key":value,…}` in key order, leaving out undefined).
+ * `serialiseFitValue(report)` as UTF-8, written field by field, noting the byte range of each
+ * value: the same text (JSON.stringify writes an object as `{"key":value,…}` in key order,
+ * leaving out undefined).
  */
 export function fieldedJson(report: FitReport): {
-  readonly text: string;
+  readonly json: Uint8Array;
   readonly fields: [string, number, number][];
 } {
+  const encoder = new TextEncoder();
+  const pieces: Uint8Array[] = [];
   const fields: [string, number, number][] = [];
-  let text = '{';
+  let length = 0;
+  const add = (text: string): number => {
+    const bytes = encoder.encode(text);
+    pieces.push(bytes);
+    length += bytes.length;
+    return bytes.length;
+  };
+  add('{');
   for (const [key, value] of Object.entries(report)) {
     const json = serialiseFitValue(value) as string | undefined;
     if (json === undefined) continue;
-    text += `${fields.length > 0 ? ',' : ''}${JSON.stringify(key)}:`;
-    fields.push([key, text.length, text.length + json.length]);
-    text += json;
+    add(`${fields.length > 0 ? ',' : ''}${JSON.stringify(key)}:`);
+    const start = length;
+    fields.push([key, start, start + add(json)]);
   }
-  return { text: `${text}}`, fields };
+  add('}');
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const piece of pieces) {
+    out.set(piece, at);
+    at += piece.length;
+  }
+  return { json: out, fields };
 }
 
-/** Characters of JSON the page parses in one task (~5–15 ms); a larger field is one task alone. */
+/** Bytes of JSON the page decodes and parses in one task (~5–15 ms); a larger field is one task alone. */
 const PARSE_CHUNK = 300_000;
 
-/** The report from its text, a few fields per task (the UI stays responsive meanwhile). */
+/** The report from its UTF-8 JSON, a few fields per task (the UI stays responsive meanwhile). */
 async function parseByFields(
-  text: string,
+  json: Uint8Array,
   fields: ReportWorkerResult['fields'],
 ): Promise<FitReport> {
+  const decoder = new TextDecoder();
   const report: Record<string, unknown> = {};
   let parsed = 0;
   for (const [key, start, end] of fields) {
@@ -71,7 +90,7 @@ async function parseByFields(
       parsed = 0;
     }
     // own JSON: the text our report worker just wrote of the report it built, never a file.
-    report[key] = JSON.parse(text.slice(start, end));
+    report[key] = JSON.parse(decoder.decode(json.subarray(start, end)));
     parsed += end - start;
   }
   return report as unknown as FitReport;
@@ -91,8 +110,7 @@ export function handleReportMessage(
   post: (reply: OneShotReply<ReportWorkerResult, never>) => void,
 ): void {
   answerOneShot(message, post, ({ request, fit, context }) => {
-    const { text, fields } = fieldedJson(reportOfFit(request, fit, context));
-    return { json: new TextEncoder().encode(text), fields };
+    return fieldedJson(reportOfFit(request, fit, context));
   });
 }
 
@@ -124,10 +142,9 @@ export function createBrowserReportRunner(
       });
       // The page's report is the JSON's, as a fit file or the autosave gives it back (NaN and ±∞
       // written as null), so a fit shown now and reopened later are the same object.
-      const text = new TextDecoder().decode(json);
-      const report = await parseByFields(text, fields);
+      const report = await parseByFields(json, fields);
       if (signal?.aborted) throw new AbortError();
-      rememberSerialised(report, text);
+      rememberSerialised(report, json);
       return report;
     },
   };

@@ -70,13 +70,26 @@ function sessionWriter(): Worker | null {
   return writer;
 }
 
-export function saveBrowserSessionEntry(key: string, text: string | null): Promise<Result<void>> {
+export function saveBrowserSessionEntry(
+  key: string,
+  text: string | Uint8Array | null,
+): Promise<Result<void>> {
   const worker = sessionWriter();
-  if (!worker) return writeSessionEntry(key, text);
+  if (!worker)
+    return writeSessionEntry(
+      key,
+      text instanceof Uint8Array ? new TextDecoder().decode(text) : text,
+    );
   const id = nextWrite++;
   return new Promise((resolve) => {
     pending.set(id, resolve);
-    const bytes = text === null ? null : new TextEncoder().encode(text);
+    // Copied, not transferred, when given: the caller may still hold them.
+    const bytes =
+      text === null
+        ? null
+        : text instanceof Uint8Array
+          ? text.slice()
+          : new TextEncoder().encode(text);
     worker.postMessage({ id, key, bytes } satisfies SessionWrite, bytes ? [bytes.buffer] : []);
   });
 }

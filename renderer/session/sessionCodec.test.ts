@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { FitReport, MmmFitRecord } from '../../models/report';
-import { decodeSession, encodeFitEntry, encodeMeta, META_KEY } from './sessionCodec';
+import {
+  decodeSession,
+  encodeFitEntry,
+  encodeFitEntryBytes,
+  encodeMeta,
+  META_KEY,
+} from './sessionCodec';
 
 const reportJson = readFileSync(
   new URL('../charts/fixtures/fit-result.sample.json', import.meta.url),
@@ -89,5 +95,18 @@ describe('session codec', () => {
     expect(session.notices[1]).toMatch(
       /^The autosaved fit 2 could not be restored \(.+\); it was set aside/,
     );
+  });
+});
+
+describe('encodeFitEntryBytes', () => {
+  it('is encodeFitEntry as UTF-8, from the report JSON as UTF-8 (non-ASCII included)', () => {
+    const named = { ...report, data: { ...report.data, kpiName: 'Umsatz € — télé' } };
+    const json = JSON.stringify(named);
+    const bytes = encodeFitEntryBytes(record(7), new TextEncoder().encode(json));
+    const text = encodeFitEntry(record(7), json);
+    expect(new TextDecoder().decode(bytes)).toBe(text);
+    expect(bytes).toEqual(new TextEncoder().encode(text));
+    const restored = decodeSession({ 'fit-7': text }, now);
+    expect(restored.fits[0].report.data.kpiName).toBe('Umsatz € — télé');
   });
 });

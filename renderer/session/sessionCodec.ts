@@ -112,13 +112,29 @@ export function encodeMeta(meta: Omit<SessionMeta, 'kind' | 'version'>): string 
  * never stringified twice.
  */
 export function encodeFitEntry(record: MmmFitRecord, reportJson: string): string {
+  return `${entryHead(record)}${reportJson}}`;
+}
+
+/** `encodeFitEntry` as UTF-8 bytes, from the report's JSON as UTF-8 bytes (the same bytes). */
+export function encodeFitEntryBytes(record: MmmFitRecord, reportJson: Uint8Array): Uint8Array {
+  const encoder = new TextEncoder();
+  const head = encoder.encode(entryHead(record));
+  const entry = new Uint8Array(head.length + reportJson.length + 1);
+  entry.set(head);
+  entry.set(reportJson, head.length);
+  entry[entry.length - 1] = 0x7d; // }
+  return entry;
+}
+
+/** The entry's JSON up to its report's value: `{"kind":…,"record":{…},"report":`. */
+function entryHead(record: MmmFitRecord): string {
   const { id, finishedAt, origin, spec, fingerprint } = record;
   const head = JSON.stringify({
     kind: SESSION_FIT_KIND,
     version: SESSION_VERSION,
     record: { id, finishedAt, origin, spec, fingerprint },
   });
-  return `${head.slice(0, -1)},"report":${reportJson}}`;
+  return `${head.slice(0, -1)},"report":`;
 }
 
 export interface RestoredSession {

@@ -50,7 +50,7 @@ describe('the session', () => {
       load: async () => Object.fromEntries(saved),
       save: async (key, value) => {
         if (value === null) saved.delete(key);
-        else saved.set(key, value);
+        else saved.set(key, typeof value === 'string' ? value : new TextDecoder().decode(value));
       },
     }));
     const session = useSessionStore();

@@ -7,11 +7,12 @@
  * without their data, and an entry from another version is set aside with a message.
  */
 import { defineStore } from 'pinia';
-import { ref, watch } from 'vue';
+import { ref, toRaw, watch } from 'vue';
 import type { SessionEntries } from '../../electron/contract';
 import type { MmmFitRecord } from '../../models/report';
 import { getWorkbenchApi } from '../platform';
-import { encodeFitEntry, encodeMeta, META_KEY } from '../session/sessionCodec';
+import { encodeFitEntry, encodeFitEntryBytes, encodeMeta, META_KEY } from '../session/sessionCodec';
+import { serialisedBytesOf } from '../fit/fitText';
 import { useDataStore } from './data';
 import { useModelStore } from './model';
 import { useModelInputsStore } from './modelInputs';
@@ -22,7 +23,8 @@ const META_DELAY_MS = 400;
 
 export interface SessionBackend {
   load(): Promise<SessionEntries>;
-  save(key: string, text: string | null): Promise<void>;
+  /** The entry's text or UTF-8 bytes; null deletes it. */
+  save(key: string, text: string | Uint8Array | null): Promise<void>;
 }
 
 function platformBackend(): SessionBackend {
@@ -61,7 +63,7 @@ export const useSessionStore = defineStore('session', () => {
   let writing: Promise<void> = Promise.resolve();
   let timer: ReturnType<typeof setTimeout> | null = null;
 
-  function write(key: string, text: string | null): Promise<void> {
+  function write(key: string, text: string | Uint8Array | null): Promise<void> {
     const target = backend;
     if (!target) return Promise.resolve();
     writing = writing
@@ -97,11 +99,15 @@ export const useSessionStore = defineStore('session', () => {
   async function saveFit(record: MmmFitRecord): Promise<void> {
     saved.add(record.id);
     globalThis.performance?.mark?.('mmm:autosave-fit');
-    const json = await fitFileRunner().serialise(record.report);
+    // A report the report worker just built comes with its JSON's bytes: stored as they are.
+    const bytes = serialisedBytesOf(toRaw(record.report));
+    const entry = bytes
+      ? encodeFitEntryBytes(record, bytes)
+      : encodeFitEntry(record, await fitFileRunner().serialise(record.report));
     globalThis.performance?.mark?.('mmm:autosave-fit-serialised');
     // A task of its own: storing a report's text is not added to the task that received it.
     await nextTask();
-    await write(`fit-${record.id}`, encodeFitEntry(record, json));
+    await write(`fit-${record.id}`, entry);
   }
 
   /** Reads the last session back, then keeps saving; call once when the app starts. */
