@@ -65,9 +65,11 @@ test('loads the sample: file list, detected mapping, validation and the weekly c
   await expect(page.getByTestId('validation-report')).toBeVisible();
   await expect(page.getByTestId('validation-status')).toHaveText('usable');
 
-  const canvas = page.getByTestId('model-frame-chart').locator('canvas').first();
-  await expect(canvas).toBeVisible();
-  const box = await canvas.boundingBox();
+  // Drawn as SVG, as every chart after it (ModelFrameChart.vue); a line per series.
+  const chart = page.getByTestId('model-frame-chart').locator('svg').first();
+  await expect(chart).toBeVisible();
+  expect(await chart.locator('path').count()).toBeGreaterThan(8);
+  const box = await chart.boundingBox();
   expect(box?.width ?? 0).toBeGreaterThan(300);
   expect(box?.height ?? 0).toBeGreaterThan(200);
   // 2022-01-03 … 2024-12-29 is 156 Monday-start weeks (sample-data/README.md).

@@ -179,7 +179,7 @@ test.describe('renderer under the shell protocol and CSP', () => {
       expect(page.getByTestId('data-progress')).toHaveText(/Ready/, { timeout: 240_000 }),
       firstProblem,
     ]);
-    await expect(page.getByTestId('model-frame-chart').locator('canvas').first()).toBeVisible();
+    await expect(page.getByTestId('model-frame-chart').locator('svg').first()).toBeVisible();
     expect(problems).toEqual([]);
   });
 });
