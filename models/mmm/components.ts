@@ -84,29 +84,57 @@ export function scaledChannelTotals(
   weeks: number,
   scratch: ComponentsScratch = createComponentsScratch(spec, false),
 ): Float64Array[] {
+  return parameters.channels.map((channel, c) => {
+    const totals = new Float64Array(multipliers.length);
+    addScaledTotals(
+      spec,
+      channel,
+      design.spend[c],
+      {
+        spendScale: design.spendScale[c],
+        factor: design.kpiScale * channel.coefficient,
+      },
+      multipliers,
+      weeks,
+      totals,
+      scratch,
+    );
+    return totals;
+  });
+}
+
+/**
+ * Adds factor · Σ_{t<weeks} h(m · aₜ) to `out[k]` for each multiplier m = multipliers[k], with
+ * aₜ = Σₗ wₗ xₜ₋ₗ / spendScale of raw weekly `spend`: one channel's part of `scaledChannelTotals`
+ * (a geo model adds one per geo).
+ */
+export function addScaledTotals(
+  spec: ModelSpec,
+  channel: Pick<ChannelParameters, 'adstock' | 'saturation'>,
+  spend: ArrayLike<number>,
+  scales: { readonly spendScale: number; readonly factor: number },
+  multipliers: Float64Array,
+  weeks: number,
+  out: Float64Array,
+  scratch: ComponentsScratch = createComponentsScratch(spec, false),
+): void {
   const maxLag = spec.maxLag;
   const saturation = scratch.saturation;
   const { adstocked, slope, saturationDerivatives } = scratch.buffers(weeks);
+  const weights = scratch.lagWeights(channel.adstock);
   const lags = new Float64Array(weeks);
-  const saturated = new Float64Array(weeks);
-  return parameters.channels.map((channel, c) => {
-    const spend = design.spend[c];
-    const weights = scratch.lagWeights(channel.adstock);
-    const spendScale = design.spendScale[c];
-    for (let t = 0; t < weeks; t++) {
-      let sum = 0;
-      const count = t < maxLag ? t + 1 : maxLag;
-      for (let l = 0; l < count; l++) sum += weights[l] * spend[t - l];
-      lags[t] = sum / spendScale;
-    }
-    const saturationParameters = saturation.parameterNames.map((name) => channel.saturation[name]);
-    const factor = design.kpiScale * channel.coefficient;
-    const totals = new Float64Array(multipliers.length);
-    if (saturation.scaledSums) {
-      saturation.scaledSums(lags, weeks, saturationParameters, multipliers, totals);
-      for (let k = 0; k < totals.length; k++) totals[k] *= factor;
-      return totals;
-    }
+  for (let t = 0; t < weeks; t++) {
+    let sum = 0;
+    const count = t < maxLag ? t + 1 : maxLag;
+    for (let l = 0; l < count; l++) sum += weights[l] * spend[t - l];
+    lags[t] = sum / scales.spendScale;
+  }
+  const saturationParameters = saturation.parameterNames.map((name) => channel.saturation[name]);
+  const sums = new Float64Array(multipliers.length);
+  if (saturation.scaledSums)
+    saturation.scaledSums(lags, weeks, saturationParameters, multipliers, sums);
+  else {
+    const saturated = new Float64Array(weeks);
     multipliers.forEach((m, k) => {
       for (let t = 0; t < weeks; t++) adstocked[t] = m * lags[t];
       saturation.apply(
@@ -120,10 +148,10 @@ export function scaledChannelTotals(
       );
       let total = 0;
       for (let t = 0; t < weeks; t++) total += saturated[t];
-      totals[k] = factor * total;
+      sums[k] = total;
     });
-    return totals;
-  });
+  }
+  for (let k = 0; k < sums.length; k++) out[k] += scales.factor * sums[k];
 }
 
 /**

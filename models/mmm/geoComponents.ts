@@ -15,7 +15,8 @@
  * so the data's own national spend gives back exactly the fitted geo spend, and scaling every week
  * by m scales every geo by m (response curves, marginal ROI).
  */
-import { mediaResponse } from './components';
+import { addScaledTotals, mediaResponse } from './components';
+import { createComponentsScratch, type ComponentsScratch } from './componentsScratch';
 import type { GeoMmmDesign } from './geoDesign';
 import type { GeoMmmParameters } from './geoTypes';
 import type { ModelSpec } from './spec';
@@ -111,6 +112,46 @@ export function computeGeoComponents(
     national: { intercept, trend, seasonality, controls, channels, mean },
     channelTotals,
   };
+}
+
+/**
+ * The national model's `scaledChannelTotals` for a geo model: per channel, Σ over geos and the
+ * first `weeks` weeks of its contribution with every week's spend scaled by each multiplier (the
+ * allocation above scales every geo alike), each geo's adstock computed once:
+ *
+ *   R_c(m) = Σ_g ȳ w_g β_c,g Σ_{t<weeks} h(m · Σₗ wₗ x_c,g,t−ℓ / (w_g s_c))
+ */
+export function scaledGeoChannelTotals(
+  spec: ModelSpec,
+  design: GeoMmmDesign,
+  parameters: GeoMmmParameters,
+  multipliers: Float64Array,
+  weeks: number,
+  scratch: ComponentsScratch = createComponentsScratch(spec, false),
+): Float64Array[] {
+  const geos = design.geoNames.length;
+  const { kpiScale, weights } = design;
+  const n = design.weeks;
+  return parameters.channels.map((channel, c) => {
+    const totals = new Float64Array(multipliers.length);
+    for (let g = 0; g < geos; g++) {
+      const coefficient = parameters.geo.channels[c].coefficients[g];
+      addScaledTotals(
+        spec,
+        channel,
+        design.spend[c].subarray(g * n, g * n + weeks),
+        {
+          spendScale: weights[g] * design.spendScale[c],
+          factor: kpiScale * weights[g] * coefficient,
+        },
+        multipliers,
+        weeks,
+        totals,
+        scratch,
+      );
+    }
+    return totals;
+  });
 }
 
 /**

@@ -9,7 +9,13 @@ import { laplaceDenseInverseMassMatrix } from '../inference/laplaceInverseMassMa
 import type { LogDensity, Target } from '../inference/types';
 import type { Rng } from '../random/rng';
 import { buildGeoDesign, type GeoMmmDesign } from './geoDesign';
-import { allocateNationalSpend, computeGeoComponents, type GeoComponents } from './geoComponents';
+import {
+  allocateNationalSpend,
+  computeGeoComponents,
+  scaledGeoChannelTotals,
+  type GeoComponents,
+} from './geoComponents';
+import { createComponentsScratch } from './componentsScratch';
 import { buildGeoLayout, type GeoParameterLayout } from './geoLayout';
 import { createGeoEvaluator } from './geoLogDensity';
 import { isGeoParameters, type GeoMmmInput, type GeoMmmParameters, type GeoSpec } from './geoTypes';
@@ -192,6 +198,7 @@ export function createGeoMmmTarget(input: GeoMmmInput): GeoMmmTarget {
     return mapPosition;
   }
 
+  const curveScratch = createComponentsScratch(spec);
   const target: GeoMmmTarget = {
     dimension: layout.dimension,
     parameterNames: layout.coordinates.map((c) => c.name),
@@ -210,6 +217,15 @@ export function createGeoMmmTarget(input: GeoMmmInput): GeoMmmTarget {
         geoParametersOf(parameters),
         spend ? allocateNationalSpend(design, spend) : design.spend,
       ).national,
+    scaledChannelTotals: (parameters, multipliers, weeks) =>
+      scaledGeoChannelTotals(
+        spec,
+        design,
+        geoParametersOf(parameters),
+        multipliers,
+        weeks,
+        curveScratch,
+      ),
     geoComponents: (parameters, geoSpend) =>
       computeGeoComponents(spec, design, parameters, geoSpend ?? design.spend),
     noiseScale: (parameters) => design.kpiScale * parameters.noise * noiseFactor,

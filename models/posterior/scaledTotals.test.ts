@@ -2,9 +2,11 @@
  * The response curves' and marginal ROI's fast path (the national model's `scaledChannelTotals`:
  * adstock once per channel, Hill's `scaledSums` per multiplier) against the plain one (the
  * components of the scaled spend, summed), on a model with carry-over, Hill saturation and
- * holdout weeks, at seeded random draws.
+ * holdout weeks, at seeded random draws; and the geo model's (a sum over geos) on every geo case.
  */
 import { describe, expect, it } from 'vitest';
+import { createGeoMmmTarget } from '../mmm/geoTarget';
+import { geoTestCases, startOf } from '../mmm/geoTestCases';
 import { createMmmTarget } from '../mmm/target';
 import type { MmmModel } from '../mmm/model';
 import type { MmmParameters } from '../mmm/types';
@@ -88,4 +90,34 @@ describe('scaledChannelTotals', () => {
       ),
     );
   });
+});
+
+describe("the geo model's scaledChannelTotals", () => {
+  it.each(geoTestCases)(
+    '%s: the response curves and marginal ROI of the plain path',
+    (_, input) => {
+      const geoTarget = createGeoMmmTarget(input);
+      const geoPlain: MmmModel = Object.assign(Object.create(geoTarget) as MmmModel, {
+        scaledChannelTotals: undefined,
+      });
+      const geoDraws = [1, 2, 3].map((seed) => geoTarget.constrain(startOf(geoTarget, seed, 0.3)));
+      const fast = responseCurves(geoTarget, geoDraws);
+      const slow = responseCurves(geoPlain, geoDraws);
+      expect(fast.length).toBe(geoTarget.design.channelNames.length);
+      fast.forEach((curve, c) =>
+        curve.incremental.mean.forEach((v, k) => {
+          const expected = slow[c].incremental.mean[k];
+          if (expected === 0) expect(Math.abs(v)).toBeLessThan(1e-9);
+          else expect(relative(v, expected)).toBeLessThan(1e-11);
+        }),
+      );
+      const fastMarginal = marginalRoi(geoTarget, geoDraws);
+      const slowMarginal = marginalRoi(geoPlain, geoDraws);
+      fastMarginal.forEach((channel, c) =>
+        channel.draws.forEach((v, d) =>
+          expect(relative(v, slowMarginal[c].draws[d])).toBeLessThan(1e-8),
+        ),
+      );
+    },
+  );
 });
