@@ -33,6 +33,23 @@ export function channelContribution(
   );
 }
 
+/** out[t] = Σₗ wₗ xₜ₋ₗ / spendScale for t < length (weeks before 0 count as zero), a direct lag loop. */
+function scaledAdstock(
+  spend: ArrayLike<number>,
+  weights: Float64Array,
+  maxLag: number,
+  length: number,
+  spendScale: number,
+  out: Float64Array,
+): void {
+  for (let t = 0; t < length; t++) {
+    let sum = 0;
+    const lags = t < maxLag ? t + 1 : maxLag;
+    for (let l = 0; l < lags; l++) sum += weights[l] * spend[t - l];
+    out[t] = sum / spendScale;
+  }
+}
+
 /**
  * factor · h(Σₗ wₗ xₜ₋ₗ / spendScale) for raw weekly `spend` (any length), by a direct lag loop;
  * the channel's adstock and saturation parameters come from `channel`. A `scratch` shared over
@@ -50,13 +67,7 @@ export function mediaResponse(
   const weights = scratch.lagWeights(channel.adstock);
   const n = spend.length;
   const { adstocked, slope, saturationDerivatives } = scratch.buffers(n);
-  const spendScale = scales.spendScale;
-  for (let t = 0; t < n; t++) {
-    let sum = 0;
-    const lags = t < maxLag ? t + 1 : maxLag;
-    for (let l = 0; l < lags; l++) sum += weights[l] * spend[t - l];
-    adstocked[t] = sum / spendScale;
-  }
+  scaledAdstock(spend, weights, maxLag, n, scales.spendScale, adstocked);
   const saturation = scratch.saturation;
   const saturationParameters = saturation.parameterNames.map((name) => channel.saturation[name]);
   const saturated = new Float64Array(n);
@@ -118,17 +129,17 @@ export function addScaledTotals(
   out: Float64Array,
   scratch: ComponentsScratch = createComponentsScratch(spec, false),
 ): void {
-  const maxLag = spec.maxLag;
   const saturation = scratch.saturation;
   const { adstocked, slope, saturationDerivatives } = scratch.buffers(weeks);
-  const weights = scratch.lagWeights(channel.adstock);
   const lags = new Float64Array(weeks);
-  for (let t = 0; t < weeks; t++) {
-    let sum = 0;
-    const count = t < maxLag ? t + 1 : maxLag;
-    for (let l = 0; l < count; l++) sum += weights[l] * spend[t - l];
-    lags[t] = sum / scales.spendScale;
-  }
+  scaledAdstock(
+    spend,
+    scratch.lagWeights(channel.adstock),
+    spec.maxLag,
+    weeks,
+    scales.spendScale,
+    lags,
+  );
   const saturationParameters = saturation.parameterNames.map((name) => channel.saturation[name]);
   const sums = new Float64Array(multipliers.length);
   if (saturation.scaledSums)

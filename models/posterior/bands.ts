@@ -1,8 +1,9 @@
 /**
  * Posterior mean and central (equal-tailed) interval of a quantity from its draws:
  *   mean = (1/N) Σ xᵢ,  [lower, upper] = [Q((1−p)/2), Q((1+p)/2)]
- * with Q the type-7 sample quantile (R's default), found by selection rather than a sort. Per-week bands apply it week by week to a
- * draws × weeks matrix (row-major). p = 0.9 by default (5% and 95% quantiles).
+ * with Q the type-7 sample quantile (R's default), found by selection rather than a sort.
+ * Per-week bands apply it week by week to a draws × weeks matrix (row-major). p = 0.9 by default
+ * (5% and 95% quantiles).
  *
  * Example: draws 1…5, p = 0.5 → mean 3, [2, 4].
  */

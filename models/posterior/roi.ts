@@ -59,7 +59,7 @@ export function marginalRoi(
   probability = 0.9,
 ): ChannelReturn[] {
   const { channelNames, trainingWeeks, spend } = target.design;
-  const raised = spend.map((series) => series.map((v) => v * (1 + MARGINAL_STEP)));
+  const step = spend.map((series) => MARGINAL_STEP * trainingSum(series, trainingWeeks));
   const values = channelNames.map(() => new Float64Array(draws.length));
   const totalsOf = target.scaledChannelTotals;
   if (totalsOf) {
@@ -67,18 +67,19 @@ export function marginalRoi(
     const steps = Float64Array.of(1, 1 + MARGINAL_STEP);
     draws.forEach((parameters, d) => {
       totalsOf.call(target, parameters, steps, trainingWeeks).forEach(([base, more], c) => {
-        values[c][d] = (more - base) / (MARGINAL_STEP * trainingSum(spend[c], trainingWeeks));
+        values[c][d] = (more - base) / step[c];
       });
     });
     return channelNames.map((name, c) => summarise(name, values[c], probability));
   }
+  const raised = spend.map((series) => series.map((v) => v * (1 + MARGINAL_STEP)));
   draws.forEach((parameters, d) => {
     const base = target.components(parameters);
     const more = target.components(parameters, raised);
     channelNames.forEach((_, c) => {
       const delta =
         trainingSum(more.channels[c], trainingWeeks) - trainingSum(base.channels[c], trainingWeeks);
-      values[c][d] = delta / (MARGINAL_STEP * trainingSum(spend[c], trainingWeeks));
+      values[c][d] = delta / step[c];
     });
   });
   return channelNames.map((name, c) => summarise(name, values[c], probability));
