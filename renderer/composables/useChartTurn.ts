@@ -92,6 +92,35 @@ export function useChartTurn() {
 }
 
 /**
+ * One heavy turn of this component, queued at most once and only when `due`: `request` queues it.
+ * While the component is inactive (its task out of view, kept alive) nothing is queued and a
+ * queued turn is dropped; what is due then waits for the component's return.
+ */
+function useHeavyTurn(run: () => void, due: () => boolean): () => void {
+  let active = true;
+  let queued = false;
+  const turn: Turn = {
+    heavy: true,
+    run: () => {
+      queued = false;
+      run();
+    },
+  };
+  onActivated(() => (active = true));
+  onDeactivated(() => {
+    active = false;
+    queued = false;
+    dequeue(turn);
+  });
+  onBeforeUnmount(() => dequeue(turn));
+  return () => {
+    if (queued || !active || !due()) return;
+    queued = true;
+    enqueue(turn);
+  };
+}
+
+/**
  * `source`'s value (a chart's option) as the chart should draw it: undefined until its first turn,
  * then each change in a heavy turn of its own. A new fit or another fit picked in the history
  * changes every Results chart's option at once; drawn in one flush that was one 300–400 ms task.
@@ -100,34 +129,13 @@ export function useChartTurn() {
  */
 export function useTurnedValue<T>(source: () => T): Readonly<ShallowRef<T | undefined>> {
   const shown = shallowRef<T | undefined>(undefined);
-  let active = true;
-  let queued = false;
-  const turn: Turn = {
-    heavy: true,
-    run: () => {
-      queued = false;
-      shown.value = source();
-    },
-  };
-  const request = () => {
-    if (queued || !active) return;
-    queued = true;
-    enqueue(turn);
-  };
+  const request = useHeavyTurn(
+    () => (shown.value = source()),
+    () => source() !== shown.value,
+  );
   onMounted(request);
-  watch(source, (value) => {
-    if (value !== shown.value) request();
-  });
-  onActivated(() => {
-    active = true;
-    if (source() !== shown.value) request();
-  });
-  onDeactivated(() => {
-    active = false;
-    queued = false;
-    dequeue(turn);
-  });
-  onBeforeUnmount(() => dequeue(turn));
+  watch(source, request);
+  onActivated(request);
   return shown;
 }
 
@@ -152,8 +160,6 @@ export interface ChartView {
  * inactive, and repaints in its own turn.
  */
 export function useTurnedResize(view: Readonly<Ref<ChartView | null | undefined>>): void {
-  let active = true;
-  let queued = false;
   let observer: ResizeObserver | null = null;
   const stale = (): boolean => {
     const chart = view.value?.chart;
@@ -163,21 +169,14 @@ export function useTurnedResize(view: Readonly<Ref<ChartView | null | undefined>
     const height = box.clientHeight;
     return width > 0 && height > 0 && (width !== chart.getWidth() || height !== chart.getHeight());
   };
-  const turn: Turn = {
-    heavy: true,
-    run: () => {
-      queued = false;
-      const chart = view.value?.chart;
-      if (!chart || !stale()) return;
-      chart.resize();
-      chart.getZr().flush();
-    },
-  };
-  const request = () => {
-    if (queued || !active || !stale()) return;
-    queued = true;
-    enqueue(turn);
-  };
+  // Checked again in the turn: the box may have changed back meanwhile. No check on return: the
+  // observer reports the box as it comes back into view.
+  const request = useHeavyTurn(() => {
+    const chart = view.value?.chart;
+    if (!chart || !stale()) return;
+    chart.resize();
+    chart.getZr().flush();
+  }, stale);
   watch(
     () => view.value?.root,
     (root) => {
@@ -188,14 +187,5 @@ export function useTurnedResize(view: Readonly<Ref<ChartView | null | undefined>
       observer.observe(root);
     },
   );
-  onActivated(() => (active = true));
-  onDeactivated(() => {
-    active = false;
-    queued = false;
-    dequeue(turn);
-  });
-  onBeforeUnmount(() => {
-    observer?.disconnect();
-    dequeue(turn);
-  });
+  onBeforeUnmount(() => observer?.disconnect());
 }
